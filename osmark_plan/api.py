@@ -1,0 +1,47 @@
+"""The public API: load a drawing, build its site, check it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import Config
+from .findings import Report
+from .geometry.site import Site
+from .model import Plan
+
+
+def load(path: str | Path, config: Config | None = None, units: str | None = None) -> Plan:
+    """Read a drawing into a Plan. Raises :class:`osmark_plan.reader.ReadError`."""
+    from .reader import read_plan
+
+    return read_plan(path, config or Config(), units=units)
+
+
+def tolerances(config: Config) -> dict[str, float]:
+    """Geometry tolerances: the [geometry] table, overridden by ENC001's options."""
+    tol = dict(config.geometry)
+    for key in ("wall_tolerance", "min_gap", "min_passage_width"):
+        if key in config.rule_options.get("ENC001", {}):
+            tol[key] = float(config.rule_options["ENC001"][key])
+    return tol
+
+
+def build(plan: Plan, config: Config | None = None) -> Site:
+    """Regions, openings and the access graph of a plan."""
+    from .geometry.build import build_site
+
+    return build_site(plan, tolerances(config or Config()))
+
+
+def check_plan(plan: Plan, config: Config | None = None) -> Report:
+    """Run the selected rules on a plan."""
+    from .engine import run_rules
+
+    config = config or Config()
+    return run_rules(build(plan, config), config)
+
+
+def check(path: str | Path, config: Config | None = None, units: str | None = None) -> Report:
+    """Read a drawing and check it."""
+    config = config or Config()
+    return check_plan(load(path, config, units=units), config)

@@ -1,0 +1,233 @@
+"""Configuration: ``osmark.toml`` (or ``[tool.osmark]`` in pyproject.toml).
+
+Holds layer patterns, rule options, select/ignore, per-rule severity, units and the zone and
+cabinet tables. Found beside the drawing or in a parent folder; ``--config`` wins.
+
+Example::
+
+    units = "mm"
+    select = ["ENC", "ACC"]
+    ignore = ["ACC003"]
+    lang = "ja"
+
+    [layers]            # kind = regex (case-insensitive, matched after normalisation)
+    wall = "^(KABE|WALL).*$"
+
+    [severity]
+    ACC003 = "error"
+
+    [rules.ENC001]      # or [rules.zone-enclosure]
+    min_gap = 0.2
+
+    [zones]             # room name (or glob pattern) -> level
+    "サーバー室" = 3
+    "会議室*" = 1
+    "受付" = "open"
+
+    [cabinets]
+    "金庫" = 3
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+#: Default layer patterns, in match order (DRAWINGS.md). The first kind that matches wins.
+DEFAULT_LAYER_PATTERNS: dict[str, str] = {
+    "application_area": r"^(APPLICATION[-_ ]?AREA.*|OSM[-_ ]?AREA.*|申請エリア.*)$",
+    "zone": r"^(ZONE.*|A-AREA(?!-IDEN).*|.*セキュリティ.*|.*ゾーン.*)$",
+    "partition": r"^(PARTITION.*|A-WALL-PRHT.*|A-FURN-SYST.*|.*パーティション.*|.*ローパーテ.*)$",
+    "wall": r"^(WALL\b.*|A-WALL(?!-PRHT).*|壁.*|躯体.*|間仕切壁.*)$",
+    "door": r"^(DOOR.*|A-DOOR.*|建具.*|ドア.*|扉.*)$",
+    "window": r"^(WINDOW.*|A-GLAZ.*|窓.*)$",
+    "cabinet": r"^(CABINET.*|A-FURN-FILE.*|A-FLOR-CASE.*|.*保管庫.*|.*キャビネット.*|.*金庫.*)$",
+    "device": r"^(DEVICE.*|A-EQPM.*|.*複合機.*|.*コピー.*|.*プリンタ.*|.*FAX.*|.*ファクス.*)$",
+    "label": r"^(ROOM[-_ ]?NAME.*|A-AREA-IDEN.*|室名.*)$",
+    "aisle": r"^(AISLE.*|通路.*)$",
+    "asset": r"^(ASSET.*|保護資産.*|資産.*)$",
+}
+
+#: Geometry tolerances (metres), settable in a [geometry] table; ENC001's options override.
+GEOMETRY_DEFAULTS: dict[str, float] = {"wall_tolerance": 0.15, "min_gap": 0.10, "min_passage_width": 0.6}
+
+SEVERITIES = ("error", "warning", "info")
+UNITS = ("mm", "cm", "m", "in")
+LANGS = ("ja", "en")
+
+
+class ConfigError(Exception):
+    """A configuration file or option is wrong (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a user can set. Immutable; use :func:`dataclasses.replace` to derive."""
+
+    #: kind -> regex; the user's patterns are tried before the defaults of other kinds
+    layers: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_LAYER_PATTERNS))
+    units: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    #: rule code -> "error" | "warning" | "info"
+    severity: Mapping[str, str] = field(default_factory=dict)
+    #: rule code -> {option: value}
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: room name or glob pattern -> level (0 for open)
+    zones: Mapping[str, int] = field(default_factory=dict)
+    #: cabinet name or glob pattern -> level
+    cabinets: Mapping[str, int] = field(default_factory=dict)
+    #: regex finding a lock word in a text tag near a door (group 1 = the word)
+    lock_pattern: str = r"(常時開放|常時開錠|常時施錠|施錠\+?入退室記録|入退室記録|OPEN|UNLOCKED|LOCKED|LOGGED)"
+    lang: str | None = None
+    #: geometry tolerances in metres: wall_tolerance, min_gap, min_passage_width
+    geometry: Mapping[str, float] = field(default_factory=lambda: dict(GEOMETRY_DEFAULTS))
+    #: the file the config came from, if any
+    path: str | None = None
+
+    def layer_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Compiled (kind, pattern) pairs in match order."""
+        return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in self.layers.items()]
+
+
+def parse_level_value(value: Any, where: str) -> int:
+    """A level from a config table value: 0/"open"/"OPEN"/"オープン", 1, 2 or 3."""
+    if isinstance(value, bool):
+        raise ConfigError(f"{where}: level must be 0-3 or \"open\", not {value!r}")
+    if isinstance(value, int) and 0 <= value <= 3:
+        return value
+    if isinstance(value, str):
+        v = value.strip().lower()
+        if v in ("open", "オープン", "0"):
+            return 0
+        if v in ("1", "2", "3"):
+            return int(v)
+    raise ConfigError(f"{where}: level must be 0-3 or \"open\", not {value!r}")
+
+
+def _str_list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [v for v in re.split(r"[,\s]+", value) if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of rule codes")
+    return tuple(v.strip().upper() for v in value)
+
+
+def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
+    """Build and validate a Config from a parsed TOML table."""
+    where = path or "config"
+    known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
+             "lock_pattern", "lang", "geometry"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
+    cfg = Config(path=path)
+    layers = dict(DEFAULT_LAYER_PATTERNS)
+    user_layers = data.get("layers", {})
+    if not isinstance(user_layers, dict):
+        raise ConfigError(f"{where}: [layers] must be a table of kind = \"regex\"")
+    for kind, rx in user_layers.items():
+        if kind not in DEFAULT_LAYER_PATTERNS and kind != "ignored":
+            raise ConfigError(f"{where}: [layers] unknown kind {kind!r}; "
+                              f"kinds: {', '.join(DEFAULT_LAYER_PATTERNS)}, ignored")
+        if not isinstance(rx, str):
+            raise ConfigError(f"{where}: [layers] {kind} must be a regex string")
+        try:
+            re.compile(rx)
+        except re.error as exc:
+            raise ConfigError(f"{where}: [layers] {kind}: bad regex: {exc}") from None
+    # user patterns first (in their order), then the remaining defaults
+    ordered = {k: v for k, v in user_layers.items()}
+    for k, v in layers.items():
+        ordered.setdefault(k, v)
+    units = data.get("units")
+    if units is not None and units not in UNITS:
+        raise ConfigError(f"{where}: units must be one of {', '.join(UNITS)}, not {units!r}")
+    lang = data.get("lang")
+    if lang is not None and lang not in LANGS:
+        raise ConfigError(f"{where}: lang must be ja or en, not {lang!r}")
+    severity = {}
+    for code, sev in dict(data.get("severity", {})).items():
+        if sev not in SEVERITIES:
+            raise ConfigError(f"{where}: [severity] {code} must be error, warning or info")
+        severity[code.upper()] = sev
+    rules = data.get("rules", {})
+    if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
+        raise ConfigError(f"{where}: [rules.CODE] tables expected")
+    zones = {str(k): parse_level_value(v, f"{where}: [zones] {k!r}")
+             for k, v in dict(data.get("zones", {})).items()}
+    cabinets = {str(k): parse_level_value(v, f"{where}: [cabinets] {k!r}")
+                for k, v in dict(data.get("cabinets", {})).items()}
+    lock_pattern = data.get("lock_pattern", cfg.lock_pattern)
+    try:
+        re.compile(lock_pattern)
+    except re.error as exc:
+        raise ConfigError(f"{where}: lock_pattern: bad regex: {exc}") from None
+    geometry = dict(GEOMETRY_DEFAULTS)
+    for key, value in dict(data.get("geometry", {})).items():
+        if key not in GEOMETRY_DEFAULTS:
+            raise ConfigError(f"{where}: [geometry] unknown setting {key!r}; "
+                              f"settings: {', '.join(GEOMETRY_DEFAULTS)}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ConfigError(f"{where}: [geometry] {key} must be a distance in metres")
+        geometry[key] = float(value)
+    return replace(
+        cfg,
+        geometry=geometry,
+        layers=ordered,
+        units=units,
+        select=_str_list(data.get("select", []), f"{where}: select"),
+        ignore=_str_list(data.get("ignore", []), f"{where}: ignore"),
+        severity=severity,
+        rule_options={k: dict(v) for k, v in rules.items()},
+        zones=zones,
+        cabinets=cabinets,
+        lock_pattern=lock_pattern,
+        lang=lang,
+    )
+
+
+def load_file(path: str | Path) -> Config:
+    """Read one osmark.toml or pyproject.toml ([tool.osmark])."""
+    p = Path(path)
+    try:
+        with p.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{p}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{p}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{p}: cannot read: {exc.strerror}") from None
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("osmark", {})
+    return from_mapping(data, str(p))
+
+
+def find_config(drawing: str | Path) -> Path | None:
+    """The osmark.toml (or pyproject.toml with [tool.osmark]) beside the drawing or above it."""
+    start = Path(drawing).resolve().parent
+    for folder in (start, *start.parents):
+        candidate = folder / "osmark.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with pyproject.open("rb") as fh:
+                    if "osmark" in tomllib.load(fh).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                pass
+    return None
+
+
+def load_for(drawing: str | Path, explicit: str | Path | None = None) -> Config:
+    """The config that applies to a drawing: ``explicit`` if given, else the one found."""
+    if explicit is not None:
+        return load_file(explicit)
+    found = find_config(drawing)
+    return load_file(found) if found else Config()

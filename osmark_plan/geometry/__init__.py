@@ -1,0 +1,1 @@
+"""Geometry: regions, nesting, enclosure gaps, openings and the access graph."""

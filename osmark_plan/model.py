@@ -1,0 +1,214 @@
+"""The plan model: what the reader understood of a drawing.
+
+Everything here is a frozen dataclass holding shapely geometry in **metres**, in the drawing's
+own coordinate frame (drawing coordinates multiplied by :attr:`Plan.scale`). Reporters divide by
+``Plan.scale`` to give users drawing units back. Nothing here knows about ezdxf.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+from shapely.geometry import LineString, Point, Polygon
+
+#: Level of the open area (オープンエリア) and of the outside in level arithmetic.
+OPEN = 0
+#: Node name of the outside in the access graph.
+OUTSIDE = "OUTSIDE"
+
+LineKind = Literal["wall", "partition", "window"]
+#: Element kinds a layer can be mapped to (DRAWINGS.md).
+KINDS = (
+    "wall", "partition", "door", "window", "zone", "application_area", "cabinet",
+    "device", "label", "aisle", "asset", "ignored",
+)
+#: Lock states of a door (DRAWINGS.md): 常時開放, 常時開錠, 常時施錠, 施錠+入退室記録.
+LOCK_STATES = ("OPEN", "UNLOCKED", "LOCKED", "LOGGED")
+#: Kinds of output device.
+DEVICE_KINDS = ("COPIER", "PRINTER", "FAX", "MFP", "DEVICE")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an element came from in the drawing, so a user can find it in CAD."""
+
+    layer: str
+    handle: str | None = None
+    block: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Line:
+    """A piece of wall, low partition or window line work (one LineString)."""
+
+    kind: LineKind
+    geom: LineString
+    source: Source
+
+
+@dataclass(frozen=True, eq=False)
+class Zone:
+    """A security zone polygon as drawn, with its level (None when it could not be read)."""
+
+    id: str
+    polygon: Polygon
+    level: int | None
+    name: str | None
+    source: Source
+    #: where the level came from: "attrib", "xdata", "layer", "label", "table" or None
+    level_from: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Area:
+    """A polygon on the application-area layer (申請エリア)."""
+
+    id: str
+    polygon: Polygon
+    source: Source
+
+
+@dataclass(frozen=True, eq=False)
+class Door:
+    """A door: its threshold chord across the wall opening and what is known of it."""
+
+    id: str
+    #: the threshold chord across the wall gap (hinge to latch side), in metres
+    chord: LineString
+    width: float
+    source: Source
+    #: the door's drawn outline (leaf, swing) for the image, in metres; may be None
+    outline: LineString | None = None
+    #: "OPEN" | "UNLOCKED" | "LOCKED" | "LOGGED" or None when not drawn
+    lock: str | None = None
+    #: the door's name from ATTRIB ID or a nearby door-number text
+    name: str | None = None
+    #: "swing", "double", "sliding", "opening" or "unknown"
+    style: str = "swing"
+
+
+@dataclass(frozen=True, eq=False)
+class Cabinet:
+    """A storage cabinet (保管庫・キャビネット) with its level when drawn."""
+
+    id: str
+    polygon: Polygon
+    level: int | None
+    source: Source
+    name: str | None = None
+    #: upper-case ATTRIB tags and values (FIXED, LINKED, HEAVY, HEIGHT …)
+    attrs: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Device:
+    """An output device: copier, printer, FAX or multifunction printer."""
+
+    id: str
+    polygon: Polygon
+    kind: str
+    source: Source
+    name: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Label:
+    """A TEXT or MTEXT (plain text) with its insertion point and the kind of its layer."""
+
+    text: str
+    point: Point
+    layer_kind: str
+    source: Source
+
+
+@dataclass(frozen=True, eq=False)
+class Aisle:
+    """A main aisle drawn as an open polyline on the aisle layer."""
+
+    id: str
+    geom: LineString
+    source: Source
+
+
+@dataclass(frozen=True, eq=False)
+class Asset:
+    """A protected asset marker (保護資産) with its importance 1–3 when known."""
+
+    id: str
+    point: Point
+    importance: int | None
+    source: Source
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Repair:
+    """Something the reader repaired or re-interpreted; always reported, never silent."""
+
+    what: str
+    layer: str | None = None
+    handle: str | None = None
+    gap_m: float | None = None
+    #: position in metres (drawing frame), when the repair has one
+    at: tuple[float, float] | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An element the reader saw but could not use (e.g. a zone polyline that is not closed)."""
+
+    reason: str  # "zone-not-closed", "area-not-closed", "door-unreadable", ...
+    layer: str
+    handle: str | None = None
+    at: tuple[float, float] | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """A layer of the drawing, the kind it was mapped to and what was found on it."""
+
+    name: str
+    kind: str
+    entities: int = 0
+    frozen: bool = False
+    off: bool = False
+    #: entity type → count, as found on the layer (after block explosion)
+    types: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """One floor as read from a drawing. Geometry is in metres."""
+
+    path: str
+    sha256: str = ""
+    units: str = "m"
+    #: "$INSUNITS", "doors", "extents", "default", "--units" or "config"
+    units_source: str = "default"
+    #: metres per drawing unit
+    scale: float = 1.0
+    encoding: str = "utf-8"
+    dxf_version: str = ""
+    layers: Mapping[str, LayerInfo] = field(default_factory=dict)
+    lines: tuple[Line, ...] = ()
+    zones: tuple[Zone, ...] = ()
+    areas: tuple[Area, ...] = ()
+    doors: tuple[Door, ...] = ()
+    cabinets: tuple[Cabinet, ...] = ()
+    devices: tuple[Device, ...] = ()
+    labels: tuple[Label, ...] = ()
+    aisles: tuple[Aisle, ...] = ()
+    assets: tuple[Asset, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+    #: layer → count of proxy or unsupported entities on mapped layers
+    unreadable: Mapping[str, int] = field(default_factory=dict)
+    #: why the unit was chosen when $INSUNITS was missing or contradicted (DWG005); else None
+    units_note: str | None = None
+
+    def lines_of(self, *kinds: str) -> tuple[Line, ...]:
+        """The line work of the given kinds ("wall", "partition", "window")."""
+        return tuple(line for line in self.lines if line.kind in kinds)

@@ -1,0 +1,91 @@
+"""What a rule is: code, name, clause, default severity, options, messages and a check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from shapely.geometry.base import BaseGeometry
+
+from ..findings import Subject
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option with its default (metres for distances) and a one-line description."""
+
+    name: str
+    default: Any
+    doc: str
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a check yields; the engine turns it into a Finding.
+
+    ``message`` picks one of the rule's message variants; ``args`` fill its fields.
+    ``where`` locates it (its centroid becomes ``at``, its bounds ``bbox``).
+    ``key`` distinguishes several violations on the same subjects in the fingerprint.
+    """
+
+    subjects: tuple[Subject, ...]
+    args: Mapping[str, Any] = field(default_factory=dict)
+    where: BaseGeometry | None = None
+    message: str = "default"
+    key: str = ""
+    severity: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Context:
+    """Given to a check: its options, and a counter of what it checked."""
+
+    def __init__(self, options: Mapping[str, Any]):
+        self.options = dict(options)
+        self.checked = 0
+
+    def __getitem__(self, name: str) -> Any:
+        return self.options[name]
+
+    def count(self, n: int = 1) -> None:
+        """Record that ``n`` more things were checked."""
+        self.checked += n
+
+
+Check = Callable[[Any, Context], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule. Its ``doc`` (the check's docstring) is the user documentation."""
+
+    code: str
+    name: str
+    clause: str
+    severity: str
+    check: Check
+    #: variant -> {"ja": template, "en": template}; templates use str.format(**args)
+    messages: Mapping[str, Mapping[str, str]]
+    options: tuple[Option, ...] = ()
+    #: one line in each language, for `osmark rules`
+    summary: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def doc(self) -> str:
+        import inspect
+
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def defaults(self) -> dict[str, Any]:
+        return {o.name: o.default for o in self.options}
+
+
+def rule(code: str, name: str, clause: str, severity: str, messages: Mapping[str, Mapping[str, str]],
+         summary: Mapping[str, str], options: tuple[Option, ...] = ()) -> Callable[[Check], Rule]:
+    """Decorator turning a check function into a :class:`Rule`."""
+
+    def wrap(fn: Check) -> Rule:
+        return Rule(code=code, name=name, clause=clause, severity=severity, check=fn,
+                    messages=messages, options=options, summary=summary)
+
+    return wrap
