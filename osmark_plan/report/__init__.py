@@ -1,1 +1,35 @@
+"""Reporters: each format is a writer ``write(report, lang, stream)`` over the report document."""
 
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from ..findings import Report
+from . import json_report, text
+from .document import report_document
+
+Writer = Callable[[Report, str, TextIO], None]
+
+#: format name -> writer; other formats (sarif, junit, html) register here
+FORMATS: dict[str, Writer] = {
+    "text": text.write,
+    "json": json_report.write,
+}
+
+
+def writer(name: str) -> Writer:
+    """The writer of a format; ``KeyError`` names the known formats."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise KeyError(f"unknown format {name!r}; known: {', '.join(sorted(FORMATS))}") from None
+
+
+def render_image(report: Report, path, lang: str = "ja", graph: bool = False) -> None:
+    """Draw the annotated plan to ``path`` (PNG, SVG or PDF by suffix); imports matplotlib."""
+    from .image import render_image as render
+
+    render(report, path, lang=lang, graph=graph)
+
+
+__all__ = ["FORMATS", "Writer", "render_image", "report_document", "writer"]

@@ -1,0 +1,225 @@
+"""The engine: select rules, merge their options, run them on a Site, and build the Report.
+
+The engine, not the rules, applies the configured severity, counts what each rule checked,
+turns a crashing rule into a reported error, locates findings and gives them fingerprints
+that do not depend on coordinates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from collections import Counter
+from typing import Any, Iterable, Mapping
+
+from .config import Config, ConfigError
+from .findings import SEVERITY_ORDER, Finding, Report, RuleRun
+from .geometry.site import Site
+from .rules import ALL_RULES
+from .rules.base import Context, Rule, Violation
+
+def _matches(rule: Rule, token: str) -> int:
+    """How specifically ``token`` selects ``rule``: 0 not at all, else the prefix length.
+
+    A kebab name selects its rule as specifically as its full code does (and a bit more).
+    """
+    token = token.strip().upper()
+    if token in ("ALL", ""):
+        return 1 if token == "ALL" else 0
+    if rule.name.upper() == token:
+        return len(rule.code) + 1
+    if rule.code.startswith(token):
+        return len(token) + 1
+    return 0
+
+
+def _check_tokens(tokens: Iterable[str], rules: tuple[Rule, ...], where: str) -> None:
+    for token in tokens:
+        if not any(_matches(r, token) for r in rules):
+            raise ConfigError(f"{where}: {token!r} matches no rule code, prefix or name "
+                              f"(see `osmark rules`)")
+
+
+def select_rules(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> tuple[Rule, ...]:
+    """The rules ``config.select`` / ``config.ignore`` leave on, in registry order.
+
+    Tokens are code prefixes ("ACC", "ENC001"), kebab names or "ALL". An empty select means
+    all rules. When both lists match a rule, the more specific token wins (``select = ["ENC001"]``
+    with ``ignore = ["ENC"]`` keeps ENC001); on a tie, ignore wins. A token that matches no
+    rule is a :class:`ConfigError`.
+    """
+    _check_tokens(config.select, rules, "select")
+    _check_tokens(config.ignore, rules, "ignore")
+    chosen = []
+    for rule in rules:
+        on = max((_matches(rule, t) for t in config.select), default=0) if config.select else 1
+        off = max((_matches(rule, t) for t in config.ignore), default=0)
+        if on > off:
+            chosen.append(rule)
+    return tuple(chosen)
+
+
+def _find_rule(key: str, rules: tuple[Rule, ...]) -> Rule | None:
+    k = key.strip().upper()
+    return next((r for r in rules if r.code == k or r.name.upper() == k), None)
+
+
+def _coerce(rule: Rule, name: str, value: Any, default: Any) -> Any:
+    where = f"[rules.{rule.code}] {name}"
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false, not {value!r}")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(f"{where} must be a number, not {value!r}")
+        if value < 0:
+            raise ConfigError(f"{where} must not be negative, not {value!r}")
+        return float(value) if isinstance(default, float) else int(value)
+    return value
+
+
+def check_rule_options(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> None:
+    """Raise :class:`ConfigError` for an option table naming no rule or an unknown option."""
+    for key, table in config.rule_options.items():
+        rule = _find_rule(key, rules)
+        if rule is None:
+            raise ConfigError(f"[rules.{key}]: no rule has this code or name (see `osmark rules`)")
+        known = rule.defaults()
+        for name in table:
+            if name not in known:
+                choices = ", ".join(known) or "none"
+                raise ConfigError(f"[rules.{key}]: unknown option {name!r}; "
+                                  f"{rule.code} options: {choices}")
+
+
+def rule_options(rule: Rule, config: Config) -> dict[str, Any]:
+    """A rule's options: its defaults, then ``[rules.NAME]``, then ``[rules.CODE]``."""
+    options = rule.defaults()
+    for key, table in config.rule_options.items():
+        if key.strip().upper() == rule.name.upper():
+            options.update(_checked(rule, table))
+    for key, table in config.rule_options.items():
+        if key.strip().upper() == rule.code:
+            options.update(_checked(rule, table))
+    return options
+
+
+def _checked(rule: Rule, table: Mapping[str, Any]) -> dict[str, Any]:
+    defaults = rule.defaults()
+    out = {}
+    for name, value in table.items():
+        if name not in defaults:
+            choices = ", ".join(defaults) or "none"
+            raise ConfigError(f"[rules.{rule.code}]: unknown option {name!r}; options: {choices}")
+        out[name] = _coerce(rule, name, value, defaults[name])
+    return out
+
+
+def _severity(rule: Rule, violation: Violation, config: Config) -> str:
+    configured = config.severity.get(rule.code) or config.severity.get(rule.name.upper())
+    return configured or violation.severity or rule.severity
+
+
+def format_message(rule: Rule, violation: Violation) -> dict[str, str]:
+    """The violation's message variant formatted in each language.
+
+    An argument that is a mapping with language keys gives the entry for that language.
+    """
+    templates = rule.messages.get(violation.message)
+    if templates is None:
+        raise KeyError(f"{rule.code} has no message variant {violation.message!r}")
+    out = {}
+    for lang, template in templates.items():
+        args = {k: _in_lang(v, lang) for k, v in violation.args.items()}
+        out[lang] = template.format_map(args)
+    return out
+
+
+def _in_lang(value: Any, lang: str) -> Any:
+    """A phrase mapping's entry for ``lang`` (English as fallback); other values unchanged."""
+    if isinstance(value, Mapping) and (lang in value or "en" in value):
+        return value.get(lang, value.get("en"))
+    return value
+
+
+def _identity(rule: Rule, violation: Violation) -> str:
+    parts = [rule.code]
+    parts += [f"{s.kind}:{s.name if s.name is not None else s.id}" for s in violation.subjects]
+    parts.append(violation.key)
+    return "|".join(parts)
+
+
+def _fingerprint(identity: str) -> str:
+    return hashlib.sha1(identity.encode("utf-8")).hexdigest()[:16]
+
+
+def _locate(violation: Violation) -> tuple[tuple[float, float] | None, tuple[float, ...] | None]:
+    geom = violation.where
+    if geom is None or geom.is_empty:
+        return None, None
+    c = geom.centroid
+    if c.is_empty:  # e.g. a degenerate collection
+        c = geom.representative_point()
+    return (float(c.x), float(c.y)), tuple(float(v) for v in geom.bounds)
+
+
+def _finding(rule: Rule, violation: Violation, config: Config, seen: Counter) -> Finding:
+    identity = _identity(rule, violation)
+    seen[identity] += 1
+    if seen[identity] > 1:
+        identity = f"{identity}#{seen[identity]}"
+    at, bbox = _locate(violation)
+    return Finding(rule=rule.code, name=rule.name, severity=_severity(rule, violation, config),
+                   clause=rule.clause, message=format_message(rule, violation),
+                   subjects=tuple(violation.subjects), at=at, bbox=bbox,  # type: ignore[arg-type]
+                   fingerprint=_fingerprint(identity), extra=dict(violation.extra))
+
+
+def _crash(rule: Rule, exc: BaseException) -> Finding:
+    why = f"{type(exc).__name__}: {exc}"
+    message = {
+        "ja": f"ルール {rule.code}（{rule.name}）の実行に失敗したため、この項目は確認されていません"
+              f"（{why}）。図面を確認し、解決しない場合は不具合として報告してください。",
+        "en": f"Rule {rule.code} ({rule.name}) failed, so this check was not made ({why}). "
+              f"Check the drawing; if the problem persists, please report it as a bug.",
+    }
+    return Finding(rule=rule.code, name=rule.name, severity="error", clause=rule.clause,
+                   message=message, subjects=(), at=None, bbox=None,
+                   fingerprint=_fingerprint(f"{rule.code}|crash"),
+                   extra={"rule_error": why, "traceback": traceback.format_exc(limit=4)})
+
+
+def run_rule(rule: Rule, site: Site, config: Config) -> tuple[list[Finding], RuleRun]:
+    """Run one rule; a rule that raises gives one error finding, never an exception."""
+    options = rule_options(rule, config)
+    ctx = Context(options)
+    try:
+        violations = list(rule.check(site, ctx))
+        seen: Counter = Counter()
+        findings = [_finding(rule, v, config, seen) for v in violations]
+    except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
+        return [_crash(rule, exc)], RuleRun(rule.code, ctx.checked, 0, error=f"{type(exc).__name__}: {exc}")
+    return findings, RuleRun(rule.code, ctx.checked, len(findings))
+
+
+def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """By severity (errors first), then rule code; the rule's own order within a rule."""
+    return tuple(sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.severity, 9), f.rule)))
+
+
+def run_rules(site: Site, config: Config | None = None,
+              rules: tuple[Rule, ...] = ALL_RULES) -> Report:
+    """Check a site with the rules the config selects. Raises ConfigError for bad options."""
+    config = config or Config()
+    check_rule_options(config, rules)
+    selected = select_rules(config, rules)
+    for rule in selected:  # option values are validated before anything runs
+        rule_options(rule, config)
+    findings: list[Finding] = []
+    runs: list[RuleRun] = []
+    for rule in selected:
+        found, run = run_rule(rule, site, config)
+        findings.extend(found)
+        runs.append(run)
+    return Report(plan=site.plan, findings=sort_findings(findings), runs=tuple(runs), site=site)

@@ -1,0 +1,59 @@
+"""Build a Site from a Plan, once: regions, gaps, links, the access graph and depths."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import networkx as nx
+
+from ..config import GEOMETRY_DEFAULTS
+from ..model import OUTSIDE, Plan
+from .enclosure import Closers, area_gaps, zone_gaps
+from .links import door_links, passage_links
+from .locate import RegionIndex
+from .regions import application_area, nest, open_regions, zone_regions
+from .site import Link, Region, Site
+
+
+def access_graph(regions: list[Region], links: list[Link]) -> nx.MultiGraph:
+    """Regions and OUTSIDE as nodes; each door or opening an edge keyed by its id."""
+    graph = nx.MultiGraph()
+    graph.add_node(OUTSIDE, level=0, name=OUTSIDE)
+    for r in regions:
+        graph.add_node(r.id, level=r.level, name=r.label)
+    for link in links:
+        graph.add_edge(link.a, link.b, key=link.id, link=link)
+    return graph
+
+
+def depths(graph: nx.MultiGraph) -> dict[str, int | None]:
+    """Number of doors/openings from the outside to each region (None when unreachable)."""
+    reach = nx.single_source_shortest_path_length(graph, OUTSIDE)
+    return {n: reach.get(n) for n in graph.nodes if n != OUTSIDE}
+
+
+def build_site(plan: Plan, tolerances: Mapping[str, float] | None = None) -> Site:
+    """Everything the rules need, computed once from the plan."""
+    tol = {**GEOMETRY_DEFAULTS, **(tolerances or {})}
+    wall_tol, min_gap, min_width = tol["wall_tolerance"], tol["min_gap"], tol["min_passage_width"]
+
+    zones = tuple(z for z in plan.zones if z.level is not None and not z.polygon.is_empty)
+    nesting = nest(zones, wall_tol)
+    aa, aa_drawn = application_area(plan, zones)
+    regions = zone_regions(zones, nesting) + open_regions(aa, zones, nesting, plan.labels, wall_tol)
+    index = RegionIndex(regions)
+
+    closers = Closers(plan)
+    z_gaps = zone_gaps(regions, closers, wall_tol, min_gap)
+    a_gaps = area_gaps(aa, closers, wall_tol, min_gap) if aa_drawn else []
+
+    doors, stray = door_links(plan.doors, index, aa, wall_tol)
+    passages = passage_links(z_gaps + a_gaps, index, min_width, wall_tol)
+    links = doors + passages
+    graph = access_graph(regions, links)
+
+    site = Site(plan=plan, regions=tuple(regions), aa=aa, aa_drawn=aa_drawn, links=tuple(links),
+                stray_doors=tuple(stray), zone_gaps=tuple(z_gaps), aa_gaps=tuple(a_gaps),
+                overlaps=nesting.overlaps, graph=graph, depth=depths(graph), tolerances=dict(tol))
+    object.__setattr__(site, "_region_index", index)
+    return site

@@ -1,0 +1,163 @@
+"""The text report: findings for people, grouped by severity, colour only on a terminal."""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, TextIO
+
+from ..findings import SEVERITY_ORDER, Report
+from .document import report_document
+
+#: a line is a list of (text, rich style or None) segments
+Segment = tuple[str, str | None]
+Line = list[Segment]
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "error": "ERROR", "warning": "WARNING", "info": "INFO",
+        "at": "at", "units": "units", "layers": "layers",
+        "no_geometry": "geometry could not be built: regions and doors were not checked",
+        "repairs": "Repaired", "rejected": "Not used", "gap": "gap",
+        "handle": "handle", "on": "on", "rule_error": "RULE FAILED",
+        "no_findings": "No findings.",
+    },
+    "ja": {
+        "error": "エラー", "warning": "警告", "info": "情報",
+        "at": "位置", "units": "単位", "layers": "レイヤ",
+        "no_geometry": "形状を構築できなかったため、領域とドアは検査していません",
+        "repairs": "修復した要素", "rejected": "使用できなかった要素", "gap": "隙間",
+        "handle": "ハンドル", "on": "レイヤ", "rule_error": "ルール実行失敗",
+        "no_findings": "指摘事項はありません。",
+    },
+}
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def write(report: Report, lang: str, stream: TextIO) -> None:
+    """Write the text report to ``stream``; colour when it is a terminal."""
+    lines = render_lines(report_document(report, lang), lang)
+    if _is_terminal(stream):
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=stream, highlight=False, soft_wrap=True)
+        for line in lines:
+            console.print(Text.assemble(*[(t, s or "") for t, s in line]))
+    else:
+        for line in lines:
+            stream.write("".join(t for t, _ in line) + "\n")
+
+
+def render(report: Report, lang: str = "ja") -> str:
+    """The text report as a plain string (no colour)."""
+    return "\n".join("".join(t for t, _ in line) for line in
+                     render_lines(report_document(report, lang), lang)) + "\n"
+
+
+def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
+    """All lines of the text report of a report document."""
+    words = LABELS.get(lang, LABELS["en"])
+    lines: list[Line] = [header(doc, words)]
+    if not doc["summary"].get("geometry", True):
+        lines.append([(words["no_geometry"], "yellow")])
+    lines.append([])
+    groups = sorted(doc["findings"], key=lambda f: SEVERITY_ORDER.get(f["severity"], 9))
+    previous = None
+    for finding in groups:
+        if previous is not None and finding["severity"] != previous:
+            lines.append([])
+        previous = finding["severity"]
+        lines.append(finding_line(finding, words))
+    if not doc["findings"]:
+        lines.append([(words["no_findings"], "green")])
+    for run in doc["rules"]:
+        if run.get("error"):
+            lines.append([(words["rule_error"], "bold magenta"), (f" {run['code']}: {run['error']}", None)])
+    lines.extend(_section(words["repairs"], (repair_line(r, words) for r in doc["repairs"])))
+    lines.extend(_section(words["rejected"],
+                          (rejected_line(r, words) for r in doc.get("rejected", ()))))
+    lines.append([])
+    lines.append([(summary_line(doc["summary"], lang), "bold")])
+    return lines
+
+
+def header(doc: dict[str, Any], words: dict[str, str]) -> Line:
+    drawing = doc["drawing"]
+    units = f"{words['units']}: {drawing['units']} ({drawing['units_source']})"
+    return [(drawing["path"], "bold"), (f" — {units}, {words['layers']}: {len(drawing['layers'])}", None)]
+
+
+def finding_line(finding: dict[str, Any], words: dict[str, str]) -> Line:
+    severity = finding["severity"]
+    line: Line = [
+        (words.get(severity, severity.upper()), STYLES.get(severity)),
+        (f" {finding['rule']}", "bold"),
+        (f" {finding['name']}", "dim"),
+        (f" [{finding['clause']}]" if finding["clause"] else "", "dim"),
+        (f" {finding['message']}", None),
+    ]
+    if finding.get("at"):
+        line.append((f" ({words['at']} {point(finding['at'])})", "dim"))
+    return line
+
+
+def repair_line(repair: dict[str, Any], words: dict[str, str]) -> Line:
+    parts = [f"  {repair['what']}"]
+    if repair.get("layer"):
+        parts.append(f" {words['on']} {repair['layer']}")
+    if repair.get("handle"):
+        parts.append(f" ({words['handle']} {repair['handle']})")
+    if repair.get("gap_m") is not None:
+        parts.append(f", {words['gap']} {number(repair['gap_m'])} m")
+    if repair.get("detail"):
+        parts.append(f": {repair['detail']}")
+    if repair.get("at"):
+        parts.append(f" ({words['at']} {point(repair['at'])})")
+    return [("".join(parts), None)]
+
+
+def rejected_line(item: dict[str, Any], words: dict[str, str]) -> Line:
+    text = f"  {item['reason']} {words['on']} {item['layer']}"
+    if item.get("handle"):
+        text += f" ({words['handle']} {item['handle']})"
+    if item.get("detail"):
+        text += f": {item['detail']}"
+    if item.get("at"):
+        text += f" ({words['at']} {point(item['at'])})"
+    return [(text, None)]
+
+
+def summary_line(summary: dict[str, Any], lang: str) -> str:
+    """"2 errors, 1 warning, 0 info — 14 regions, 21 doors, 2 entrances" (or in Japanese)."""
+    e, w, i = summary["error"], summary["warning"], summary["info"]
+    r, d, n = summary["regions"], summary["doors"], summary["entrances"]
+    if lang == "ja":
+        return f"エラー {e}件、警告 {w}件、情報 {i}件 — 領域 {r}、ドア {d}、出入口 {n}"
+    return (f"{_plural(e, 'error')}, {_plural(w, 'warning')}, {i} info — "
+            f"{_plural(r, 'region')}, {_plural(d, 'door')}, {_plural(n, 'entrance')}")
+
+
+def point(xy: list[float]) -> str:
+    return ", ".join(number(v) for v in xy)
+
+
+def number(value: float) -> str:
+    """A drawing coordinate without noise: 12040, 12.5, 0.004."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _section(title: str, rows: Iterator[Line]) -> list[Line]:
+    rows = list(rows)
+    return [[], [(f"{title}:", "bold")], *rows] if rows else []
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except (ValueError, OSError):
+        return False
