@@ -18,11 +18,17 @@ def load(path: str | Path, config: Config | None = None, units: str | None = Non
 
 
 def tolerances(config: Config) -> dict[str, float]:
-    """Geometry tolerances: the [geometry] table, overridden by ENC001's options."""
+    """Geometry tolerances: the [geometry] table, overridden by ENC001's options when set."""
+    from .engine import check_config, rule_options
+    from .rules import get_rule
+
+    check_config(config)
+    enc001 = get_rule("ENC001")
     tol = dict(config.geometry)
-    for key in ("wall_tolerance", "min_gap", "min_passage_width"):
-        if key in config.rule_options.get("ENC001", {}):
-            tol[key] = float(config.rule_options["ENC001"][key])
+    defaults = enc001.defaults()
+    for key, value in rule_options(enc001, config).items():
+        if key in tol and value != defaults.get(key):
+            tol[key] = float(value)
     return tol
 
 

@@ -18,6 +18,7 @@ from .geometry.site import Site
 from .rules import ALL_RULES
 from .rules.base import Context, Rule, Violation
 
+
 def _matches(rule: Rule, token: str) -> int:
     """How specifically ``token`` selects ``rule``: 0 not at all, else the prefix length.
 
@@ -79,18 +80,22 @@ def _coerce(rule: Rule, name: str, value: Any, default: Any) -> Any:
     return value
 
 
-def check_rule_options(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> None:
-    """Raise :class:`ConfigError` for an option table naming no rule or an unknown option."""
+def check_config(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> None:
+    """Raise :class:`ConfigError` for anything in the config that names no rule or option.
+
+    Checks select/ignore tokens, ``[severity]`` keys, ``[rules.X]`` tables and option
+    names and values, for every rule (selected or not), before anything runs.
+    """
+    _check_tokens(config.select, rules, "select")
+    _check_tokens(config.ignore, rules, "ignore")
+    for key in config.severity:
+        if _find_rule(key, rules) is None:
+            raise ConfigError(f"[severity] {key}: no rule has this code or name (see `osmark rules`)")
     for key, table in config.rule_options.items():
         rule = _find_rule(key, rules)
         if rule is None:
             raise ConfigError(f"[rules.{key}]: no rule has this code or name (see `osmark rules`)")
-        known = rule.defaults()
-        for name in table:
-            if name not in known:
-                choices = ", ".join(known) or "none"
-                raise ConfigError(f"[rules.{key}]: unknown option {name!r}; "
-                                  f"{rule.code} options: {choices}")
+        _checked(rule, table)
 
 
 def rule_options(rule: Rule, config: Config) -> dict[str, Any]:
@@ -212,10 +217,8 @@ def run_rules(site: Site, config: Config | None = None,
               rules: tuple[Rule, ...] = ALL_RULES) -> Report:
     """Check a site with the rules the config selects. Raises ConfigError for bad options."""
     config = config or Config()
-    check_rule_options(config, rules)
+    check_config(config, rules)
     selected = select_rules(config, rules)
-    for rule in selected:  # option values are validated before anything runs
-        rule_options(rule, config)
     findings: list[Finding] = []
     runs: list[RuleRun] = []
     for rule in selected:

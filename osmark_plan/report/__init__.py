@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, TextIO
 
 from ..findings import Report
@@ -25,11 +26,11 @@ def writer(name: str) -> Writer:
         raise KeyError(f"unknown format {name!r}; known: {', '.join(sorted(FORMATS))}") from None
 
 
-def render_image(report: Report, path, lang: str = "ja", graph: bool = False) -> None:
+def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool = False) -> Path:
     """Draw the annotated plan to ``path`` (PNG, SVG or PDF by suffix); imports matplotlib."""
     from .image import render_image as render
 
-    render(report, path, lang=lang, graph=graph)
+    return render(report, path, lang=lang, graph=graph)
 
 
 __all__ = ["FORMATS", "Writer", "render_image", "report_document", "writer"]

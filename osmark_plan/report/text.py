@@ -17,7 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
         "at": "at", "units": "units", "layers": "layers",
         "no_geometry": "geometry could not be built: regions and doors were not checked",
         "repairs": "Repaired", "rejected": "Not used", "gap": "gap",
-        "handle": "handle", "on": "on", "rule_error": "RULE FAILED",
+        "handle": "handle", "layer": "layer", "rule_error": "RULE FAILED",
         "no_findings": "No findings.",
     },
     "ja": {
@@ -25,7 +25,7 @@ LABELS: dict[str, dict[str, str]] = {
         "at": "位置", "units": "単位", "layers": "レイヤ",
         "no_geometry": "形状を構築できなかったため、領域とドアは検査していません",
         "repairs": "修復した要素", "rejected": "使用できなかった要素", "gap": "隙間",
-        "handle": "ハンドル", "on": "レイヤ", "rule_error": "ルール実行失敗",
+        "handle": "ハンドル", "layer": "レイヤ", "rule_error": "ルール実行失敗",
         "no_findings": "指摘事項はありません。",
     },
 }
@@ -101,29 +101,33 @@ def finding_line(finding: dict[str, Any], words: dict[str, str]) -> Line:
 
 
 def repair_line(repair: dict[str, Any], words: dict[str, str]) -> Line:
-    parts = [f"  {repair['what']}"]
-    if repair.get("layer"):
-        parts.append(f" {words['on']} {repair['layer']}")
-    if repair.get("handle"):
-        parts.append(f" ({words['handle']} {repair['handle']})")
+    details = _where(repair, words)
     if repair.get("gap_m") is not None:
-        parts.append(f", {words['gap']} {number(repair['gap_m'])} m")
+        details.append(f"{words['gap']} {number(repair['gap_m'])} m")
+    text = f"  {repair['what']}" + (f" ({', '.join(details)})" if details else "")
     if repair.get("detail"):
-        parts.append(f": {repair['detail']}")
-    if repair.get("at"):
-        parts.append(f" ({words['at']} {point(repair['at'])})")
-    return [("".join(parts), None)]
+        text += f": {repair['detail']}"
+    return [(text, None)]
 
 
 def rejected_line(item: dict[str, Any], words: dict[str, str]) -> Line:
-    text = f"  {item['reason']} {words['on']} {item['layer']}"
-    if item.get("handle"):
-        text += f" ({words['handle']} {item['handle']})"
+    details = _where(item, words)
+    text = f"  {item['reason']}" + (f" ({', '.join(details)})" if details else "")
     if item.get("detail"):
         text += f": {item['detail']}"
-    if item.get("at"):
-        text += f" ({words['at']} {point(item['at'])})"
     return [(text, None)]
+
+
+def _where(item: dict[str, Any], words: dict[str, str]) -> list[str]:
+    """Layer, handle and position of a repaired or rejected element, as far as known."""
+    out = []
+    if item.get("layer"):
+        out.append(f"{words['layer']} {item['layer']}")
+    if item.get("handle"):
+        out.append(f"{words['handle']} {item['handle']}")
+    if item.get("at"):
+        out.append(f"{words['at']} {point(item['at'])}")
+    return out
 
 
 def summary_line(summary: dict[str, Any], lang: str) -> str:

@@ -1,0 +1,219 @@
+"""The ``osmark`` command: sub-commands, options and exit codes. No checking logic lives here."""
+
+from __future__ import annotations
+
+import io
+import locale
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from . import __version__
+from .config import LANGS, UNITS, Config, ConfigError, load_for
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+
+
+class Failure(Exception):
+    """A user-facing failure: a message for stderr and an exit code."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+def default_lang() -> str:
+    """``en`` when the locale is English, else ``ja``."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "ja"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "en" if loc.lower().startswith("en") else "ja"
+
+
+def codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(v.strip().upper() for v in value.replace(" ", ",").split(",") if v.strip())
+
+
+def load_config(drawing: str, config_path: str | None, select: str | None, ignore: str | None,
+                units: str | None) -> Config:
+    try:
+        config = load_for(drawing, config_path)
+    except ConfigError as exc:
+        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
+    if select is not None:
+        config = replace(config, select=codes(select) or ())
+    if ignore is not None:
+        config = replace(config, ignore=codes(ignore) or ())
+    if units is not None:
+        config = replace(config, units=units)
+    return config
+
+
+def write_atomic(path: str, writer: Callable[[io.TextIOBase], None], protect: tuple[str, ...]) -> None:
+    """Write a text file through a temporary file; never over one of the ``protect`` paths."""
+    target = Path(path)
+    for p in protect:
+        if target.resolve() == Path(p).resolve():
+            raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            writer(fh)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(fn: Callable[[], int]) -> int:
+    """Turn Failures and unexpected errors into a message and an exit code."""
+    try:
+        return fn()
+    except Failure as exc:
+        click.echo(str(exc), err=True)
+        return exc.code
+    except ConfigError as exc:
+        click.echo(f"osmark: {exc}", err=True)
+        return EXIT_USAGE
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="osmark")
+def cli() -> None:
+    """Check office floor drawings (DXF) against the Office Security Mark layout rules.
+
+    オフィスセキュリティマーク(OSM)のレイアウト基準で事務所の平面図(DXF)を検査します。
+    """
+
+
+lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
+                           help="Message language (default: config, then locale, else ja).")
+
+
+@cli.command()
+@click.argument("drawing", type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format for stdout (or --output).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--image", type=click.Path(dir_okay=False), help="Annotated plan (.png, .svg or .pdf).")
+@click.option("--graph", is_flag=True, help="Draw the access graph on the image.")
+@lang_option
+@click.option("--select", help="Only these rules (codes or prefixes, comma separated: ACC,ENC001).")
+@click.option("--ignore", help="Leave out these rules (codes or prefixes).")
+@click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but the report.")
+@click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
+def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, lang: str | None,
+          select: str | None, ignore: str | None, units: str | None, config_path: str | None,
+          quiet: bool, debug: bool) -> None:
+    """Check one floor drawing; findings to stdout. Exit 1 when an error is found."""
+    sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
+                                config_path, quiet, debug)))
+
+
+def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug) -> int:
+    from .api import check_plan, load
+    from .reader import ReadError
+    from .report import FORMATS
+
+    config = load_config(drawing, config_path, select, ignore, units)
+    lang = lang or config.lang or default_lang()
+    try:
+        plan = load(drawing, config, units=units)
+    except ReadError as exc:
+        raise Failure(f"osmark: {exc}", EXIT_UNREADABLE) from None
+    try:
+        report = check_plan(plan, config)
+    except ConfigError:
+        raise
+    except Exception as exc:  # a geometry failure on a drawing we could read
+        if debug:
+            raise
+        raise Failure(f"osmark: {drawing}: cannot check this drawing: {type(exc).__name__}: {exc}",
+                      EXIT_UNREADABLE) from None
+    writer = FORMATS[fmt]
+    if output:
+        write_atomic(output, lambda fh: writer(report, lang, fh), protect=(drawing,))
+    else:
+        writer(report, lang, sys.stdout)
+    if image:
+        from .report.image import render_image
+
+        for p in (drawing,):
+            if Path(image).resolve() == Path(p).resolve():
+                raise Failure(f"osmark: {image}: refusing to overwrite the input drawing", EXIT_USAGE)
+        if Path(image).suffix.lower() not in (".png", ".svg", ".pdf"):
+            raise Failure(f"osmark: {image}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
+        Path(image).parent.mkdir(parents=True, exist_ok=True)
+        render_image(report, image, lang=lang, graph=graph)
+        if not quiet:
+            click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+
+
+@cli.command()
+@click.argument("code", required=False)
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules(code: str | None, lang: str | None, fmt: str) -> None:
+    """List the rules, or explain one (clause, why, options)."""
+    from .report.rules_doc import describe_rule, list_rules
+
+    lang = lang or default_lang()
+
+    def go() -> int:
+        text = describe_rule(code, lang, fmt) if code else list_rules(lang, fmt)
+        if text is None:
+            raise Failure(f"osmark: no rule {code!r}; `osmark rules` lists them", EXIT_USAGE)
+        click.echo(text)
+        return EXIT_OK
+
+    sys.exit(run(go))
+
+
+@cli.command()
+@click.argument("drawing", type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
+@click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
+@lang_option
+def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, lang: str | None) -> None:
+    """Show how each layer was mapped, and what was found on it."""
+
+    def go() -> int:
+        from .api import load
+        from .report.layers import layers_json, layers_text
+        from .reader import ReadError
+
+        config = load_config(drawing, config_path, None, None, units)
+        try:
+            plan = load(drawing, config, units=units)
+        except ReadError as exc:
+            raise Failure(f"osmark: {exc}", EXIT_UNREADABLE) from None
+        click.echo(layers_json(plan) if fmt == "json" else layers_text(plan, lang or config.lang or default_lang()))
+        return EXIT_OK
+
+    sys.exit(run(go))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point; returns the exit code."""
+    try:
+        cli.main(args=argv, prog_name="osmark", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    return EXIT_OK

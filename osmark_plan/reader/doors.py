@@ -1,0 +1,226 @@
+"""Doors: threshold chords from door blocks and from loose lines and arcs on door layers.
+
+Works in drawing units (before the unit is known, since door sizes help choose it).
+
+* swing door: hinge = arc centre; the chord runs from the hinge to the arc end point that the
+  leaf line does not touch (fallback: the arc's start point);
+* double door: two arcs with distinct centres; the chord joins the two hinges;
+* no arc (sliding doors, plain rectangles): the long axis of the minimum rotated rectangle of
+  the geometry, through its centre, as long as its long side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+
+from .entities import Elem, Item, arc_data, world_pieces
+
+Arc = tuple[np.ndarray, np.ndarray, np.ndarray, float]
+
+
+@dataclass
+class DoorDraft:
+    """A door in drawing units, before names and locks are attached."""
+
+    chord: np.ndarray  # (2, 2)
+    style: str
+    pieces: list[np.ndarray]
+    layer: str
+    handle: str | None
+    block: str | None
+    has_arc: bool
+    attribs: dict[str, str] = field(default_factory=dict)
+    loose: bool = False
+
+    @property
+    def width(self) -> float:
+        return float(np.hypot(*(self.chord[1] - self.chord[0])))
+
+
+def _point_to_pieces(p: np.ndarray, pieces: list[np.ndarray]) -> float:
+    """Distance from a point to the nearest segment of some polylines."""
+    best = np.inf
+    for pts in pieces:
+        if len(pts) < 2:
+            continue
+        a, b = pts[:-1], pts[1:]
+        ab = b - a
+        den = np.einsum("ij,ij->i", ab, ab)
+        t = np.where(den > 0, np.einsum("ij,ij->i", p - a, ab) / np.where(den > 0, den, 1), 0)
+        t = np.clip(t, 0, 1)
+        d = np.hypot(*(a + ab * t[:, None] - p).T)
+        best = min(best, float(d.min()))
+    return best
+
+
+def _hinges(arcs: list[Arc]) -> list[Arc]:
+    """Arcs with distinct centres, largest radius first."""
+    out: list[Arc] = []
+    for a in sorted(arcs, key=lambda a: -a[3]):
+        if all(np.hypot(*(a[0] - h[0])) > 0.05 * max(a[3], h[3]) for h in out):
+            out.append(a)
+    return out
+
+
+def _rect_chord(pieces: list[np.ndarray]) -> np.ndarray | None:
+    pts = np.vstack(pieces) if pieces else np.empty((0, 2))
+    if len(pts) < 2:
+        return None
+    rect = shapely.minimum_rotated_rectangle(shapely.multipoints(pts))
+    if rect.geom_type == "LineString":
+        c = np.asarray(rect.coords)
+        return c[[0, -1]] if np.hypot(*(c[-1] - c[0])) > 0 else None
+    if rect.geom_type != "Polygon" or rect.area <= 0:
+        return None
+    c = np.asarray(rect.exterior.coords)[:4]
+    e1, e2 = c[1] - c[0], c[2] - c[1]
+    centre = c.mean(axis=0)
+    long_edge = e1 if np.hypot(*e1) >= np.hypot(*e2) else e2
+    return np.array([centre - long_edge / 2, centre + long_edge / 2])
+
+
+def chord_of(arcs: list[Arc], leaves: list[np.ndarray],
+             everything: list[np.ndarray]) -> tuple[np.ndarray, str] | None:
+    """The threshold chord and the door style from arcs and the other pieces."""
+    hinges = _hinges(arcs)
+    if len(hinges) >= 2:
+        a, b = hinges[0], hinges[1]
+        return np.array([a[0], b[0]]), "double"
+    if hinges:
+        c, s, e, r = hinges[0]
+        ds, de = _point_to_pieces(s, leaves), _point_to_pieces(e, leaves)
+        tol = 0.05 * r
+        far = e if (ds <= tol < de) else s
+        return np.array([c, far]), "swing"
+    chord = _rect_chord(everything)
+    return (chord, "sliding") if chord is not None else None
+
+
+def _split(pieces: list[tuple[np.ndarray, bool, bool]]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    leaves = [p for p, _closed, is_arc in pieces if not is_arc]
+    return leaves, [p for p, _c, _a in pieces]
+
+
+def element_door(elem: Elem, items: list[Item], tol: float) -> DoorDraft | None:
+    """One door from a door INSERT (None when its block has no usable geometry)."""
+    arcs: list[Arc] = []
+    pieces: list[tuple[np.ndarray, bool, bool]] = []
+    for i in elem.items:
+        it = items[i]
+        t = it.e.dxftype()  # type: ignore[attr-defined]
+        if t not in ("LINE", "ARC", "LWPOLYLINE", "POLYLINE", "CIRCLE", "ELLIPSE", "SPLINE",
+                     "SOLID", "TRACE", "HATCH", "3DFACE"):
+            continue
+        if t == "ARC":
+            a = arc_data(it)
+            if a:
+                arcs.append(a)
+        for p, closed in world_pieces(it, tol):
+            pieces.append((p, closed, t == "ARC"))
+    leaves, everything = _split(pieces)
+    found = chord_of(arcs, leaves, everything)
+    if found is None:
+        return None
+    chord, style = found
+    return DoorDraft(chord, style, everything, elem.layer, elem.handle, elem.block,
+                     bool(arcs), dict(elem.attribs))
+
+
+def loose_doors(items: list[Item], idx: list[int], tol: float, touch: float) -> list[DoorDraft]:
+    """Doors from loose door-layer geometry: touching pieces grouped, one door per hinge
+    (or per hinge pair for double doors, or per arc-less group)."""
+    geoms, owners, arcs_of, pts_of = [], [], {}, []
+    for i in idx:
+        it = items[i]
+        t = it.e.dxftype()  # type: ignore[attr-defined]
+        if t in ("TEXT", "MTEXT"):
+            continue
+        if t == "ARC":
+            a = arc_data(it)
+            if a:
+                arcs_of[len(geoms)] = a
+        for p, _closed in world_pieces(it, tol):
+            pts_of.append(p)
+            geoms.append(shapely.linestrings(p) if len(p) >= 2 else shapely.points(p[0]))
+            owners.append(i)
+    if not geoms:
+        return []
+    garr = np.array(geoms, dtype=object)
+    tree = shapely.STRtree(garr)
+    pairs = tree.query(garr, predicate="dwithin", distance=touch)
+    comp = _components(len(geoms), pairs)
+    out: list[DoorDraft] = []
+    for members in comp:
+        arcs = [(k, arcs_of[k]) for k in members if k in arcs_of]
+        first = items[owners[members[0]]]
+        if not arcs:
+            chord = _rect_chord([pts_of[k] for k in members])
+            if chord is not None:
+                out.append(DoorDraft(chord, "sliding", [pts_of[k] for k in members], first.layer,
+                                     first.handle, first.block, False, loose=True))
+            continue
+        hinges = _hinges([a for _k, a in arcs])
+        used: set[int] = set()
+        groups: list[list[tuple[np.ndarray, np.ndarray, np.ndarray, float]]] = []
+        for h_i, h in enumerate(hinges):
+            if h_i in used:
+                continue
+            used.add(h_i)
+            mate = None
+            for h_j in range(h_i + 1, len(hinges)):
+                g = hinges[h_j]
+                d = float(np.hypot(*(h[0] - g[0])))
+                if h_j not in used and 0.8 * (h[3] + g[3]) <= d <= 1.2 * (h[3] + g[3]):
+                    mate = h_j
+                    break
+            if mate is not None:
+                used.add(mate)
+                groups.append([h, hinges[mate]])
+            else:
+                groups.append([h])
+        for group in groups:
+            centres = np.array([g[0] for g in group])
+            reach = max(g[3] for g in group) * 1.05
+            mine = [k for k in members if _near(pts_of[k], centres, reach)]
+            arc_keys = [k for k in mine if k in arcs_of]
+            leaves = [pts_of[k] for k in mine if k not in arcs_of]
+            found = chord_of(list(group), leaves, [pts_of[k] for k in mine])
+            if found is None:
+                continue
+            chord, style = found
+            src = items[owners[arc_keys[0]]] if arc_keys else first
+            out.append(DoorDraft(chord, style, [pts_of[k] for k in mine] or [], src.layer,
+                                 src.handle, src.block, True, loose=True))
+    return out
+
+
+def _near(pts: np.ndarray, centres: np.ndarray, reach: float) -> bool:
+    """True when every point is within reach of some centre."""
+    d = np.linalg.norm(pts[:, None, :] - centres[None, :, :], axis=2).min(axis=1)
+    return bool(np.all(d <= reach))
+
+
+def _components(n: int, pairs: np.ndarray) -> list[list[int]]:
+    """Connected components (union-find) of n nodes joined by index pairs (2, m)."""
+    parent = np.arange(n)
+
+    def find(x: int) -> int:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return int(root)
+
+    for a, b in zip(pairs[0].tolist(), pairs[1].tolist()):
+        if a != b:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())

@@ -1,0 +1,320 @@
+"""Walking model space: every entity with its world transform, effective layer and owner.
+
+INSERTs are followed recursively (nested, rotated, scaled, mirrored, MINSERT) by composing
+``Insert.matrix44()``; entities inside a block on layer ``0`` take the INSERT's layer. An INSERT
+on a door, cabinet, device, asset or zone layer becomes an *element* that owns the entities of
+its block. Coordinates stay in drawing units here; :func:`flatten` turns an item into point
+arrays in world coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import numpy as np
+from ezdxf import path as ezpath
+from ezdxf.document import Drawing
+from ezdxf.math import Matrix44
+
+from ..naming import decode_escapes
+
+#: entity types that give line work
+LINEWORK_TYPES = frozenset({
+    "LINE", "ARC", "CIRCLE", "ELLIPSE", "LWPOLYLINE", "POLYLINE", "SPLINE", "HATCH",
+    "MPOLYGON", "SOLID", "TRACE", "3DFACE", "MLINE", "HELIX",
+})
+TEXT_TYPES = frozenset({"TEXT", "MTEXT"})
+#: types that are fine to skip without counting them as unreadable
+HARMLESS_TYPES = frozenset({
+    "INSERT", "ATTRIB", "ATTDEF", "POINT", "DIMENSION", "ARC_DIMENSION", "LEADER",
+    "MULTILEADER", "MLEADER", "VIEWPORT", "IMAGE", "WIPEOUT", "XLINE", "RAY", "OLE2FRAME",
+    "TOLERANCE", "SHAPE", "ACAD_TABLE", "UNDERLAY", "PDFUNDERLAY", "DWFUNDERLAY",
+    "DGNUNDERLAY", "SEQEND", "VERTEX", "LIGHT", "SUN", "POLYMESH", "POLYFACE",
+})
+#: layer kinds whose INSERTs are one element each
+ELEMENT_KINDS = frozenset({"door", "cabinet", "device", "asset", "zone"})
+MAX_DEPTH = 24
+
+
+@dataclass(slots=True)
+class Item:
+    """One primitive entity as found, with its block-to-world matrix (None: identity)."""
+
+    e: object
+    m: Matrix44 | None
+    layer: str
+    kind: str
+    handle: str | None
+    block: str | None
+    owner: int = -1
+
+
+@dataclass(slots=True)
+class Elem:
+    """An INSERT on an element layer (door, cabinet, device, asset, zone)."""
+
+    e: object
+    m: Matrix44
+    layer: str
+    kind: str
+    handle: str | None
+    block: str
+    attribs: dict[str, str]
+    #: the insertion point in world coordinates (drawing units)
+    at: tuple[float, float] = (0.0, 0.0)
+    items: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Walk:
+    """Everything found in model space."""
+
+    items: list[Item] = field(default_factory=list)
+    elems: list[Elem] = field(default_factory=list)
+    #: raw layer name -> Counter of entity types (after block explosion)
+    types: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    #: raw layer name -> count of unreadable entities
+    unreadable: Counter = field(default_factory=Counter)
+    missing_blocks: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+
+def layer_of(e: object) -> str:
+    try:
+        return str(e.dxf.layer)  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return "0"
+
+
+def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
+    """Collect items and elements from model space."""
+    out = Walk()
+    blocks = doc.blocks
+
+    def visit(entities: Iterable[object], m: Matrix44 | None, inherit: str | None,
+              top: str | None, block: str | None, owner: int, chain: tuple[str, ...]) -> None:
+        for e in entities:
+            try:
+                t = e.dxftype()  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001
+                continue
+            layer = layer_of(e)
+            if inherit is not None and layer == "0":
+                layer = inherit
+            kind = kind_of(layer)
+            out.types[layer][t] += 1
+            handle = top or getattr(e.dxf, "handle", None)  # type: ignore[attr-defined]
+            if t == "INSERT":
+                _visit_insert(e, m, layer, kind, handle, owner, chain)
+            elif t in LINEWORK_TYPES or t in TEXT_TYPES:
+                item = Item(e, m, layer, kind, handle, block, owner)
+                if owner >= 0:
+                    out.elems[owner].items.append(len(out.items))
+                out.items.append(item)
+            elif t not in HARMLESS_TYPES and kind != "ignored":
+                out.unreadable[layer] += 1
+
+    def _visit_insert(e, m, layer, kind, handle, owner, chain):  # type: ignore[no-untyped-def]
+        name = str(e.dxf.name)
+        if len(chain) >= MAX_DEPTH or name in chain:
+            return
+        try:
+            inserts = list(e.multi_insert()) if e.mcount > 1 else [e]
+        except Exception:  # noqa: BLE001
+            inserts = [e]
+        blk = blocks.get(name)
+        for ins in inserts:
+            try:
+                mi = ins.matrix44()
+            except Exception:  # noqa: BLE001
+                continue
+            if m is not None:
+                mi = mi * m
+            sub_owner = owner
+            if kind in ELEMENT_KINDS and (owner < 0 or out.elems[owner].kind != kind):
+                attribs = {}
+                for a in getattr(ins, "attribs", []):
+                    try:
+                        attribs[str(a.dxf.tag).strip().upper()] = decode_escapes(str(a.dxf.text))
+                    except Exception:  # noqa: BLE001
+                        pass
+                try:
+                    p = ins.ocs().to_wcs(ins.dxf.insert)
+                    xy = transform(np.array([[p.x, p.y, p.z]]), m)[0]
+                    at = (float(xy[0]), float(xy[1]))
+                except Exception:  # noqa: BLE001
+                    at = (0.0, 0.0)
+                out.elems.append(Elem(ins, mi, layer, kind, handle, decode_escapes(name),
+                                      attribs, at))
+                sub_owner = len(out.elems) - 1
+            if blk is None:
+                out.missing_blocks.append((name, layer, handle))
+                continue
+            if getattr(blk.block, "is_xref", False):
+                continue
+            visit(blk, mi, layer, handle, decode_escapes(name), sub_owner, chain + (name,))
+
+    visit(doc.modelspace(), None, None, None, None, -1, ())
+    return out
+
+
+# --- geometry ---------------------------------------------------------------------------------
+
+def np_matrix(m: Matrix44 | None) -> np.ndarray | None:
+    return None if m is None else np.array(list(m), dtype=float).reshape(4, 4)
+
+
+def transform(pts: np.ndarray, m: Matrix44 | None) -> np.ndarray:
+    """World xy of (n, 2) or (n, 3) block points."""
+    if m is None:
+        return pts[:, :2]
+    M = np_matrix(m)
+    out = pts[:, :2] @ M[:2, :2] + M[3, :2]
+    if pts.shape[1] > 2:
+        out = out + np.outer(pts[:, 2], M[2, :2])
+    return out
+
+
+def matrix_scale(m: Matrix44 | None) -> float:
+    """Mean linear scale of a block-to-world matrix."""
+    if m is None:
+        return 1.0
+    M = np_matrix(m)
+    det = abs(float(np.linalg.det(M[:2, :2])))
+    return math.sqrt(det) if det > 0 else 1.0
+
+
+def _up(e: object) -> bool:
+    try:
+        ex = e.dxf.extrusion  # type: ignore[attr-defined]
+        return abs(ex.x) < 1e-9 and abs(ex.y) < 1e-9 and ex.z > 0
+    except Exception:  # noqa: BLE001
+        return True
+
+
+def _path_points(path: ezpath.Path, tol: float) -> list[tuple[np.ndarray, bool]]:
+    out = []
+    subs = path.sub_paths() if path.has_sub_paths else [path]
+    for sp in subs:
+        if len(sp) == 0 and sp.start == sp.end:
+            continue
+        pts = np.array([(v.x, v.y, v.z) for v in sp.flattening(tol)], dtype=float)
+        if len(pts) >= 2:
+            out.append((pts, bool(sp.is_closed)))
+    return out
+
+
+def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
+    """(points, closed) pieces of an entity in its own (block) coordinates, as 3D points."""
+    t = e.dxftype()  # type: ignore[attr-defined]
+    if t == "LINE":
+        s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
+        return [(np.array([[s.x, s.y, s.z], [n.x, n.y, n.z]], dtype=float), False)]
+    if t == "LWPOLYLINE" and not e.has_arc and _up(e):  # type: ignore[attr-defined]
+        pts = np.array(e.get_points("xy"), dtype=float)  # type: ignore[attr-defined]
+        if len(pts) < 2:
+            return []
+        closed = bool(e.closed)  # type: ignore[attr-defined]
+        if closed:
+            pts = np.vstack([pts, pts[:1]])
+        return [(np.column_stack([pts, np.zeros(len(pts))]), closed)]
+    if t in ("HATCH", "MPOLYGON"):
+        out = []
+        for p in ezpath.from_hatch(e):  # type: ignore[arg-type]
+            out.extend(_path_points(p, tol))
+        return out
+    if t == "MLINE":
+        out = []
+        for sub in e.virtual_entities():  # type: ignore[attr-defined]
+            out.extend(local_pieces(sub, tol))
+        return out
+    if t == "POLYLINE" and (e.is_polygon_mesh or e.is_poly_face_mesh):  # type: ignore[attr-defined]
+        return []
+    path = ezpath.make_path(e)
+    pieces = _path_points(path, tol)
+    if t in ("LWPOLYLINE", "POLYLINE"):
+        closed = bool(e.closed if t == "LWPOLYLINE" else e.is_closed)  # type: ignore[attr-defined]
+        pieces = [(p, closed or c) for p, c in pieces]
+    return pieces
+
+
+def world_pieces(item: Item, tol: float) -> list[tuple[np.ndarray, bool]]:
+    """(world xy points, closed) pieces of an item; tol is the sagitta in drawing units."""
+    local_tol = tol / matrix_scale(item.m)
+    try:
+        pieces = local_pieces(item.e, local_tol)
+    except Exception:  # noqa: BLE001 - a broken entity gives no geometry
+        return []
+    return [(transform(p, item.m), c) for p, c in pieces]
+
+
+def text_point(e: object) -> tuple[float, float, float]:
+    """Where a TEXT or MTEXT sits (its alignment point), in its entity WCS."""
+    if e.dxftype() == "MTEXT":  # type: ignore[attr-defined]
+        p = e.dxf.insert  # type: ignore[attr-defined]
+        return (p.x, p.y, p.z)
+    dxf = e.dxf  # type: ignore[attr-defined]
+    p = dxf.insert
+    try:
+        if (dxf.get("halign", 0) or dxf.get("valign", 0)) and dxf.hasattr("align_point"):
+            p = dxf.align_point
+        p = e.ocs().to_wcs(p)  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        pass
+    return (p.x, p.y, p.z)
+
+
+def text_content(e: object) -> str:
+    """Plain text of a TEXT or MTEXT, formatting codes stripped, escapes decoded."""
+    try:
+        if e.dxftype() == "MTEXT":  # type: ignore[attr-defined]
+            s = e.plain_text(split=False)  # type: ignore[attr-defined]
+        else:
+            s = e.plain_text()  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        s = str(getattr(e.dxf, "text", ""))  # type: ignore[attr-defined]
+    s = decode_escapes(str(s))
+    return " ".join(s.split())
+
+
+def arc_data(item: Item) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | None:
+    """(centre, start point, end point, radius) of an ARC in world coordinates."""
+    e = item.e
+    try:
+        c = e.ocs().to_wcs(e.dxf.center)  # type: ignore[attr-defined]
+        s = e.start_point  # type: ignore[attr-defined]
+        n = e.end_point  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return None
+    pts = transform(np.array([[c.x, c.y, c.z], [s.x, s.y, s.z], [n.x, n.y, n.z]]), item.m)
+    r = float(np.hypot(*(pts[1] - pts[0])))
+    if not r > 0:
+        return None
+    return pts[0], pts[1], pts[2], r
+
+
+def rough_points(item: Item) -> np.ndarray | None:
+    """A few world points of an item, cheaply, for extents."""
+    e = item.e
+    t = e.dxftype()  # type: ignore[attr-defined]
+    try:
+        if t == "LINE":
+            s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
+            pts = np.array([[s.x, s.y, s.z], [n.x, n.y, n.z]])
+        elif t == "LWPOLYLINE":
+            xy = np.array(e.get_points("xy"), dtype=float)  # type: ignore[attr-defined]
+            if not len(xy):
+                return None
+            pts = np.column_stack([xy, np.zeros(len(xy))])
+        elif t in ("ARC", "CIRCLE"):
+            c = e.ocs().to_wcs(e.dxf.center)  # type: ignore[attr-defined]
+            pts = np.array([[c.x, c.y, c.z]])
+        elif t in TEXT_TYPES:
+            pts = np.array([text_point(e)])
+        else:
+            return None
+    except Exception:  # noqa: BLE001
+        return None
+    return transform(pts, item.m)

@@ -1,0 +1,93 @@
+"""Labels (TEXT / MTEXT) and their spatial assignment to polygons, vectorised."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from ..model import Label, Source
+from ..naming import (decode_escapes, is_door_number, is_level_only, parse_level,
+                      strip_level_words)
+from .entities import Item, text_content, text_point, transform
+
+_NUMERIC = re.compile(r"^[\d\s.,×xX*+\-/:=()φΦ@]+$")
+
+
+@dataclass
+class LabelSet:
+    """All labels with parallel arrays for spatial queries (metres)."""
+
+    labels: list[Label]
+    xy: np.ndarray
+    kinds: np.ndarray
+    points: np.ndarray  # shapely Points
+
+    @classmethod
+    def build(cls, items: list[Item], idx: list[int], scale: float) -> "LabelSet":
+        texts, xy, kinds, srcs = [], [], [], []
+        for i in idx:
+            it = items[i]
+            text = text_content(it.e)
+            if not text:
+                continue
+            try:
+                p = np.array([text_point(it.e)], dtype=float)
+            except Exception:  # noqa: BLE001
+                continue
+            w = transform(p, it.m)[0] * scale
+            texts.append(text)
+            xy.append(w)
+            kinds.append(it.kind)
+            srcs.append(Source(decode_escapes(it.layer), it.handle, it.block))
+        arr = np.array(xy, dtype=float).reshape(-1, 2)
+        pts = shapely.points(arr) if len(arr) else np.empty(0, dtype=object)
+        labels = [Label(t, pt, k, s) for t, pt, k, s in zip(texts, pts, kinds, srcs)]
+        return cls(labels, arr, np.array(kinds, dtype=object), np.asarray(pts, dtype=object))
+
+    def subset(self, mask: np.ndarray) -> np.ndarray:
+        return np.flatnonzero(mask)
+
+
+def smallest_containing(points: np.ndarray, polys: list) -> np.ndarray:
+    """For each point, the index of the smallest polygon containing it, or -1."""
+    out = np.full(len(points), -1, dtype=int)
+    if not len(points) or not polys:
+        return out
+    parr = np.asarray(polys, dtype=object)
+    tree = shapely.STRtree(parr)
+    pi, gi = tree.query(points, predicate="within")
+    if not len(pi):
+        return out
+    areas = shapely.area(parr)[gi]
+    order = np.lexsort((areas, pi))
+    pi, gi = pi[order], gi[order]
+    first = np.r_[True, pi[1:] != pi[:-1]]
+    out[pi[first]] = gi[first]
+    return out
+
+
+def near_pairs(points: np.ndarray, geoms: list, distance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(point index, geometry index, distance) of all point-geometry pairs within distance."""
+    if not len(points) or not geoms:
+        e = np.empty(0, dtype=int)
+        return e, e, np.empty(0)
+    garr = np.asarray(geoms, dtype=object)
+    tree = shapely.STRtree(garr)
+    pi, gi = tree.query(points, predicate="dwithin", distance=distance)
+    d = shapely.distance(points[pi], garr[gi]) if len(pi) else np.empty(0)
+    return pi, gi, d
+
+
+def name_text(text: str, lock_rx: re.Pattern[str] | None = None) -> str | None:
+    """The part of a label usable as a room name (None for level words, numbers, door tags)."""
+    if is_level_only(text):
+        return None
+    rest = strip_level_words(text) if parse_level(text) is not None else text.strip()
+    if not rest or _NUMERIC.match(rest) or is_door_number(rest):
+        return None
+    if lock_rx is not None and lock_rx.fullmatch(rest.strip()):
+        return None
+    return rest

@@ -1,0 +1,170 @@
+"""Opening a DXF file: bytes, checksum, text encoding, readfile with recover as fallback."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from contextlib import contextmanager
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ezdxf
+from ezdxf import recover
+from ezdxf.document import Drawing
+
+from ..model import Repair
+
+_BINARY_SENTINEL = b"AutoCAD Binary DXF"
+_CODEPAGE = re.compile(rb"\$DWGCODEPAGE\s*\r?\n\s*3\s*\r?\n\s*([^\r\n]*)")
+_ACADVER = re.compile(rb"\$ACADVER\s*\r?\n\s*1\s*\r?\n\s*([^\r\n]*)")
+#: DXF versions whose text is always UTF-8 (R2007 and newer)
+_UTF8_VERSIONS = ("AC1021", "AC1024", "AC1027", "AC1032")
+
+
+class ReadError(Exception):
+    """The drawing cannot be read; ``str()`` is one clear line for the user."""
+
+    def __init__(self, path: str | Path, message: str) -> None:
+        self.path = str(path)
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+@dataclass
+class Loaded:
+    """A loaded document and what was learnt while loading it."""
+
+    doc: Drawing
+    sha256: str
+    encoding: str
+    repairs: list[Repair] = field(default_factory=list)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise ReadError(path, "is a folder, not a DXF file")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(path, "file not found") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied: the file cannot be opened") from None
+    except OSError as exc:
+        raise ReadError(path, f"cannot read the file: {exc.strerror or exc}") from None
+
+
+def _valid(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def choose_encoding(data: bytes) -> tuple[str | None, Repair | None]:
+    """The encoding to force on ezdxf (None: let ezdxf decide) and the repair it implies.
+
+    * no ``$DWGCODEPAGE`` and bytes that are invalid UTF-8 but valid cp932: Shift-JIS (Jw_cad);
+    * a pre-R2007 file declaring a code page whose non-ASCII bytes are in fact valid UTF-8
+      (e.g. ANSI_932 files written as UTF-8): UTF-8.
+    """
+    if data.startswith(_BINARY_SENTINEL) or data.isascii():
+        return None, None
+    head = data[:20000]
+    ver_m = _ACADVER.search(head)
+    version = ver_m.group(1).strip().decode("ascii", "replace") if ver_m else ""
+    if version in _UTF8_VERSIONS:
+        return None, None
+    cp_m = _CODEPAGE.search(head)
+    codepage = cp_m.group(1).strip().decode("ascii", "replace").upper() if cp_m else ""
+    if _valid(data, "utf-8"):
+        if codepage and codepage not in ("UTF8", "UTF-8"):
+            return "utf-8", Repair(
+                what="re-decoded as utf-8",
+                detail=f"$DWGCODEPAGE says {codepage} but the text is UTF-8")
+        return "utf-8", None
+    if (not codepage or codepage in ("ANSI_932", "DBCS")) and _valid(data, "cp932"):
+        if not codepage:
+            return "cp932", Repair(
+                what="re-decoded as cp932",
+                detail="no $DWGCODEPAGE; the bytes are Shift-JIS (cp932), not UTF-8")
+        return "cp932", None
+    return None, None
+
+
+def _looks_like_dxf(data: bytes) -> bool:
+    if data.startswith(_BINARY_SENTINEL):
+        return True
+    head = data[:200000]
+    return b"SECTION" in head and b"\x00" not in head[:2000]
+
+
+@contextmanager
+def _quiet():  # type: ignore[no-untyped-def]
+    """ezdxf logs what it repairs; the reader records repairs itself, so keep stderr clean."""
+    logger = logging.getLogger("ezdxf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def load(path: str | Path) -> Loaded:
+    """Read a DXF file (ezdxf quiet); see :func:`_load`."""
+    with _quiet():
+        return _load(path)
+
+
+def _load(path: str | Path) -> Loaded:
+    """Read a DXF file; ezdxf.readfile first, ezdxf.recover.readfile if that fails."""
+    p = Path(path)
+    data = _read_bytes(p)
+    if not data.strip():
+        raise ReadError(p, "the file is empty")
+    if not _looks_like_dxf(data):
+        raise ReadError(p, "not a DXF file (no DXF sections found)")
+    sha = hashlib.sha256(data).hexdigest()
+    encoding, enc_repair = choose_encoding(data)
+    repairs: list[Repair] = [enc_repair] if enc_repair else []
+    first_error: Exception | None = None
+    doc: Drawing | None = None
+    try:
+        doc = ezdxf.readfile(p, encoding=encoding)
+    except Exception as exc:  # noqa: BLE001 - any ezdxf failure means "try recover"
+        first_error = exc
+    if doc is None:
+        try:
+            doc, auditor = _recover(p, encoding)
+        except Exception as exc:  # noqa: BLE001
+            msg = str(first_error or exc).strip().splitlines()[0] if (first_error or exc) else ""
+            raise ReadError(p, f"not a readable DXF file ({msg or type(exc).__name__})") from None
+        repairs.append(Repair(
+            what="recovered",
+            detail=f"the file is damaged; ezdxf recover mode read it "
+                   f"({len(auditor.fixes)} fixes, {len(auditor.errors)} errors left)"))
+    else:
+        try:
+            fixes = len(doc.audit().fixes)
+        except Exception:  # noqa: BLE001 - auditing is a bonus, not a requirement
+            fixes = 0
+        if fixes:
+            repairs.append(Repair(what="audited", detail=f"ezdxf audit fixed {fixes} problems"))
+    enc = encoding or getattr(doc, "encoding", None) or "utf-8"
+    if doc.dxfversion in _UTF8_VERSIONS:
+        enc = "utf-8"
+    return Loaded(doc=doc, sha256=sha, encoding=str(enc), repairs=repairs)
+
+
+def _recover(path: Path, encoding: str | None):  # type: ignore[no-untyped-def]
+    """ezdxf recover mode, with a forced text encoding when one was detected."""
+    if not encoding:
+        return recover.readfile(path)
+    original = recover.detect_encoding
+    recover.detect_encoding = lambda tags: encoding  # type: ignore[assignment]
+    try:
+        return recover.readfile(path)
+    finally:
+        recover.detect_encoding = original  # type: ignore[assignment]

@@ -1,0 +1,226 @@
+"""read_plan: a DXF file to a :class:`~osmark_plan.model.Plan` (geometry in metres)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString
+
+from ..config import Config
+from ..model import Door, Line, Plan, Rejected, Repair, Source
+from ..naming import decode_escapes, is_door_number, parse_lock
+from . import doors as doorlib
+from . import units as unitlib
+from .entities import LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, rough_points, walk, world_pieces
+from .labels import LabelSet, near_pairs
+from .layers import LayerKinds, layer_infos
+from .load import ReadError, load
+from .things import read_aisles, read_assets, read_cabinets, read_devices
+from .zones import read_areas, read_zones
+
+#: sagitta of flattened arcs and curves (m)
+FLATTEN_M = 0.01
+#: how far a lock or door-number text may sit from a door's chord midpoint (m)
+DOOR_TEXT_M = 1.0
+LINE_KINDS = ("wall", "partition", "window")
+
+
+def _extent(items: list[Item]) -> float | None:
+    """The larger side of the drawing's extents (1st-99th percentile of item points)."""
+    pts = [p for p in map(rough_points, items) if p is not None]
+    if not pts:
+        return None
+    arr = np.vstack(pts)
+    arr = arr[np.all(np.isfinite(arr), axis=1)]
+    if len(arr) < 2:
+        return None
+    lo, hi = np.percentile(arr, [1, 99], axis=0) if len(arr) > 50 else (arr.min(0), arr.max(0))
+    size = float(np.max(hi - lo))
+    return size if size > 0 else None
+
+
+def _door_tol(items: list[Item], door_idx: list[int], extent: float | None) -> float:
+    """A flattening tolerance for door geometry before the unit is known (drawing units)."""
+    radii = [a[3] for i in door_idx if items[i].e.dxftype() == "ARC"  # type: ignore[attr-defined]
+             for a in [arc_data(items[i])] if a]
+    if radii:
+        return 0.01 * float(np.median(radii))
+    return (extent or 1000.0) * 1e-4
+
+
+def _lines(items: list[Item], idx: list[int], scale: float) -> list[Line]:
+    """Wall / partition / window line work, built as one shapely array."""
+    tol = FLATTEN_M / scale
+    coords: list[np.ndarray] = []
+    meta: list[Item] = []
+    fast: list[tuple[float, float, float, float]] = []
+    fast_meta: list[Item] = []
+    for i in idx:
+        it = items[i]
+        e = it.e
+        if it.m is None and e.dxftype() == "LINE":  # type: ignore[attr-defined]
+            s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
+            if s.x != n.x or s.y != n.y:
+                fast.append((s.x, s.y, n.x, n.y))
+                fast_meta.append(it)
+            continue
+        for pts, _closed in world_pieces(it, tol):
+            if len(pts) >= 2 and np.ptp(pts, axis=0).max() > 0:
+                coords.append(pts)
+                meta.append(it)
+    geoms: list = []
+    if fast:
+        f = np.asarray(fast, dtype=float).reshape(-1, 2, 2) * scale
+        geoms.extend(shapely.linestrings(f))
+    if coords:
+        counts = np.array([len(c) for c in coords])
+        flat = np.vstack(coords) * scale
+        geoms.extend(shapely.linestrings(flat, indices=np.repeat(np.arange(len(coords)), counts)))
+    sources: dict[tuple[str, str | None, str | None], Source] = {}
+
+    def src(it: Item) -> Source:
+        key = (it.layer, it.handle, it.block)
+        s = sources.get(key)
+        if s is None:
+            s = sources[key] = Source(decode_escapes(it.layer), it.handle, it.block)
+        return s
+
+    return [Line(it.kind, g, src(it)) for it, g in zip(fast_meta + meta, geoms)]  # type: ignore[arg-type]
+
+
+def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
+           scale: float) -> list[Door]:
+    """Doors in metres, with lock and name from ATTRIBs or nearby texts."""
+    lock_rx = re.compile(config.lock_pattern, re.IGNORECASE)
+    chords = [LineString(d.chord * scale) for d in drafts]
+    mids = shapely.points([((d.chord[0] + d.chord[1]) / 2) * scale for d in drafts]) if drafts else []
+    pi, gi, dist = near_pairs(np.asarray(mids, dtype=object), list(labels.points), DOOR_TEXT_M)
+    near: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for p, g, d in zip(pi.tolist(), gi.tolist(), dist.tolist()):
+        near[p].append((d, g))
+    out = []
+    for k, d in enumerate(drafts):
+        a = {key.upper(): v for key, v in d.attribs.items()}
+        lock = parse_lock(a.get("LOCK")) if a.get("LOCK") else None
+        name = a.get("ID") or a.get("NAME") or a.get("NO") or None
+        for _dist, li in sorted(near.get(k, [])):
+            lab = labels.labels[li]
+            if lab.layer_kind in ("zone",):
+                continue
+            if lock is None:
+                m = lock_rx.search(lab.text)
+                if m:
+                    lock = parse_lock(m.group(1) if m.groups() else m.group(0)) or parse_lock(lab.text)
+                    continue
+            if name is None and is_door_number(lab.text):
+                name = lab.text.strip()
+        pieces = [p * scale for p in d.pieces if len(p) >= 2]
+        outline = None
+        if len(pieces) == 1:
+            outline = LineString(pieces[0])
+        elif pieces:
+            outline = MultiLineString(pieces)
+        out.append(Door(f"D{k + 1}", chords[k], float(chords[k].length),
+                        Source(decode_escapes(d.layer), d.handle, d.block), outline,  # type: ignore[arg-type]
+                        lock, name, d.style))
+    return out
+
+
+def read_plan(path: str | Path, config: Config, units: str | None = None) -> Plan:
+    """Read a DXF file into a Plan. Raises :class:`ReadError` with one clear line."""
+    loaded = load(path)
+    try:
+        return _read(loaded, str(path), config, units)
+    except ReadError:
+        raise
+    except RecursionError:
+        raise ReadError(path, "blocks are nested too deeply to read") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged document must not give a traceback
+        raise ReadError(path, f"the drawing could not be interpreted ({type(exc).__name__}: {exc})") from None
+
+
+def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type: ignore[no-untyped-def]
+    doc = loaded.doc
+    kinds = LayerKinds(config)
+    w: Walk = walk(doc, kinds)
+    items = w.items
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    texts: list[int] = []
+    for i, it in enumerate(items):
+        if it.e.dxftype() in TEXT_TYPES:  # type: ignore[attr-defined]
+            texts.append(i)
+        by_kind[it.kind].append(i)
+    repairs: list[Repair] = list(loaded.repairs)
+    rejected: list[Rejected] = []
+
+    # doors in drawing units, then the unit
+    extent = _extent(items)
+    door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
+    dtol = _door_tol(items, door_items, extent)
+    drafts: list[doorlib.DoorDraft] = []
+    for el in w.elems:
+        if el.kind != "door":
+            continue
+        draft = doorlib.element_door(el, items, dtol)
+        if draft is None:
+            rejected.append(Rejected("door-unreadable", decode_escapes(el.layer), el.handle, None,
+                                     f"block {el.block} has no door geometry"))
+        else:
+            drafts.append(draft)
+    loose = [i for i in door_items
+             if items[i].owner < 0 or w.elems[items[i].owner].kind != "door"]
+    if loose:
+        drafts.extend(doorlib.loose_doors(items, loose, dtol, touch=dtol * 0.5))
+    arc_widths = [d.width for d in drafts if d.has_arc]
+    widths = arc_widths or [d.width for d in drafts]
+    insunits = doc.header.get("$INSUNITS", None)
+    override, source = (units, "--units") if units else (config.units, "config")
+    choice = unitlib.choose(insunits, widths, extent, override, source)
+    scale = choice.scale
+
+    # drop loose arc-less groups that cannot be doors at this scale
+    drafts = [d for d in drafts if d.has_arc or not d.loose or 0.5 <= d.width * scale <= 2.5]
+
+    labels = LabelSet.build(items, texts, scale)
+    lines = _lines(items, [i for k in LINE_KINDS for i in by_kind[k]
+                           if items[i].e.dxftype() in LINEWORK_TYPES], scale)  # type: ignore[attr-defined]
+    tol = FLATTEN_M / scale
+    zones = read_zones(items, by_kind["zone"], w.elems, labels, config, scale, tol, repairs, rejected)
+    areas = read_areas(items, by_kind["application_area"], config, scale, tol, repairs, rejected)
+    cabinets = read_cabinets(items, w.elems, by_kind["cabinet"], labels, config, scale, tol,
+                             repairs, rejected)
+    devices = read_devices(items, w.elems, by_kind["device"], labels, config, scale, tol,
+                           repairs, rejected)
+    assets = read_assets(items, w.elems, by_kind["asset"], labels, scale)
+    aisles = read_aisles(items, by_kind["aisle"], scale, tol)
+    door_objs = _doors(drafts, labels, config, scale)
+    for name, layer, handle in w.missing_blocks:
+        rejected.append(Rejected("missing-block", decode_escapes(layer), handle, None,
+                                 f"block {decode_escapes(name)} is not defined"))
+    return Plan(
+        path=path,
+        sha256=loaded.sha256,
+        units=choice.units,
+        units_source=choice.source,
+        scale=scale,
+        encoding=loaded.encoding,
+        dxf_version=str(doc.dxfversion),
+        layers=layer_infos(doc, kinds, w.types),
+        lines=tuple(lines),
+        zones=tuple(zones),
+        areas=tuple(areas),
+        doors=tuple(door_objs),
+        cabinets=tuple(cabinets),
+        devices=tuple(devices),
+        labels=tuple(labels.labels),
+        aisles=tuple(aisles),
+        assets=tuple(assets),
+        repairs=tuple(repairs),
+        rejected=tuple(rejected),
+        unreadable={decode_escapes(k): int(v) for k, v in w.unreadable.items()},
+        units_note=choice.note,
+    )

@@ -1,0 +1,163 @@
+"""Cabinets, output devices, assets and aisles."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from ..config import Config
+from ..model import Aisle, Asset, Cabinet, Device, Rejected, Repair, Source
+from ..naming import (decode_escapes, fold, normalise_layer, parse_device_kind, parse_importance,
+                      parse_level, parse_level_value)
+from .entities import Elem, Item, world_pieces
+from .labels import LabelSet, name_text, near_pairs
+from .shapes import item_shape, outline
+from .zones import table_level
+
+#: how far a label may sit from a cabinet or device and still belong to it (m)
+NEAR_LABEL = 0.5
+
+
+def _src(layer: str, handle: str | None, block: str | None) -> Source:
+    return Source(decode_escapes(layer), handle, block)
+
+
+def _owned(walk_items: list[Item], elem: Elem, tol: float, scale: float) -> list[np.ndarray]:
+    pieces = []
+    for i in elem.items:
+        it = walk_items[i]
+        if it.e.dxftype() in ("TEXT", "MTEXT"):  # type: ignore[attr-defined]
+            continue
+        pieces.extend(p * scale for p, _c in world_pieces(it, tol))
+    return pieces
+
+
+def _shapes(items: list[Item], elems: list[Elem], idx: list[int], kind: str, tol: float,
+            scale: float, close_tol: float, repairs: list[Repair], rejected: list[Rejected]
+            ) -> list[tuple[Polygon, str, str | None, str | None, Elem | None]]:
+    """(polygon, layer, handle, block, element) of each INSERT / closed shape of a kind."""
+    out: list[tuple[Polygon, str, str | None, str | None, Elem | None]] = []
+    seen: set[int] = set()
+    for i in idx:
+        it = items[i]
+        if it.owner >= 0 and elems[it.owner].kind == kind:
+            if it.owner in seen:
+                continue
+            seen.add(it.owner)
+            el = elems[it.owner]
+            poly = outline(_owned(items, el, tol, scale))
+            if poly is None:
+                rejected.append(Rejected(f"{kind}-unreadable", decode_escapes(el.layer), el.handle,
+                                         (el.at[0] * scale, el.at[1] * scale)))
+                continue
+            out.append((poly, el.layer, el.handle, el.block, el))
+            continue
+        if it.e.dxftype() in ("TEXT", "MTEXT"):  # type: ignore[attr-defined]
+            continue
+        shape = item_shape(it, tol, scale, close_tol)
+        repairs.extend(shape.repairs)
+        out.extend((p, it.layer, it.handle, it.block, None) for p in shape.polygons)
+    # element INSERTs without any owned item (empty or missing block)
+    for k, el in enumerate(elems):
+        if el.kind == kind and not el.items:
+            rejected.append(Rejected(f"{kind}-unreadable", decode_escapes(el.layer), el.handle,
+                                     (el.at[0] * scale, el.at[1] * scale), f"block {el.block} is empty"))
+    return out
+
+
+def _labels_near(labels: LabelSet, polys: list[Polygon]) -> dict[int, list[tuple[float, int]]]:
+    pi, gi, d = near_pairs(labels.points, polys, NEAR_LABEL)
+    out: dict[int, list[tuple[float, int]]] = {}
+    for p, g, dist in zip(pi.tolist(), gi.tolist(), d.tolist()):
+        out.setdefault(g, []).append((dist, p))
+    for v in out.values():
+        v.sort()
+    return out
+
+
+def read_cabinets(items: list[Item], elems: list[Elem], idx: list[int], labels: LabelSet,
+                  config: Config, scale: float, tol: float,
+                  repairs: list[Repair], rejected: list[Rejected]) -> list[Cabinet]:
+    close_tol = float(config.geometry.get("wall_tolerance", 0.15))
+    found = _shapes(items, elems, idx, "cabinet", tol, scale, close_tol, repairs, rejected)
+    near = _labels_near(labels, [f[0] for f in found])
+    lock_rx = re.compile(config.lock_pattern, re.IGNORECASE)
+    out = []
+    for k, (poly, layer, handle, block, el) in enumerate(found):
+        attrs = {key.upper(): v for key, v in (el.attribs if el else {}).items()}
+        texts = [labels.labels[li].text for _d, li in near.get(k, [])
+                 if labels.labels[li].layer_kind in ("cabinet", "label", "ignored")]
+        level = parse_level_value(attrs.get("LEVEL"))
+        if level is None:
+            level = parse_level(normalise_layer(layer))
+        if level is None:
+            level = next((lv for t in texts if (lv := parse_level(t)) is not None), None)
+        name = attrs.get("NAME") or attrs.get("ID")
+        if not name:
+            name = next((n for t in texts if (n := name_text(t, lock_rx))), None)
+        if level is None:
+            level = table_level(config.cabinets, [n for n in (name, block) if n])
+        out.append(Cabinet(f"C{k + 1}", poly, level, _src(layer, handle, block), name, attrs))
+    return out
+
+
+def read_devices(items: list[Item], elems: list[Elem], idx: list[int], labels: LabelSet,
+                 config: Config, scale: float, tol: float,
+                 repairs: list[Repair], rejected: list[Rejected]) -> list[Device]:
+    close_tol = float(config.geometry.get("wall_tolerance", 0.15))
+    found = _shapes(items, elems, idx, "device", tol, scale, close_tol, repairs, rejected)
+    near = _labels_near(labels, [f[0] for f in found])
+    out = []
+    for k, (poly, layer, handle, block, el) in enumerate(found):
+        attrs = {key.upper(): v for key, v in (el.attribs if el else {}).items()}
+        texts = [labels.labels[li].text for _d, li in near.get(k, [])]
+        kind = (parse_device_kind(attrs.get("KIND"), attrs.get("TYPE"), block,
+                                  normalise_layer(layer), *texts) or "DEVICE")
+        name = attrs.get("NAME") or attrs.get("ID")
+        out.append(Device(f"P{k + 1}", poly, kind, _src(layer, handle, block), name))
+    return out
+
+
+def read_assets(items: list[Item], elems: list[Elem], idx: list[int], labels: LabelSet,
+                scale: float) -> list[Asset]:
+    """Assets: INSERTs (point = insertion point) and TEXTs on asset layers."""
+    out: list[Asset] = []
+    seen: set[int] = set()
+    for k, el in enumerate(elems):
+        if el.kind != "asset":
+            continue
+        seen.add(k)
+        a = el.attribs
+        imp = None
+        for key in ("IMPORTANCE", "重要度", "LEVEL", "IMP"):
+            if key in a:
+                imp = parse_importance(a[key])
+                if imp is not None:
+                    break
+        text = a.get("NAME") or a.get("ID") or el.block
+        out.append(Asset(f"S{len(out) + 1}", Point(el.at[0] * scale, el.at[1] * scale), imp,
+                         _src(el.layer, el.handle, el.block), text))
+    for lab in labels.labels:
+        if lab.layer_kind == "asset" and not lab.source.block:
+            out.append(Asset(f"S{len(out) + 1}", lab.point, parse_importance(lab.text),
+                             lab.source, lab.text))
+    return out
+
+
+def read_aisles(items: list[Item], idx: list[int], scale: float, tol: float) -> list[Aisle]:
+    out: list[Aisle] = []
+    for i in idx:
+        it = items[i]
+        if it.e.dxftype() in ("TEXT", "MTEXT", "HATCH", "MPOLYGON"):  # type: ignore[attr-defined]
+            continue
+        for pts, _closed in world_pieces(it, tol):
+            if len(pts) >= 2:
+                out.append(Aisle(f"W{len(out) + 1}", LineString(pts * scale),
+                                 _src(it.layer, it.handle, it.block)))
+    return out
+
+
+__all__ = ["read_cabinets", "read_devices", "read_assets", "read_aisles", "fold", "shapely"]

@@ -1,0 +1,54 @@
+"""`osmark rules`: the rule list and one rule's explanation, from the registry."""
+
+from __future__ import annotations
+
+import json
+
+from ..rules.base import Rule
+
+SEVERITY_WORDS = {"ja": {"error": "エラー", "warning": "警告", "info": "情報"},
+                  "en": {"error": "error", "warning": "warning", "info": "info"}}
+
+
+def rule_dict(rule: Rule, lang: str) -> dict:
+    return {"code": rule.code, "name": rule.name, "clause": rule.clause, "severity": rule.severity,
+            "summary": rule.summary.get(lang) or rule.summary.get("en", ""),
+            "options": [{"name": o.name, "default": o.default, "doc": o.doc} for o in rule.options],
+            "doc": rule.doc}
+
+
+def list_rules(lang: str, fmt: str = "text") -> str:
+    """All rules, one line each: code, name, default severity, clause, summary."""
+    from ..rules import ALL_RULES
+
+    if fmt == "json":
+        return json.dumps([rule_dict(r, lang) for r in ALL_RULES], ensure_ascii=False, indent=2)
+    words = SEVERITY_WORDS[lang]
+    rows = []
+    for r in ALL_RULES:
+        summary = r.summary.get(lang) or r.summary.get("en", "")
+        rows.append(f"{r.code}  {r.name:<40} {words[r.severity]:<7}  {summary}  [{r.clause}]")
+    return "\n".join(rows)
+
+
+def describe_rule(code: str, lang: str, fmt: str = "text") -> str | None:
+    """One rule: what it checks, the clause, the default severity, options and the documentation."""
+    from ..rules import get_rule
+
+    rule = get_rule(code)
+    if rule is None:
+        return None
+    if fmt == "json":
+        return json.dumps(rule_dict(rule, lang), ensure_ascii=False, indent=2)
+    ja = lang == "ja"
+    lines = [f"{rule.code} {rule.name}",
+             f"  {'条項' if ja else 'Clause'}: {rule.clause}",
+             f"  {'既定の重大度' if ja else 'Default severity'}: {SEVERITY_WORDS[lang][rule.severity]}",
+             f"  {rule.summary.get(lang) or rule.summary.get('en', '')}", ""]
+    if rule.options:
+        lines.append("オプション (osmark.toml の [rules." + rule.code + "]):" if ja
+                     else f"Options ([rules.{rule.code}] in osmark.toml):")
+        lines += [f"  {o.name} = {o.default!r}  {o.doc}" for o in rule.options]
+        lines.append("")
+    lines.append(rule.doc)
+    return "\n".join(lines).rstrip()

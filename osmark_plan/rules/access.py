@@ -1,0 +1,220 @@
+"""Access rules: how the security areas are reached through doors and openings (ACC)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import networkx as nx
+import numpy as np
+import shapely
+from shapely import STRtree
+
+from ..geometry.site import Link, Site
+from ..model import OUTSIDE
+from .base import Context, Option, Violation, rule
+from .describe import (link_label, link_subject, node_label, node_subject, node_with_level,
+                       region_subject, route_text, text)
+
+
+def direct_level3(site: Site, link: Link) -> str | None:
+    """The level-3 side of a link that joins level 3 to the outside or the open area (ACC001)."""
+    for here, there in ((link.a, link.b), (link.b, link.a)):
+        if site.level_of(here) == 3 and (there == OUTSIDE or site.level_of(there) == 0):
+            if site.region(here) is not None:
+                return here
+    return None
+
+
+@rule(
+    "ACC001", "level3-direct-access", "4.6.3 細則(1)a; 4.5.1 細則 (申請エリア内の機密保護)(1)", "error",
+    messages={
+        "outside": {
+            "ja": "セキュリティレベル3の「{room}」が{door}で外部（申請エリアの外）に直接つながって"
+                  "います。レベル1以上のエリアを経由して入る配置にしてください。",
+            "en": "The level-3 area '{room}' opens directly to the outside through {door}. "
+                  "Arrange it so that it is entered through an area of level 1 or higher.",
+        },
+        "open": {
+            "ja": "セキュリティレベル3の「{room}」が{door}でオープンエリア{other}に直接つながって"
+                  "います。レベル1以上のエリアを経由して入る配置にしてください。",
+            "en": "The level-3 area '{room}' opens directly onto the open area {other} through "
+                  "{door}. Arrange it so that it is entered through an area of level 1 or higher.",
+        },
+    },
+    summary={"ja": "レベル3エリアが外部・出入口・オープンエリアに直接つながっていないこと",
+             "en": "no door or opening joins a level-3 area to the outside or the open area"},
+)
+def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
+    """No door or opening joins a level-3 area to the outside, an entrance or the open area.
+
+    Why: high-level areas must not be placed by the entrances, and the existence of level-3
+    rooms must not be easy to recognise from outside the application area or from the open
+    area (4.6.3 細則(1)a; 4.5.1 細則 申請エリア内の機密保護 (1)). A level-3 room whose door
+    opens onto the common corridor or the open area is seen (and reached) by everyone.
+    A link from a level-3 area to the outside is itself an entrance, so "joined to an
+    entrance" is read as "joined to the outside".
+
+    What is reported: each door or opening between a level-3 region and the outside or an
+    open-area region.
+
+    How to fix: move the door so that the room is entered from a level-1 or level-2 area,
+    or put the space in front of the door into a security area (draw it as a zone).
+    """
+    for link in site.links:
+        if 3 not in (site.level_of(link.a), site.level_of(link.b)):
+            continue
+        ctx.count()
+        here = direct_level3(site, link)
+        if here is None:
+            continue
+        there = link.other(here)
+        region = site.region(here)
+        yield Violation(
+            subjects=(region_subject(region), link_subject(link)),
+            args={"room": region.label, "door": link_label(link), "other": node_label(site, there)},
+            where=link.chord, message="outside" if there == OUTSIDE else "open",
+            extra={"door": link.id, "region": here, "other": there},
+        )
+
+
+def route_to(site: Site, low: str, high: str) -> list[str] | None:
+    """Shortest route (fewest links) from OUTSIDE to ``low``, then ``high``; None if none.
+
+    The route to ``low`` does not pass ``high``: it is the way in through this door. None
+    when ``low`` is reached only through ``high`` (the door leads out of ``high`` to a dead end).
+    """
+    if low == OUTSIDE:
+        return [OUTSIDE, high]
+    graph = nx.restricted_view(site.graph, [high], [])
+    if OUTSIDE not in graph or low not in graph:
+        return None
+    try:
+        return list(nx.shortest_path(graph, OUTSIDE, low)) + [high]
+    except nx.NetworkXNoPath:
+        return None
+
+
+def _skipped(low: int, high: int):
+    first, last = low + 1, high - 1
+    if first == last:
+        return text(f"レベル{first}", f"level {first}")
+    return text(f"レベル{first}〜{last}", f"levels {first} to {last}")
+
+
+@rule(
+    "ACC002", "nested-zoning", "4.6.3 推奨(1)", "warning",
+    messages={
+        "default": {
+            "ja": "{door}が{low}と{high}を直接つないでおり、{skipped}のエリアを経由しません"
+                  "（経路: {route}）。低いレベルから順に入れ子になるよう、間に{skipped}のエリアを"
+                  "設けてください。",
+            "en": "The {door} joins {low} directly to {high}, skipping {skipped} (route: {route}). "
+                  "Nest the areas from low to high levels: put an area of {skipped} between them.",
+        },
+    },
+    summary={"ja": "セキュリティエリアが低いレベルから順に入れ子になっていること",
+             "en": "security areas nest from low to high levels, one level per door"},
+)
+def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Security areas nest from low to high: each door or opening goes up at most one level.
+
+    Why: the standard recommends zoning security areas in nested fashion from the lower
+    levels to the higher ones (4.6.3 推奨(1)), so that every route from an entrance to a
+    level-n area passes levels 1 … n-1. The outside and the open area count as level 0.
+
+    What is reported: each door or opening whose two sides differ by more than one level,
+    with the shortest route (fewest doors) from the outside through it. A door already
+    reported by ACC001 (level 3 straight from the outside or the open area) is not reported
+    again here.
+
+    How to fix: put an area of the skipped level between the two sides (for example a
+    level-1 office in front of a level-2 room), or move the door so that it opens from an
+    area one level lower.
+    """
+    for link in site.links:
+        ctx.count()
+        la, lb = site.level_of(link.a), site.level_of(link.b)
+        if abs(la - lb) <= 1 or direct_level3(site, link) is not None:
+            continue
+        low, high = (link.a, link.b) if la < lb else (link.b, link.a)
+        route = route_to(site, low, high)
+        names = ["OUTSIDE" if n == OUTSIDE else site.name_of(n) for n in route] if route else []
+        region = site.region(high)
+        subjects = (region_subject(region),) if region is not None else ()
+        yield Violation(
+            subjects=subjects + (link_subject(link), node_subject(site, low)),
+            args={"door": link_label(link), "low": node_with_level(site, low),
+                  "high": node_with_level(site, high),
+                  "skipped": _skipped(min(la, lb), max(la, lb)),
+                  "route": route_text(site, route) if route else
+                  text("外部からこの扉を通る経路はありません",
+                       "not reachable from the outside through this door")},
+            where=link.chord,
+            extra={"door": link.id, "route": names, "route_ids": list(route or []),
+                   "levels": [min(la, lb), max(la, lb)]},
+        )
+
+
+@rule(
+    "ACC003", "high-level-near-entrance", "4.6.3 細則(1)a", "warning",
+    messages={
+        "default": {
+            "ja": "{level}の「{room}」が出入口（{door}）から{distance:.1f} mの位置にあります"
+                  "（{limit:.1f} m未満）。出入口から離れた場所に配置するか、その存在が容易に"
+                  "分からないレイアウトにしてください。",
+            "en": "The {level} area '{room}' is {distance:.1f} m from the entrance {door} (less than "
+                  "{limit:.1f} m). Place it further from the entrance, or lay out the floor so that "
+                  "its presence is not easily noticed.",
+        },
+    },
+    summary={"ja": "レベル2・3のエリアが出入口の近くにないこと",
+             "en": "no level-2 or level-3 area lies close to an entrance"},
+    options=(Option("entrance_distance", 5.0,
+                    "a level-2/3 area closer than this (m) to an entrance is reported"),),
+)
+def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
+    """No level-2 or level-3 area lies within ``entrance_distance`` of an entrance.
+
+    Why: high-level security areas must not be placed near the entrances (4.6.3 細則(1)a).
+    The clause allows it where the room's presence is hidden by zoning or layout, which a
+    drawing cannot show, so this is a warning: confirm the layout or move the room.
+
+    What is reported: each level-2 or level-3 region whose outline comes within
+    ``entrance_distance`` of an entrance (a door or opening between the outside and the
+    application area), naming the nearest entrance and the distance.
+
+    How to fix: move the room away from the entrance, or if that is not possible hide its
+    presence (no room sign, screened by other rooms or furniture) and keep a record of why.
+
+    Options: ``entrance_distance`` (5.0 m).
+    """
+    regions = [r for r in site.regions if r.level >= 2]
+    ctx.count(len(regions))
+    entrances = site.entrances
+    if not regions or not entrances:
+        return
+    limit = float(ctx["entrance_distance"])
+    chords = np.array([e.chord for e in entrances], dtype=object)
+    polys = np.array([r.polygon for r in regions], dtype=object)
+    r_idx, e_idx = STRtree(chords).query(polys, predicate="dwithin", distance=limit)
+    if not len(r_idx):
+        return
+    dist = shapely.distance(polys[r_idx], chords[e_idx])
+    best: dict[int, tuple[float, int]] = {}
+    for r, e, d in zip(r_idx.tolist(), e_idx.tolist(), dist.tolist()):
+        if r not in best or d < best[r][0]:
+            best[r] = (d, e)
+    for r in sorted(best):
+        d, e = best[r]
+        region, entrance = regions[r], entrances[e]
+        yield Violation(
+            subjects=(region_subject(region), link_subject(entrance)),
+            args={"room": region.label, "level": text(f"セキュリティレベル{region.level}",
+                                                      f"level-{region.level}"),
+                  "door": link_label(entrance), "distance": round(d, 2), "limit": limit},
+            where=region.polygon,
+            extra={"entrance": entrance.id, "distance_m": round(d, 3), "limit_m": limit},
+        )
+
+
+RULES = (level3_direct_access, nested_zoning, high_level_near_entrance)

@@ -1,0 +1,368 @@
+"""Drawing rules: problems in the drawing data that keep the other checks from working (DWG)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from shapely.geometry import Point
+
+from ..findings import Subject
+from ..geometry.site import Site
+from ..model import Plan
+from .base import Context, Violation, rule
+from .describe import AA_SUBJECT, door_label, door_subject, level_word, region_subject, text, zone_subject
+
+_MAX_LAYERS = 12
+
+
+def layers_read(plan: Plan):
+    """The drawing's layers and the kinds they were mapped to, for messages."""
+    items = [f"{name}→{info.kind}" for name, info in plan.layers.items()]
+    if not items:
+        return text("なし", "none")
+    shown = ", ".join(items[:_MAX_LAYERS])
+    more = len(items) - _MAX_LAYERS
+    if more > 0:
+        return text(f"{shown} ほか{more}件", f"{shown} and {more} more")
+    return shown
+
+
+def layers_of(plan: Plan, kind: str):
+    names = [name for name, info in plan.layers.items() if info.kind == kind]
+    return ", ".join(names) if names else text("なし", "none")
+
+
+@rule(
+    "DWG001", "zone-not-closed", "", "error",
+    messages={
+        "zone": {
+            "ja": "レイヤ {layer} のゾーンのポリライン（ハンドル {handle}）が閉じておらず、{tol} m以内"
+                  "の隙間として閉じることもできないため、このゾーンは除外しました。CADでポリラインを"
+                  "閉じてください。",
+            "en": "The zone polyline on layer {layer} (handle {handle}) is not closed and cannot be "
+                  "closed within {tol} m, so this zone was left out. Close the polyline in CAD.",
+        },
+        "area": {
+            "ja": "レイヤ {layer} の申請エリアのポリライン（ハンドル {handle}）が閉じておらず、{tol} m"
+                  "以内の隙間として閉じることもできないため、使用しませんでした。CADでポリラインを"
+                  "閉じてください。",
+            "en": "The application-area polyline on layer {layer} (handle {handle}) is not closed and "
+                  "cannot be closed within {tol} m, so it was not used. Close the polyline in CAD.",
+        },
+    },
+    summary={"ja": "ゾーン・申請エリアのポリラインが閉じていること",
+             "en": "zone and application-area polylines are closed"},
+)
+def zone_not_closed(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Zone and application-area polylines are closed.
+
+    Why: the tool can only check a zone it can read as a closed polygon. A polyline on a
+    zone layer that is open by more than ``wall_tolerance`` is left out, and every rule
+    then treats that area as open area or outside.
+
+    What is reported: each zone or application-area polyline the reader rejected as not
+    closed, with its layer and handle.
+
+    How to fix: close the polyline in CAD (set it closed, or join its ends).
+    """
+    plan = site.plan
+    rejected = [r for r in plan.rejected if r.reason in ("zone-not-closed", "area-not-closed")]
+    ctx.count(len(plan.zones) + len(plan.areas) + len(rejected))
+    tol = site.tolerances.get("wall_tolerance", 0.15)
+    for item in rejected:
+        is_zone = item.reason == "zone-not-closed"
+        yield Violation(
+            subjects=(Subject(kind="zone" if is_zone else "application_area",
+                              id=item.handle or item.layer, name=None),),
+            args={"layer": item.layer, "handle": item.handle or "-", "tol": tol},
+            where=Point(item.at) if item.at else None, message="zone" if is_zone else "area",
+            key=item.layer, extra={"layer": item.layer, "handle": item.handle, "detail": item.detail},
+        )
+
+
+@rule(
+    "DWG002", "zone-without-level", "", "error",
+    messages={
+        "default": {
+            "ja": "ゾーン「{zone}」（レイヤ {layer}）のレベルが読み取れないため、検査から除外しました。"
+                  "レイヤ名、属性 LEVEL、室名ラベル、または osmark.toml の [zones] 表でレベル"
+                  "（OPEN, 1, 2, 3）を指定してください。",
+            "en": "The level of zone '{zone}' (layer {layer}) cannot be read, so it was left out of the "
+                  "checks. Give its level (OPEN, 1, 2 or 3) in the layer name, a LEVEL attribute, a room "
+                  "label, or the [zones] table of osmark.toml.",
+        },
+    },
+    summary={"ja": "すべてのゾーンのレベルが読み取れること",
+             "en": "every zone has a readable level"},
+)
+def zone_without_level(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Every zone has a level the tool can read.
+
+    Why: every rule depends on the level of each area (OPEN, 1, 2 or 3). A zone without a
+    level is left out of the regions, so the rules treat it as open area.
+
+    What is reported: each zone whose level could not be read from its layer name, a LEVEL
+    attribute, a room label or the ``[zones]`` table.
+
+    How to fix: put the level in the layer name (e.g. ``ZONE-L3``), add a LEVEL attribute,
+    or map the room name to a level in the ``[zones]`` table of osmark.toml.
+    """
+    zones = site.plan.zones
+    ctx.count(len(zones))
+    for zone in zones:
+        if zone.level is None:
+            yield Violation(subjects=(zone_subject(zone),),
+                            args={"zone": zone.name or zone.id, "layer": zone.source.layer},
+                            where=zone.polygon, extra={"layer": zone.source.layer,
+                                                       "handle": zone.source.handle})
+
+
+@rule(
+    "DWG003", "zones-overlap", "", "error",
+    messages={
+        "default": {
+            "ja": "ゾーン「{a}」と「{b}」が{area:.2f} m²重なっていますが、一方が他方を含んでいません。"
+                  "境界を揃えるか、一方を他方の内側に収めてください。",
+            "en": "Zones '{a}' and '{b}' overlap by {area:.2f} m² without one containing the other. "
+                  "Make their outlines meet, or draw one inside the other.",
+        },
+    },
+    summary={"ja": "ゾーンが中途半端に重なっていないこと",
+             "en": "zones do not overlap partially"},
+)
+def zones_overlap(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Zones either nest (one inside the other) or do not overlap.
+
+    Why: a place that lies in two zones that do not nest has no single level, so the access
+    and placement rules cannot tell which level applies there.
+
+    What is reported: each pair of zones that overlap by more than the tolerance without one
+    containing the other, with the overlapping area.
+
+    How to fix: make the outlines meet along the shared wall, or draw the inner zone
+    entirely inside the outer one.
+    """
+    zones = {z.id: z for z in site.plan.zones}
+    ctx.count(len(zones))
+    for a, b, area in site.overlaps:
+        za, zb = zones.get(a), zones.get(b)
+        subjects = tuple(zone_subject(z) if z else Subject("zone", zid) for z, zid in ((za, a), (zb, b)))
+        where = za.polygon.intersection(zb.polygon) if za is not None and zb is not None else None
+        yield Violation(subjects=subjects,
+                        args={"a": (za.name if za else None) or a, "b": (zb.name if zb else None) or b,
+                              "area": float(area)},
+                        where=where, extra={"zones": [a, b], "area_m2": round(float(area), 3)})
+
+
+@rule(
+    "DWG004", "door-not-between-regions", "", "warning",
+    messages={
+        "none": {
+            "ja": "扉 {door} はどのゾーン・申請エリアの境界上にもありません。扉が壁の開口部に"
+                  "描かれているか、ゾーンの外形が壁に沿っているか確認してください。",
+            "en": "Door {door} lies on no zone or application-area boundary. Check that the door sits "
+                  "in a wall opening and that the zone outlines follow the walls.",
+        },
+        "same": {
+            "ja": "扉 {door} の両側が同じ領域「{room}」です。扉で仕切られた部屋を別のゾーンとして"
+                  "描くか、扉の位置を確認してください。",
+            "en": "Both sides of door {door} are the same area '{room}'. Draw the room behind the "
+                  "door as its own zone, or check the door's position.",
+        },
+    },
+    summary={"ja": "扉が2つの異なる領域の間にあること",
+             "en": "every door joins two different areas"},
+)
+def door_not_between_regions(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Every door joins two different areas (regions, or a region and the outside).
+
+    Why: the access rules follow doors from area to area. A door with the same area on both
+    sides, or on no zone boundary at all, carries no access information, which usually
+    means a zone outline is missing or does not follow the walls.
+
+    What is reported: each door that does not join two different regions, with the regions
+    it touches.
+
+    How to fix: draw the room behind the door as its own zone, or correct the zone outline
+    so that it passes through the door's wall opening.
+    """
+    ctx.count(len(site.plan.doors))
+    for door, touched in site.stray_doors:
+        region = site.region(touched[0]) if touched else None
+        subjects = (door_subject(door),) + ((region_subject(region),) if region else ())
+        yield Violation(subjects=subjects,
+                        args={"door": door_label(door), "room": site.name_of(touched[0]) if touched else ""},
+                        where=door.chord, message="same" if touched else "none",
+                        extra={"regions": list(touched)})
+
+
+@rule(
+    "DWG005", "units-uncertain", "", "warning",
+    messages={
+        "default": {
+            "ja": "図面の単位が確かではないため、{units}とみなしました（根拠: {source}。{note}）。"
+                  "正しくない場合は --units オプションまたは osmark.toml の units で単位を指定して"
+                  "ください。",
+            "en": "The drawing's unit is uncertain; {units} was assumed (from {source}: {note}). "
+                  "If that is wrong, give the unit with --units or units in osmark.toml.",
+        },
+    },
+    summary={"ja": "図面の単位が確かであること", "en": "the drawing's unit is certain"},
+)
+def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
+    """The drawing's unit is known for sure.
+
+    Why: all distances in the rules (gaps, entrance distances, door widths) are in metres.
+    If $INSUNITS is missing or contradicted by the door sizes, the unit is a guess, and a
+    wrong guess makes every distance wrong by a factor of 10 or 1000.
+
+    What is reported: one warning saying which unit was assumed and why.
+
+    How to fix: set $INSUNITS in the drawing, or give the unit with ``--units`` or
+    ``units = "mm"`` in osmark.toml.
+    """
+    plan = site.plan
+    ctx.count()
+    if plan.units_note is None:
+        return
+    yield Violation(subjects=(Subject(kind="drawing", id="units"),),
+                    args={"units": plan.units, "source": plan.units_source, "note": plan.units_note},
+                    extra={"units": plan.units, "units_source": plan.units_source,
+                           "scale": plan.scale})
+
+
+@rule(
+    "DWG006", "missing-elements", "", "error",
+    messages={
+        "no-walls": {
+            "ja": "壁の線が見つかりません。壁に割り当てたレイヤ: {mapped}。読み込んだレイヤ: {layers}。"
+                  "osmark.toml の [layers] に wall = \"^(壁のレイヤ名)$\" のように壁のレイヤを"
+                  "指定してください。",
+            "en": "No wall lines were found. Layers mapped to walls: {mapped}. Layers read: {layers}. "
+                  "Map your wall layer in osmark.toml, e.g. wall = \"^(MY-WALL-LAYER)$\" under [layers].",
+        },
+        "no-zones": {
+            "ja": "セキュリティゾーンが見つかりません。ゾーンに割り当てたレイヤ: {mapped}。読み込んだ"
+                  "レイヤ: {layers}。各エリアを閉じたポリラインで描き、osmark.toml の [layers] に"
+                  " zone = \"^(ゾーンのレイヤ名)$\" のようにそのレイヤを指定してください。",
+            "en": "No security zones were found. Layers mapped to zones: {mapped}. Layers read: "
+                  "{layers}. Draw each area as a closed polyline and map its layer in osmark.toml, "
+                  "e.g. zone = \"^(MY-ZONE-LAYER)$\" under [layers].",
+        },
+        "no-area": {
+            "ja": "申請エリアが描かれていないため、すべてのゾーンを合わせた範囲を申請エリアとみなし"
+                  "ました。申請エリアに割り当てたレイヤ: {mapped}。申請エリアの外形を閉じたポリライン"
+                  "で描き、osmark.toml の [layers] に application_area = \"^(レイヤ名)$\" のように"
+                  "指定してください。",
+            "en": "No application area is drawn, so the union of all zones was taken as the "
+                  "application area. Layers mapped to it: {mapped}. Draw its outline as a closed "
+                  "polyline and map its layer in osmark.toml, e.g. application_area = "
+                  "\"^(MY-AREA-LAYER)$\" under [layers].",
+        },
+    },
+    summary={"ja": "壁・ゾーン・申請エリアが図面から読み取れること",
+             "en": "walls, zones and the application area are found in the drawing"},
+)
+def missing_elements(site: Site, ctx: Context) -> Iterator[Violation]:
+    """The drawing has walls, zones and an application area on layers the tool reads.
+
+    Why: without walls no enclosure can be checked; without zones there are no security
+    areas; without an application area its boundary is guessed as the union of all zones.
+    This usually means the layer names differ from the defaults.
+
+    What is reported: an error when no wall line or no zone is found, a warning when no
+    application area is drawn (and zones exist). Each message lists the layers that were
+    read and the kinds they were mapped to.
+
+    How to fix: map your layers to kinds in the ``[layers]`` table of osmark.toml (regular
+    expressions, matched case-insensitively), or rename the layers. ``osmark layers`` shows
+    how each layer was mapped.
+    """
+    plan = site.plan
+    ctx.count(3)
+    layers = layers_read(plan)
+    if not plan.lines_of("wall"):
+        yield Violation(subjects=(Subject(kind="drawing", id="wall"),), message="no-walls",
+                        args={"mapped": layers_of(plan, "wall"), "layers": layers},
+                        severity="error", extra={"missing": "wall"})
+    if not plan.zones:
+        yield Violation(subjects=(Subject(kind="drawing", id="zone"),), message="no-zones",
+                        args={"mapped": layers_of(plan, "zone"), "layers": layers},
+                        severity="error", extra={"missing": "zone"})
+    elif not site.aa_drawn:
+        yield Violation(subjects=(AA_SUBJECT,), message="no-area",
+                        args={"mapped": layers_of(plan, "application_area"), "layers": layers},
+                        where=None if site.aa.is_empty else site.aa, severity="warning",
+                        extra={"missing": "application_area"})
+
+
+@rule(
+    "DWG007", "region-without-access", "", "warning",
+    messages={
+        "default": {
+            "ja": "{level}の「{room}」には、どの扉・開口部からも入れません。扉を描くか、扉が"
+                  "ゾーンの境界上の壁の開口部にあるか確認してください。",
+            "en": "No door or opening leads into '{room}' ({level}). Draw its door, or check that "
+                  "the door sits in a wall opening on the zone's outline.",
+        },
+    },
+    summary={"ja": "すべての領域に扉か開口部から入れること",
+             "en": "every area is reached by some door or opening"},
+)
+def region_without_access(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Every region is reached by at least one door or opening.
+
+    Why: a room with no way in is almost always a drawing problem (a door drawn off the
+    wall, a zone outline that misses the door), and the access rules cannot judge a room
+    they cannot reach.
+
+    What is reported: each region with no door or opening at all.
+
+    How to fix: draw the room's door in the wall opening on the zone outline, or make the
+    zone outline pass through the existing door.
+    """
+    ctx.count(len(site.regions))
+    graph = site.graph
+    for region in site.regions:
+        if region.id in graph and graph.degree(region.id) > 0:
+            continue
+        yield Violation(subjects=(region_subject(region),),
+                        args={"room": region.label, "level": level_word(region.level)},
+                        where=region.polygon)
+
+
+@rule(
+    "DWG008", "unreadable-entities", "", "info",
+    messages={
+        "default": {
+            "ja": "レイヤ {layer} に読み取れない図形（プロキシまたは未対応の図形）が{count}個あり、"
+                  "検査に含めていません。必要ならCADで分解（EXPLODE）して保存し直してください。",
+            "en": "Layer {layer} has {count} entities that cannot be read (proxy or unsupported "
+                  "entities); they are not checked. If they matter, explode them in CAD and save again.",
+        },
+    },
+    summary={"ja": "割り当てたレイヤの図形がすべて読み取れること",
+             "en": "every entity on a mapped layer can be read"},
+)
+def unreadable_entities(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Every entity on a mapped layer can be read.
+
+    Why: proxy entities (from vertical CAD add-ons) and unsupported entity types are not
+    understood, so walls, doors or zones drawn with them are missing from the checks.
+
+    What is reported: for each mapped layer with such entities, how many there are.
+
+    How to fix: explode the entities in CAD (or export to plain DXF entities) and save again.
+    """
+    plan = site.plan
+    mapped = [n for n, info in plan.layers.items() if info.kind != "ignored"]
+    ctx.count(max(len(mapped), len(plan.unreadable)))
+    for layer, count in sorted(plan.unreadable.items()):
+        if count <= 0:
+            continue
+        yield Violation(subjects=(Subject(kind="layer", id=layer, name=layer),),
+                        args={"layer": layer, "count": count}, extra={"count": count})
+
+
+RULES = (zone_not_closed, zone_without_level, zones_overlap, door_not_between_regions,
+         units_uncertain, missing_elements, region_without_access, unreadable_entities)

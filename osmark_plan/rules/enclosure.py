@@ -1,0 +1,131 @@
+"""Enclosure rules: security zones and the application area are closed all round (ENC)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..findings import Subject
+from ..geometry.site import Gap, Site
+from .base import Context, Option, Violation, rule
+from .describe import AA_SUBJECT, ends, region_subject
+
+_TOLERANCE_OPTIONS = (
+    Option("min_gap", 0.10, "a gap shorter than this (m) is drawing noise, not an opening"),
+    Option("wall_tolerance", 0.15,
+           "how far (m) a wall, door or window may lie from the zone outline and still close it"),
+)
+
+
+def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str) -> Violation:
+    start, end = ends(gap.geom)
+    length = round(gap.length, 3)
+    return Violation(
+        subjects=(subject,), where=gap.geom, message=variant, key=gap.kind,
+        args={**args, "length": length},
+        extra={"kind": gap.kind, "from": start, "to": end, "length_m": length},
+    )
+
+
+@rule(
+    "ENC001", "zone-enclosure", "2.5; 4.5.2 細則(1); 4.5.3 細則(1)a,b; 4.5.4 細則(1)a,b", "error",
+    messages={
+        "open": {
+            "ja": "セキュリティレベル{level}の「{room}」の境界に、壁・扉・窓のいずれもない区間が"
+                  "{length:.2f} mあります。天井までの壁、扉または窓で閉じてください。",
+            "en": "The boundary of the level-{level} area '{room}' has a {length:.2f} m stretch with "
+                  "no wall, door or window. Close it with a full-height wall, a door or a window.",
+        },
+        "open-level1": {
+            "ja": "セキュリティレベル1の「{room}」の境界に、壁・扉・窓・パーティション・什器の"
+                  "いずれもない区間が{length:.2f} mあります。壁、扉、窓、ローパーテーションまたは"
+                  "什器で囲ってください。",
+            "en": "The boundary of the level-1 area '{room}' has a {length:.2f} m stretch that nothing "
+                  "closes. Close it with a wall, door, window, low partition or furniture.",
+        },
+        "partition-only": {
+            "ja": "セキュリティレベル{level}の「{room}」の境界のうち{length:.2f} mが、ローパーテー"
+                  "ションまたは什器だけで仕切られています。レベル{level}のエリアは天井までの壁、"
+                  "扉または窓で囲ってください。",
+            "en": "{length:.2f} m of the boundary of the level-{level} area '{room}' is closed only by "
+                  "a low partition or furniture. A level-{level} area needs full-height walls, "
+                  "doors or windows.",
+        },
+    },
+    summary={"ja": "セキュリティエリアの境界が壁・扉・窓で閉じていること",
+             "en": "every security zone is closed all round by walls, doors and windows"},
+    options=_TOLERANCE_OPTIONS,
+)
+def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
+    """Every security zone is enclosed: its boundary has no uncovered stretch.
+
+    Why: a security area is a room "enclosed by outer walls, inner walls, partitions or
+    furniture" (2.5). A level-1 area must not be easy to enter from outside (4.5.2 細則(1));
+    the boundary of a level-2 or level-3 room must be sealed to the ceiling or closable by a
+    door or shutter, and hard to move or break (4.5.3/4.5.4 細則(1)a,b).
+
+    What is reported: each stretch of a zone's outline longer than ``min_gap`` that no wall,
+    door or window covers within ``wall_tolerance``, with its two end points. For level 1, low
+    partitions and cabinets also close a boundary. For levels 2 and 3 a stretch closed only by
+    a low partition is reported as ``partition-only``.
+
+    How to fix: draw the missing wall, door or window on the mapped layers, or correct the
+    zone outline so that it follows the walls. If the wall exists but sits further from the
+    zone outline than the tolerance, move the outline onto the wall.
+
+    Options: ``min_gap`` (0.10 m), ``wall_tolerance`` (0.15 m); the geometry builder reads them.
+    """
+    zones = [r for r in site.regions if r.level >= 1 and r.zone is not None]
+    ctx.count(len(zones))
+    for gap in site.zone_gaps:
+        region = site.region(gap.owner)
+        level = region.level if region is not None else 0
+        subject = region_subject(region) if region is not None else Subject("region", gap.owner)
+        variant = gap.kind if gap.kind == "partition-only" else ("open-level1" if level == 1 else "open")
+        yield _gap_violation(gap, subject, {"room": region.label if region else gap.owner,
+                                            "level": level}, variant)
+
+
+@rule(
+    "ENC002", "application-area-enclosure", "4.5.1 細則 (申請エリアの境界の条件)(1)a,b", "error",
+    messages={
+        "open": {
+            "ja": "申請エリアの境界に、壁・扉・窓のいずれもない区間が{length:.2f} mあります。"
+                  "天井までの堅牢な壁、扉または窓で閉じてください。",
+            "en": "The application area's boundary has a {length:.2f} m stretch with no wall, door or "
+                  "window. Close it with a solid full-height wall, a door or a window.",
+        },
+        "partition-only": {
+            "ja": "申請エリアの境界のうち{length:.2f} mが、ローパーテーションまたは什器だけで"
+                  "仕切られています。申請エリアの境界は天井までの堅牢な壁、扉または窓にしてください。",
+            "en": "{length:.2f} m of the application area's boundary is closed only by a low partition "
+                  "or furniture. The boundary needs solid full-height walls, doors or windows.",
+        },
+    },
+    summary={"ja": "申請エリアの境界が壁・扉・窓で閉じていること",
+             "en": "the application area is closed all round by walls, doors and windows"},
+)
+def application_area_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
+    """The application area (申請エリア) is enclosed by full-height walls, doors and windows.
+
+    Why: the boundary of the application area must be robust against intrusion: walls sealed
+    to the ceiling or closable by doors or shutters, and not easily moved or broken
+    (4.5.1 細則 申請エリアの境界の条件 (1)a,b). Low partitions and furniture do not count.
+
+    What is reported: each stretch of the application-area outline longer than ``min_gap``
+    that no wall, door or window covers within ``wall_tolerance``, with its end points.
+    When no application area is drawn, the union of all zones stands in for it (see DWG006).
+
+    How to fix: draw the missing wall, door or window, or correct the application-area
+    outline so that it follows the walls.
+
+    Options: none of its own; the gap tolerances ``min_gap`` and ``wall_tolerance`` are set
+    under ``[rules.ENC001]`` (or ``[geometry]``) and apply to every boundary.
+    """
+    if not site.aa.is_empty:
+        ctx.count()
+    for gap in site.aa_gaps:
+        variant = "partition-only" if gap.kind == "partition-only" else "open"
+        yield _gap_violation(gap, AA_SUBJECT, {}, variant)
+
+
+RULES = (zone_enclosure, application_area_enclosure)

@@ -1,0 +1,170 @@
+"""The annotated plan image: a CJK font with real glyphs, files of the right kind and size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from report_sample import sample_report
+from shapely.geometry import Point
+
+from osmark_plan.report import render_image
+from osmark_plan.report.fonts import bundled_font, cjk_font, font_in_use
+from osmark_plan.report.image import (DPI, FIG_WIDTH, GRAPH_COLOUR, LEVEL_COLOURS,
+                                      SEVERITY_COLOURS, WORDS, cluster_offsets,
+                                      outside_nodes, wrap)
+
+PIL = pytest.importorskip("PIL.Image")
+
+
+def _rgb(hex_colour: str, alpha: float = 1.0) -> tuple[int, int, int]:
+    """A colour as drawn with ``alpha`` over white."""
+    rgb = [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return tuple(round(alpha * c + (1 - alpha) * 255) for c in rgb)
+
+
+def _count(image, colour: tuple[int, int, int], tol: int = 6) -> int:
+    """Pixels within ``tol`` of a colour."""
+    import numpy as np
+
+    a = np.asarray(image.convert("RGB")).astype(int)
+    return int((np.abs(a - np.array(colour)).max(axis=2) <= tol).sum())
+
+
+def _japanese_used() -> str:
+    doc_texts = [f.message["ja"] for f in sample_report().findings]
+    words = WORDS["ja"]
+    texts = [v for v in words.values() if isinstance(v, str)] + list(words["levels"])
+    texts += ["会議室", "開発室", "サーバー室", "受付", "エラー 2件、警告 1件、情報 1件 — 領域 5、ドア 6、出入口 1"]
+    return "".join(sorted({ch for t in doc_texts + texts for ch in t if ord(ch) > 0x2FFF}))
+
+
+def test_font_is_a_real_cjk_font():
+    choice = cjk_font()
+    assert choice.origin != "fallback" and choice.path and Path(choice.path).is_file()
+    if bundled_font() is not None:
+        assert choice.origin == "japanize-matplotlib"
+        assert choice.family == "IPAexGothic"
+    assert choice.family in font_in_use()
+    # japanize_matplotlib itself is never imported (it imports distutils)
+    assert "japanize_matplotlib" not in sys.modules
+
+
+def test_font_covers_every_japanese_character_used():
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(cjk_font().path)
+    chars = _japanese_used()
+    assert len(chars) > 40
+    missing = [ch for ch in chars if font.get_char_index(ord(ch)) == 0]
+    assert missing == []
+
+
+def test_rendering_japanese_emits_no_missing_glyph_warning():
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context({"font.family": [cjk_font().family]}), \
+            warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = Figure(figsize=(4, 2))
+        FigureCanvasAgg(fig)
+        fig.text(0.1, 0.5, _japanese_used()[:30])
+        fig.canvas.draw()
+    glyph_warnings = [w for w in caught if "glyph" in str(w.message).lower()
+                      or "missing from" in str(w.message).lower()]
+    assert glyph_warnings == []
+
+
+def test_image_render_emits_no_glyph_warning(tmp_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_image(sample_report(), tmp_path / "plan.png", lang="ja", graph=True)
+    assert [str(w.message) for w in caught if "glyph" in str(w.message).lower()] == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_png_has_the_right_size_and_content(tmp_path, lang):
+    path = render_image(sample_report(), tmp_path / "plan.png", lang=lang)
+    assert path == tmp_path / "plan.png"
+    image = PIL.open(path)
+    assert image.format == "PNG"
+    width, height = image.size
+    assert width == round(FIG_WIDTH * DPI)
+    assert round(7 * DPI) <= height <= round(16 * DPI)
+    gray = image.convert("L")
+    non_white = sum(gray.histogram()[:250])
+    assert non_white > 0.2 * width * height  # a filled plan, not a blank page
+    # every level's fill is there (drawn at alpha 0.8 over white) ...
+    for level in (0, 1, 2, 3):
+        assert _count(image, _rgb(LEVEL_COLOURS[level], 0.8)) > 2000, level
+    # ... and the error and warning markers
+    assert _count(image, _rgb(SEVERITY_COLOURS["error"])) > 100
+    assert _count(image, _rgb(SEVERITY_COLOURS["warning"])) > 50
+
+
+def test_graph_is_drawn_only_when_asked(tmp_path):
+    plain = PIL.open(render_image(sample_report(), tmp_path / "a.png", graph=False))
+    graph = PIL.open(render_image(sample_report(), tmp_path / "b.png", graph=True))
+    colour = _rgb(GRAPH_COLOUR)
+    assert _count(plain, colour, tol=30) < 50
+    assert _count(graph, colour, tol=30) > 500
+
+
+def test_image_without_geometry(tmp_path):
+    image = PIL.open(render_image(sample_report(with_site=False), tmp_path / "z.png"))
+    assert image.size[0] == round(FIG_WIDTH * DPI)
+    assert _count(image, _rgb(LEVEL_COLOURS[3], 0.8)) > 2000
+
+
+def test_svg_and_pdf_by_suffix(tmp_path):
+    svg = render_image(sample_report(), tmp_path / "plan.svg", lang="ja")
+    assert svg.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert "<svg" in svg.read_text(encoding="utf-8")
+    pdf = render_image(sample_report(), tmp_path / "out" / "plan.PDF", lang="en")
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_unknown_suffix_is_refused(tmp_path):
+    with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
+        render_image(sample_report(), tmp_path / "plan.jpg")
+    assert not (tmp_path / "plan.jpg").exists()
+
+
+def test_outside_node_is_just_outside_near_the_entrance():
+    site = sample_report().site
+    nodes, member = outside_nodes(site)
+    assert len(nodes) == 1 and member == {"D1": 0}
+    x, y = nodes[0]
+    p = Point(x, y)
+    assert not site.aa.contains(p)
+    assert 0 < p.distance(site.aa) < 2.0
+    # the only entrance is D1 at (2.5, 0): the node sits below it
+    assert p.distance(Point(2.5, 0.0)) < 2.0 and y < 0
+
+
+def test_wrap_counts_wide_characters_twice():
+    assert wrap("abc def ghi", 10) == ["abc def", "ghi"]
+    lines = wrap("レベル3の領域「サーバー室」がドア D6 でオープンエリアに直接つながっています", 20)
+    assert all(sum(2 if ord(c) > 0x2FFF else 1 for c in line) <= 20 for line in lines)
+    assert "".join(lines).replace(" ", "") == \
+        "レベル3の領域「サーバー室」がドアD6でオープンエリアに直接つながっています"
+
+
+def test_matplotlib_is_not_imported_by_the_reporters():
+    code = ("import sys, osmark_plan.report, osmark_plan.report.image, osmark_plan.report.fonts;"
+            "print('matplotlib' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_markers_at_one_spot_are_spread_apart():
+    offsets = cluster_offsets(8, step=15.0)
+    assert offsets[0] == (0.0, 0.0) and len(offsets) == 8
+    for i, (x0, y0) in enumerate(offsets):
+        for x1, y1 in offsets[i + 1:]:
+            assert ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5 >= 14.0

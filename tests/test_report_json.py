@@ -1,0 +1,169 @@
+"""The JSON report: document shape, schema validity, units of positions, language of messages."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+
+import jsonschema
+import pytest
+from report_sample import sample_report
+
+from osmark_plan import __version__
+from osmark_plan.report import FORMATS, report_document, writer
+from osmark_plan.report.json_report import load_schema
+
+
+@pytest.fixture(scope="module")
+def schema():
+    schema = load_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def validate(doc, schema):
+    jsonschema.Draft202012Validator(schema).validate(doc)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("with_site", [True, False])
+def test_document_is_valid(schema, lang, with_site):
+    doc = report_document(sample_report(with_site=with_site), lang)
+    validate(doc, schema)
+    # and it survives JSON as is
+    assert json.loads(json.dumps(doc)) == doc
+
+
+def test_header_and_drawing():
+    doc = report_document(sample_report(), "ja")
+    assert doc["schema"] == "osmark-plan/report/1"
+    assert doc["tool"] == {"name": "osmark-plan", "version": __version__}
+    drawing = doc["drawing"]
+    assert drawing["path"] == "drawings/floor3.dxf"
+    assert drawing["units"] == "mm" and drawing["units_source"] == "$INSUNITS"
+    assert drawing["sha256"] == "ab" * 32
+    assert drawing["dxf_version"] == "AC1027"
+    assert drawing["layers"]["ZONE-L2"] == {"kind": "zone", "entities": 1, "frozen": True,
+                                            "off": False, "types": {}}
+    assert drawing["layers"]["DOOR"]["types"] == {"INSERT": 6}
+
+
+def test_summary_counts():
+    summary = report_document(sample_report(), "en")["summary"]
+    assert {k: summary[k] for k in ("error", "warning", "info", "regions", "doors",
+                                    "devices", "cabinets", "entrances", "openings")} == {
+        "error": 2, "warning": 1, "info": 1, "regions": 5, "doors": 6,
+        "devices": 0, "cabinets": 0, "entrances": 1, "openings": 1}
+    assert summary["geometry"] is True
+
+
+def test_positions_are_in_drawing_units_for_a_mm_drawing():
+    doc = report_document(sample_report(scale=0.001), "en")
+    acc = doc["findings"][0]
+    assert acc["rule"] == "ACC001"
+    assert acc["at"] == [14000.0, 9500.0]
+    assert acc["bbox"] == [13950.0, 9000.0, 14050.0, 10000.0]
+    doors = {d["id"]: d for d in doc["doors"]}
+    assert doors["D6"]["at"] == [14000.0, 9500.0]
+    assert doors["D1"]["at"] == [2500.0, 0.0]
+    assert doc["repairs"][0]["at"] == [12000.0, 0.0]
+    # lengths and areas stay in metres
+    assert doors["D6"]["width_m"] == 1.0
+    assert doc["repairs"][0]["gap_m"] == 0.004
+    assert {r["id"]: r["area_m2"] for r in doc["regions"]}["Z3"] == 24.0
+
+
+def test_positions_in_a_metre_drawing_are_unchanged():
+    doc = report_document(sample_report(scale=1.0), "en")
+    assert doc["findings"][0]["at"] == [14.0, 9.5]
+    assert doc["findings"][1]["bbox"] == [6.0, 9.4, 6.0, 10.6]
+
+
+def test_missing_position_is_null():
+    info = report_document(sample_report(), "en")["findings"][3]
+    assert info["rule"] == "DWG005" and info["at"] is None and info["bbox"] is None
+
+
+def test_message_follows_language():
+    ja = report_document(sample_report(), "ja")["findings"][0]["message"]
+    en = report_document(sample_report(), "en")["findings"][0]["message"]
+    assert ja == "レベル3の領域「サーバー室」がドア D6 でオープンエリアに直接つながっています"
+    assert en.startswith("level-3 region サーバー室 is reached directly")
+
+
+def test_findings_carry_subjects_fingerprint_and_extra():
+    finding = report_document(sample_report(), "en")["findings"][1]
+    assert finding["subjects"] == [{"kind": "region", "id": "Z1", "name": "会議室"}]
+    assert finding["fingerprint"] == "fp-enc001-z1"
+    assert finding["clause"] == "2.5; 4.5.2 細則(1)"
+    # tuples in rule extras become lists
+    assert finding["extra"] == {"kind": "open", "ends": [[6.0, 9.4], [6.0, 10.6]]}
+
+
+def test_regions_and_doors():
+    doc = report_document(sample_report(), "ja")
+    regions = {r["id"]: r for r in doc["regions"]}
+    assert regions["Z3"]["name"] == "サーバー室" and regions["Z3"]["level"] == 3
+    assert regions["Z3"]["source"] == {"layer": "ZONE-L3", "handle": "2F1"}
+    assert regions["O1"]["source"] is None and regions["O1"]["level"] == 0
+    assert regions["Z4"]["depth"] == 1
+    doors = {d["id"]: d for d in doc["doors"]}
+    assert doors["D1"]["between"] == ["OUTSIDE", "Z4"] and doors["D1"]["entrance"] is True
+    assert doors["D1"]["lock"] == "LOGGED"
+    assert doors["D6"]["entrance"] is False and doors["D6"]["lock"] == "UNLOCKED"
+    assert doors["P1"]["kind"] == "opening" and doors["P1"]["lock"] is None
+    assert doors["P1"]["width_m"] == 2.0
+
+
+def test_without_site_regions_and_doors_are_empty():
+    doc = report_document(sample_report(with_site=False), "en")
+    assert doc["regions"] == [] and doc["doors"] == []
+    assert doc["summary"]["regions"] == 0 and doc["summary"]["entrances"] == 0
+    assert doc["summary"]["doors"] == 6  # doors as drawn
+    assert doc["summary"]["geometry"] is False
+    assert len(doc["findings"]) == 4
+
+
+def test_rules_runs():
+    runs = {r["code"]: r for r in report_document(sample_report(), "en")["rules"]}
+    assert runs["ACC001"] == {"code": "ACC001", "checked": 3, "failed": 1, "error": None}
+    assert runs["EQP001"]["error"] == "ValueError: boom"
+
+
+def test_schema_is_strict(schema):
+    doc = report_document(sample_report(), "en")
+    for breaking in (
+        lambda d: d.pop("findings"),
+        lambda d: d["summary"].pop("entrances"),
+        lambda d: d["findings"][0].pop("fingerprint"),
+        lambda d: d["findings"][0].__setitem__("severity", "fatal"),
+        lambda d: d["findings"][0].__setitem__("at", [1.0]),
+        lambda d: d["regions"][0].__setitem__("level", "3"),
+        lambda d: d["doors"][0].__setitem__("between", ["Z1"]),
+        lambda d: d["doors"][0].__setitem__("lock", "SHUT"),
+        lambda d: d["drawing"]["layers"]["WALL"].pop("kind"),
+        lambda d: d.__setitem__("schema", "osmark-plan/report/2"),
+    ):
+        broken = copy.deepcopy(doc)
+        breaking(broken)
+        with pytest.raises(jsonschema.ValidationError):
+            validate(broken, schema)
+
+
+def test_json_writer_keeps_japanese_readable(schema):
+    out = io.StringIO()
+    FORMATS["json"](sample_report(), "ja", out)
+    text = out.getvalue()
+    assert "サーバー室" in text and "\\u30b5" not in text
+    assert text.startswith('{\n  "schema": "osmark-plan/report/1"')
+    doc = json.loads(text)
+    validate(doc, schema)
+    assert doc == report_document(sample_report(), "ja")
+
+
+def test_format_registry():
+    assert {"text", "json"} <= set(FORMATS)
+    assert writer("json") is FORMATS["json"]
+    with pytest.raises(KeyError, match="known: "):
+        writer("yaml")

@@ -1,0 +1,48 @@
+"""The rule registry and each rule's documentation, messages and options."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from osmark_plan.rules import ALL_RULES, get_rule
+
+CORE = ["ENC001", "ENC002", "ACC001", "ACC002", "ACC003", "EQP001", "EQP002", "CAB001", "ZON001",
+        "ZON002"]
+
+
+def test_registry_holds_the_catalogue_in_order():
+    codes = [r.code for r in ALL_RULES]
+    assert codes[:10] == CORE
+    assert codes[10:] == [f"DWG00{i}" for i in range(1, 9)]
+    assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
+
+
+def test_get_rule_by_code_or_name_any_case():
+    assert get_rule("ACC001").name == "level3-direct-access"
+    assert get_rule("acc001").code == "ACC001"
+    assert get_rule("Zone-Enclosure").code == "ENC001"
+    assert get_rule("NOPE") is None
+
+
+@pytest.mark.parametrize("r", ALL_RULES, ids=[r.code for r in ALL_RULES])
+def test_rule_is_documented(r):
+    assert re.fullmatch(r"[A-Z]{3}\d{3}", r.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", r.name)
+    assert r.severity in ("error", "warning", "info")
+    assert r.code.startswith("DWG") or r.clause
+    doc = r.doc
+    assert len(doc.splitlines()[0]) > 20 and "Why" in doc and "How to fix" in doc
+    for option in r.options:
+        assert f"``{option.name}``" in doc, option.name
+        assert option.doc
+    assert set(r.summary) == {"ja", "en"} and all(r.summary.values())
+    assert r.messages
+    for variant, templates in r.messages.items():
+        assert set(templates) == {"ja", "en"}, variant
+        fields = [{f for _, f, _, _ in string.Formatter().parse(t) if f} for t in templates.values()]
+        # both languages use the same arguments
+        assert {f.split(":")[0] for f in fields[0]} == {f.split(":")[0] for f in fields[1]}, variant
+        assert re.search(r"[\u3040-\u30ff]", templates["ja"]), variant

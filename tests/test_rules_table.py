@@ -1,0 +1,46 @@
+"""Every rule's good, bad and near-miss cases (rule_cases.py), through the real builder."""
+
+from __future__ import annotations
+
+import pytest
+
+from osmark_plan.api import check_plan
+from osmark_plan.config import Config
+from osmark_plan.rules import ALL_RULES
+
+from rule_cases import CASES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule_case(case):
+    config = Config(select=(case.rule,), rule_options={case.rule: case.options} if case.options else {})
+    report = check_plan(case.plan(), config)
+    assert [run.code for run in report.runs] == [case.rule]
+    assert report.runs[0].error is None
+    found = [f for f in report.findings if f.rule == case.rule]
+    assert len(found) == case.expect, [f.text("en") for f in found]
+    assert report.runs[0].failed == case.expect
+    if not found:
+        return
+    first = found[0]
+    if case.subjects is not None:
+        assert tuple(s.id for s in first.subjects) == case.subjects
+    if case.en is not None:
+        assert case.en in first.text("en"), first.text("en")
+    if case.ja is not None:
+        assert case.ja in first.text("ja"), first.text("ja")
+    for key, value in case.extra.items():
+        got = first.extra[key]
+        assert got == (pytest.approx(value) if isinstance(value, float) else value)
+    if case.severity is not None:
+        assert first.severity == case.severity
+    # every message is complete in both languages and has no unfilled field
+    for lang in ("ja", "en"):
+        assert first.message[lang] and "{" not in first.message[lang]
+
+
+def test_every_rule_has_a_bad_case():
+    bad = {c.rule for c in CASES if c.expect > 0}
+    good = {c.rule for c in CASES if c.expect == 0}
+    codes = {r.code for r in ALL_RULES}
+    assert codes <= bad and codes <= good
