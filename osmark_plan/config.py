@@ -41,7 +41,7 @@ DEFAULT_LAYER_PATTERNS: dict[str, str] = {
     "application_area": r"^(APPLICATION[-_ ]?AREA.*|OSM[-_ ]?AREA.*|申請エリア.*)$",
     "zone": r"^(ZONE.*|A-AREA(?!-IDEN).*|.*セキュリティ.*|.*ゾーン.*)$",
     "partition": r"^(PARTITION.*|A-WALL-PRHT.*|A-FURN-SYST.*|.*パーティション.*|.*ローパーテ.*)$",
-    "wall": r"^(WALL\b.*|A-WALL(?!-PRHT).*|壁.*|躯体.*|間仕切壁.*)$",
+    "wall": r"^(WALLS?\b.*|A-WALL(?!-PRHT).*|壁.*|躯体.*|間仕切壁.*)$",
     "door": r"^(DOOR.*|A-DOOR.*|建具.*|ドア.*|扉.*)$",
     "window": r"^(WINDOW.*|A-GLAZ.*|窓.*)$",
     "cabinet": r"^(CABINET.*|A-FURN-FILE.*|A-FLOR-CASE.*|.*保管庫.*|.*キャビネット.*|.*金庫.*)$",

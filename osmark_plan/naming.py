@@ -1,6 +1,6 @@
 """Words in drawings: layer names, level words, device kinds and lock words.
 
-Pure functions on strings (no ezdxf), shared by the reader and anything that reads labels.
+Pure functions on strings (no DXF library), shared by the reader and anything that reads labels.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_UESC = re.compile(r"\\U\+([0-9A-Fa-f]{4,6})")
+_UESC = re.compile(r"\\U\+([0-9A-Fa-f]{4})")
 _JW_PREFIX = re.compile(r"^(?:_[0-9A-Fa-f]-[0-9A-Fa-f]_|[0-9A-Fa-f]-[0-9A-Fa-f] )")
 _XREF_PREFIX = re.compile(r"^.*?\$\d+\$")
 

@@ -124,7 +124,7 @@ CASES: tuple[Case, ...] = (
          lambda: replace(with_levels(Z3=2), doors=office().doors + (door("D5", (20, 7), (20, 8)),)), 0),
     # ACC002 nested-zoning
     Case("acc002-good", "ACC002", office, 0),
-    Case("acc002-skip", "ACC002", lambda: with_levels(Z1=2, Z2=2), 1, subjects=("Z1", "D2", "O1"),
+    Case("acc002-skip", "ACC002", lambda: with_levels(Z1=2, Z2=2), 1, subjects=("Z1", "D2"),
          en="route: outside → 受付 → 執務室",
          extra={"route": ["OUTSIDE", "受付", "執務室"], "levels": [0, 2]}),
     Case("acc002-not-again-after-acc001", "ACC002",

@@ -36,7 +36,7 @@ def test_compliant_floor_exits_0(ok_floor):
 
 def test_error_finding_exits_1(ok_floor):
     # without its level-3 room the floor breaks ZON001
-    res = osmark("check", SAMPLES / "zon001_no_level3.dxf", "--format", "json")
+    res = osmark("check", SAMPLES / "zon001.dxf", "--format", "json")
     assert res.returncode == 1
     doc = json.loads(res.stdout)
     assert doc["schema"] == "osmark-plan/report/1"
@@ -44,10 +44,10 @@ def test_error_finding_exits_1(ok_floor):
 
 
 def test_select_and_ignore(ok_floor):
-    res = osmark("check", SAMPLES / "zon001_no_level3.dxf", "--format", "json", "--ignore", "ZON")
+    res = osmark("check", SAMPLES / "zon001.dxf", "--format", "json", "--ignore", "ZON")
     doc = json.loads(res.stdout)
     assert not any(f["rule"].startswith("ZON") for f in doc["findings"])
-    res = osmark("check", SAMPLES / "zon001_no_level3.dxf", "--format", "json", "--select", "ZON001")
+    res = osmark("check", SAMPLES / "zon001.dxf", "--format", "json", "--select", "ZON001")
     assert {f["rule"] for f in json.loads(res.stdout)["findings"]} == {"ZON001"}
 
 

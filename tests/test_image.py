@@ -13,9 +13,11 @@ from shapely.geometry import Point
 
 from osmark_plan.report import render_image
 from osmark_plan.report.fonts import bundled_font, cjk_font, font_in_use
-from osmark_plan.report.image import (DPI, FIG_WIDTH, GRAPH_COLOUR, LEVEL_COLOURS,
-                                      SEVERITY_COLOURS, WORDS, cluster_offsets,
-                                      outside_nodes, wrap)
+from osmark_plan.report.image import cluster_offsets
+from osmark_plan.report.image_graph import outside_nodes
+from osmark_plan.report.image_panel import wrap
+from osmark_plan.report.image_style import (DPI, FIG_WIDTH, GRAPH_COLOUR, LEVEL_COLOURS,
+                                            SEVERITY_COLOURS, WORDS)
 
 PIL = pytest.importorskip("PIL.Image")
 
@@ -157,6 +159,7 @@ def test_wrap_counts_wide_characters_twice():
 
 def test_matplotlib_is_not_imported_by_the_reporters():
     code = ("import sys, osmark_plan.report, osmark_plan.report.image, osmark_plan.report.fonts;"
+            "import osmark_plan.report.image_graph, osmark_plan.report.image_panel;"
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -168,3 +171,27 @@ def test_markers_at_one_spot_are_spread_apart():
     for i, (x0, y0) in enumerate(offsets):
         for x1, y1 in offsets[i + 1:]:
             assert ((x0 - x1) ** 2 + (y0 - y1) ** 2) ** 0.5 >= 14.0
+
+
+def test_entrances_on_opposite_sides_get_their_own_outside_node():
+    import dataclasses
+
+    from shapely.geometry import LineString
+
+    from osmark_plan.geometry.site import Link
+
+    site = sample_report().site
+    extra = Link("D7", "OUTSIDE", "Z2", LineString([(20, 3), (20, 4)]), 1.0, None)
+    site = dataclasses.replace(site, links=site.links + (extra,))
+    nodes, member = outside_nodes(site)
+    assert len(nodes) == 2 and member["D1"] != member["D7"]
+    right = nodes[member["D7"]]
+    assert right[0] > 20 and 3 <= right[1] <= 4
+    assert not site.aa.contains(Point(right))
+
+
+def test_wrap_keeps_closing_punctuation_off_the_line_start():
+    lines = wrap("あいうえおかきくけ。こさしすせそ", 18)
+    assert lines == ["あいうえおかきくけ。", "こさしすせそ"]
+    text = "レベル2の領域「給湯室」の境界に長い説明文が続きます。これは折り返しの確認のための文章です。"
+    assert not any(line[0] in "、。」" for line in wrap(text, 30))

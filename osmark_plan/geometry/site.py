@@ -116,6 +116,11 @@ class Site:
         return node if region is None else region.label
 
     @property
+    def all_level3(self) -> bool:
+        """Every region of the application area is level 3 (4.5.5 細則(1))."""
+        return bool(self.regions) and all(r.level == 3 for r in self.regions)
+
+    @property
     def entrances(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.entrance)
 

@@ -50,6 +50,9 @@ class Item:
     handle: str | None
     block: str | None
     owner: int = -1
+    #: numpy form of m and its mean linear scale (computed once per INSERT)
+    M: np.ndarray | None = None
+    sc: float = 1.0
 
 
 @dataclass(slots=True)
@@ -95,6 +98,8 @@ def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
 
     def visit(entities: Iterable[object], m: Matrix44 | None, inherit: str | None,
               top: str | None, block: str | None, owner: int, chain: tuple[str, ...]) -> None:
+        M = np_matrix(m)
+        sc = matrix_scale(m)
         for e in entities:
             try:
                 t = e.dxftype()  # type: ignore[attr-defined]
@@ -109,7 +114,7 @@ def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
             if t == "INSERT":
                 _visit_insert(e, m, layer, kind, handle, owner, chain)
             elif t in LINEWORK_TYPES or t in TEXT_TYPES:
-                item = Item(e, m, layer, kind, handle, block, owner)
+                item = Item(e, m, layer, kind, handle, block, owner, M, sc)
                 if owner >= 0:
                     out.elems[owner].items.append(len(out.items))
                 out.items.append(item)
@@ -166,11 +171,11 @@ def np_matrix(m: Matrix44 | None) -> np.ndarray | None:
     return None if m is None else np.array(list(m), dtype=float).reshape(4, 4)
 
 
-def transform(pts: np.ndarray, m: Matrix44 | None) -> np.ndarray:
-    """World xy of (n, 2) or (n, 3) block points."""
+def transform(pts: np.ndarray, m: Matrix44 | np.ndarray | None) -> np.ndarray:
+    """World xy of (n, 2) or (n, 3) block points (m: Matrix44 or its numpy 4x4 form)."""
     if m is None:
         return pts[:, :2]
-    M = np_matrix(m)
+    M = m if isinstance(m, np.ndarray) else np_matrix(m)
     out = pts[:, :2] @ M[:2, :2] + M[3, :2]
     if pts.shape[1] > 2:
         out = out + np.outer(pts[:, 2], M[2, :2])
@@ -242,12 +247,12 @@ def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
 
 def world_pieces(item: Item, tol: float) -> list[tuple[np.ndarray, bool]]:
     """(world xy points, closed) pieces of an item; tol is the sagitta in drawing units."""
-    local_tol = tol / matrix_scale(item.m)
+    local_tol = tol / item.sc
     try:
         pieces = local_pieces(item.e, local_tol)
     except Exception:  # noqa: BLE001 - a broken entity gives no geometry
         return []
-    return [(transform(p, item.m), c) for p, c in pieces]
+    return [(transform(p, item.M), c) for p, c in pieces]
 
 
 def text_point(e: object) -> tuple[float, float, float]:
@@ -288,33 +293,57 @@ def arc_data(item: Item) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | N
         n = e.end_point  # type: ignore[attr-defined]
     except Exception:  # noqa: BLE001
         return None
-    pts = transform(np.array([[c.x, c.y, c.z], [s.x, s.y, s.z], [n.x, n.y, n.z]]), item.m)
+    pts = transform(np.array([[c.x, c.y, c.z], [s.x, s.y, s.z], [n.x, n.y, n.z]]), item.M)
     r = float(np.hypot(*(pts[1] - pts[0])))
     if not r > 0:
         return None
     return pts[0], pts[1], pts[2], r
 
 
-def rough_points(item: Item) -> np.ndarray | None:
-    """A few world points of an item, cheaply, for extents."""
+def rough_points(item: Item) -> list[tuple[float, float]]:
+    """A few block-coordinate points of an item, cheaply, for extents."""
     e = item.e
     t = e.dxftype()  # type: ignore[attr-defined]
     try:
         if t == "LINE":
             s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
-            pts = np.array([[s.x, s.y, s.z], [n.x, n.y, n.z]])
-        elif t == "LWPOLYLINE":
-            xy = np.array(e.get_points("xy"), dtype=float)  # type: ignore[attr-defined]
-            if not len(xy):
-                return None
-            pts = np.column_stack([xy, np.zeros(len(xy))])
-        elif t in ("ARC", "CIRCLE"):
-            c = e.ocs().to_wcs(e.dxf.center)  # type: ignore[attr-defined]
-            pts = np.array([[c.x, c.y, c.z]])
-        elif t in TEXT_TYPES:
-            pts = np.array([text_point(e)])
-        else:
-            return None
+            return [(s.x, s.y), (n.x, n.y)]
+        if t == "LWPOLYLINE":
+            return [(p[0], p[1]) for p in e.get_points("xy")]  # type: ignore[attr-defined]
+        if t in ("ARC", "CIRCLE"):
+            c = e.dxf.center  # type: ignore[attr-defined]
+            return [(c.x, c.y)]
+        if t in TEXT_TYPES:
+            p = e.dxf.insert  # type: ignore[attr-defined]
+            return [(p.x, p.y)]
     except Exception:  # noqa: BLE001
+        pass
+    return []
+
+
+def extent(items: list[Item]) -> float | None:
+    """The larger side of the drawing's extents (1st-99th percentile of rough item points)."""
+    plain: list[tuple[float, float]] = []
+    chunks: list[np.ndarray] = []
+    for it in items:
+        pts = rough_points(it)
+        if not pts:
+            continue
+        if it.M is None:
+            plain.extend(pts)
+        else:
+            chunks.append(transform(np.asarray(pts, dtype=float), it.M))
+    if plain:
+        chunks.append(np.asarray(plain, dtype=float))
+    if not chunks:
         return None
-    return transform(pts, item.m)
+    arr = np.vstack(chunks)
+    arr = arr[np.all(np.isfinite(arr), axis=1)]
+    if len(arr) < 2:
+        return None
+    if len(arr) > 50:
+        lo, hi = np.percentile(arr, [1, 99], axis=0)
+    else:
+        lo, hi = arr.min(0), arr.max(0)
+    size = float(np.max(hi - lo))
+    return size if size > 0 else None

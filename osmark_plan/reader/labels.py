@@ -37,7 +37,7 @@ class LabelSet:
                 p = np.array([text_point(it.e)], dtype=float)
             except Exception:  # noqa: BLE001
                 continue
-            w = transform(p, it.m)[0] * scale
+            w = transform(p, it.M)[0] * scale
             texts.append(text)
             xy.append(w)
             kinds.append(it.kind)
@@ -46,9 +46,6 @@ class LabelSet:
         pts = shapely.points(arr) if len(arr) else np.empty(0, dtype=object)
         labels = [Label(t, pt, k, s) for t, pt, k, s in zip(texts, pts, kinds, srcs)]
         return cls(labels, arr, np.array(kinds, dtype=object), np.asarray(pts, dtype=object))
-
-    def subset(self, mask: np.ndarray) -> np.ndarray:
-        return np.flatnonzero(mask)
 
 
 def smallest_containing(points: np.ndarray, polys: list) -> np.ndarray:

@@ -145,13 +145,6 @@ def _load(path: str | Path) -> Loaded:
             what="recovered",
             detail=f"the file is damaged; ezdxf recover mode read it "
                    f"({len(auditor.fixes)} fixes, {len(auditor.errors)} errors left)"))
-    else:
-        try:
-            fixes = len(doc.audit().fixes)
-        except Exception:  # noqa: BLE001 - auditing is a bonus, not a requirement
-            fixes = 0
-        if fixes:
-            repairs.append(Repair(what="audited", detail=f"ezdxf audit fixed {fixes} problems"))
     enc = encoding or getattr(doc, "encoding", None) or "utf-8"
     if doc.dxfversion in _UTF8_VERSIONS:
         enc = "utf-8"

@@ -15,7 +15,8 @@ from ..model import Door, Line, Plan, Rejected, Repair, Source
 from ..naming import decode_escapes, is_door_number, parse_lock
 from . import doors as doorlib
 from . import units as unitlib
-from .entities import LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, rough_points, walk, world_pieces
+from .entities import LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, walk, world_pieces
+from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
 from .load import ReadError, load
@@ -27,20 +28,6 @@ FLATTEN_M = 0.01
 #: how far a lock or door-number text may sit from a door's chord midpoint (m)
 DOOR_TEXT_M = 1.0
 LINE_KINDS = ("wall", "partition", "window")
-
-
-def _extent(items: list[Item]) -> float | None:
-    """The larger side of the drawing's extents (1st-99th percentile of item points)."""
-    pts = [p for p in map(rough_points, items) if p is not None]
-    if not pts:
-        return None
-    arr = np.vstack(pts)
-    arr = arr[np.all(np.isfinite(arr), axis=1)]
-    if len(arr) < 2:
-        return None
-    lo, hi = np.percentile(arr, [1, 99], axis=0) if len(arr) > 50 else (arr.min(0), arr.max(0))
-    size = float(np.max(hi - lo))
-    return size if size > 0 else None
 
 
 def _door_tol(items: list[Item], door_idx: list[int], extent: float | None) -> float:
@@ -62,7 +49,7 @@ def _lines(items: list[Item], idx: list[int], scale: float) -> list[Line]:
     for i in idx:
         it = items[i]
         e = it.e
-        if it.m is None and e.dxftype() == "LINE":  # type: ignore[attr-defined]
+        if it.M is None and e.dxftype() == "LINE":  # type: ignore[attr-defined]
             s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
             if s.x != n.x or s.y != n.y:
                 fast.append((s.x, s.y, n.x, n.y))
@@ -158,7 +145,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     rejected: list[Rejected] = []
 
     # doors in drawing units, then the unit
-    extent = _extent(items)
+    extent = extent_of(items)
     door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
     dtol = _door_tol(items, door_items, extent)
     drafts: list[doorlib.DoorDraft] = []

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import shapely
 from shapely.geometry import LineString, Point, Polygon
 
 from ..config import Config
 from ..model import Aisle, Asset, Cabinet, Device, Rejected, Repair, Source
-from ..naming import (decode_escapes, fold, normalise_layer, parse_device_kind, parse_importance,
+from ..naming import (decode_escapes, normalise_layer, parse_device_kind, parse_importance,
                       parse_level, parse_level_value)
 from .entities import Elem, Item, world_pieces
 from .labels import LabelSet, name_text, near_pairs
@@ -61,7 +60,7 @@ def _shapes(items: list[Item], elems: list[Elem], idx: list[int], kind: str, tol
         repairs.extend(shape.repairs)
         out.extend((p, it.layer, it.handle, it.block, None) for p in shape.polygons)
     # element INSERTs without any owned item (empty or missing block)
-    for k, el in enumerate(elems):
+    for el in elems:
         if el.kind == kind and not el.items:
             rejected.append(Rejected(f"{kind}-unreadable", decode_escapes(el.layer), el.handle,
                                      (el.at[0] * scale, el.at[1] * scale), f"block {el.block} is empty"))
@@ -159,5 +158,3 @@ def read_aisles(items: list[Item], idx: list[int], scale: float, tol: float) -> 
                                  _src(it.layer, it.handle, it.block)))
     return out
 
-
-__all__ = ["read_cabinets", "read_devices", "read_assets", "read_aisles", "fold", "shapely"]

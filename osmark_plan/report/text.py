@@ -71,7 +71,8 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
         lines.append([(words["no_findings"], "green")])
     for run in doc["rules"]:
         if run.get("error"):
-            lines.append([(words["rule_error"], "bold magenta"), (f" {run['code']}: {run['error']}", None)])
+            lines.append([(words["rule_error"], "bold magenta"),
+                          (f" {run['code']}: {run['error']}", None)])
     lines.extend(_section(words["repairs"], (repair_line(r, words) for r in doc["repairs"])))
     lines.extend(_section(words["rejected"],
                           (rejected_line(r, words) for r in doc.get("rejected", ()))))
@@ -83,7 +84,8 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
 def header(doc: dict[str, Any], words: dict[str, str]) -> Line:
     drawing = doc["drawing"]
     units = f"{words['units']}: {drawing['units']} ({drawing['units_source']})"
-    return [(drawing["path"], "bold"), (f" — {units}, {words['layers']}: {len(drawing['layers'])}", None)]
+    layers = f"{words['layers']}: {len(drawing['layers'])}"
+    return [(drawing["path"], "bold"), (f" — {units}, {layers}", None)]
 
 
 def finding_line(finding: dict[str, Any], words: dict[str, str]) -> Line:

@@ -12,7 +12,7 @@ from shapely import STRtree
 from ..geometry.site import Link, Site
 from ..model import OUTSIDE
 from .base import Context, Option, Violation, rule
-from .describe import (link_label, link_subject, node_label, node_subject, node_with_level,
+from .describe import (link_label, link_subject, node_label, node_with_level,
                        region_subject, route_text, text)
 
 
@@ -55,7 +55,9 @@ def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
     entrance" is read as "joined to the outside".
 
     What is reported: each door or opening between a level-3 region and the outside or an
-    open-area region.
+    open-area region. When the whole application area is level 3 (allowed by 4.5.5 細則(1),
+    which then asks for a separate level-3 room or cabinet: ZON002), its entrances are not
+    reported.
 
     How to fix: move the door so that the room is entered from a level-1 or level-2 area,
     or put the space in front of the door into a security area (draw it as a zone).
@@ -64,6 +66,8 @@ def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
         if 3 not in (site.level_of(link.a), site.level_of(link.b)):
             continue
         ctx.count()
+        if link.entrance and site.all_level3:
+            continue  # 4.5.5 細則(1): the whole AA may be level 3; its entrances are then unavoidable
         here = direct_level3(site, link)
         if here is None:
             continue
@@ -142,7 +146,7 @@ def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
         region = site.region(high)
         subjects = (region_subject(region),) if region is not None else ()
         yield Violation(
-            subjects=subjects + (link_subject(link), node_subject(site, low)),
+            subjects=subjects + (link_subject(link),),
             args={"door": link_label(link), "low": node_with_level(site, low),
                   "high": node_with_level(site, high),
                   "skipped": _skipped(min(la, lb), max(la, lb)),
@@ -181,7 +185,8 @@ def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
 
     What is reported: each level-2 or level-3 region whose outline comes within
     ``entrance_distance`` of an entrance (a door or opening between the outside and the
-    application area), naming the nearest entrance and the distance.
+    application area), naming the nearest entrance and the distance. Not reported when the
+    whole application area is level 3 (4.5.5 細則(1); ZON002 applies instead).
 
     How to fix: move the room away from the entrance, or if that is not possible hide its
     presence (no room sign, screened by other rooms or furniture) and keep a record of why.
@@ -191,7 +196,7 @@ def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
     regions = [r for r in site.regions if r.level >= 2]
     ctx.count(len(regions))
     entrances = site.entrances
-    if not regions or not entrances:
+    if not regions or not entrances or site.all_level3:
         return
     limit = float(ctx["entrance_distance"])
     chords = np.array([e.chord for e in entrances], dtype=object)

@@ -1,0 +1,127 @@
+"""The side panel of the plan image: legend and the numbered, wrapped list of findings."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from .image_style import (DOOR_COLOUR, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA, GRAPH_COLOUR,
+                          LEGEND_INCHES, LEVEL_COLOURS, MAX_LISTED, OUTSIDE_COLOUR, PLAN_FRACTION,
+                          SEVERITY_COLOURS, SEVERITY_TEXT, TITLE_INCHES)
+
+def _legend_handles(words: dict[str, Any], has_site: bool, graph: bool) -> list[Any]:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list[Any] = [Patch(facecolor=LEVEL_COLOURS[lv], alpha=FILL_ALPHA, edgecolor="#555555",
+                                label=f"{words['levels'][lv]}") for lv in range(4)]
+    handles.append(Patch(facecolor=OUTSIDE_COLOUR, edgecolor="#555555", label=words["outside"]))
+    handles.append(Line2D([], [], color=DOOR_COLOUR, lw=2.2, label=words["door"]))
+    if has_site:
+        handles.append(Line2D([], [], color=ENTRANCE_COLOUR, lw=4.5, label=words["entrance"]))
+        handles.append(Line2D([], [], color=DOOR_COLOUR, lw=1.6, ls=(0, (2, 1.5)),
+                              label=words["opening"]))
+    if graph and has_site:
+        handles.append(Line2D([], [], color=GRAPH_COLOUR, lw=1.4, marker="o", label=words["graph"]))
+    for sev in ("error", "warning", "info"):
+        handles.append(Line2D([], [], ls="none", marker="o", markersize=10, markeredgecolor="black",
+                              markerfacecolor=SEVERITY_COLOURS[sev], label=words[sev]))
+    return handles
+
+
+def _list_font(count: int) -> float:
+    return 9.0 if count <= 12 else 8.0
+
+
+def _entry_lines(finding: dict[str, Any], words: dict[str, Any], width: int) -> list[str]:
+    head = f"{finding['rule']} {words.get(finding['severity'], finding['severity'])}"
+    where = "" if finding.get("at") else f" ({words['nowhere']})"
+    return wrap(f"{head}: {finding['message']}{where}", width)
+
+
+def _wrap_width(fontsize: float) -> int:
+    """Columns (a CJK character is two) that fit on a line of the findings panel."""
+    panel_inches = FIG_WIDTH * (0.98 - PLAN_FRACTION) * 0.9
+    return int(panel_inches * 72 / (fontsize * 0.53)) - 2
+
+
+def list_height(doc: dict[str, Any], words: dict[str, Any]) -> float:
+    """Figure height (inches) the legend and the findings list need."""
+    findings = doc["findings"][:MAX_LISTED]
+    size = _list_font(len(findings))
+    line = size * 1.45 / 72
+    lines = sum(len(_entry_lines(f, words, _wrap_width(size))) + 0.5 for f in findings)
+    return TITLE_INCHES + LEGEND_INCHES + 0.6 + lines * line
+
+
+def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
+               has_site: bool, graph: bool) -> None:
+    """Legend on top, then the numbered findings, wrapped to the panel's width."""
+    side.set_axis_off()
+    legend = side.legend(handles=_legend_handles(words, has_site, graph), loc="upper left",
+                         ncol=2, fontsize=9.5, frameon=True, borderaxespad=0.2,
+                         handlelength=2.2, columnspacing=1.2)
+    renderer = fig.canvas.get_renderer()
+    panel = side.get_window_extent(renderer)
+    top = side.transAxes.inverted().transform(legend.get_window_extent(renderer))[0][1]
+    top -= 0.25 * fig.dpi / panel.height
+    if not has_site:
+        side.text(0, top, words["no_geometry"], fontsize=9, color="#b35806", va="top",
+                  transform=side.transAxes)
+        top -= 0.3 * fig.dpi / panel.height
+    side.text(0, top, words["findings"], fontsize=12, va="top", transform=side.transAxes)
+    top -= 0.3 * fig.dpi / panel.height
+    findings = doc["findings"]
+    if not findings:
+        side.text(0, top, words["none"], fontsize=10, va="top", transform=side.transAxes)
+        return
+    size = _list_font(len(findings[:MAX_LISTED]))
+    line_h = size * 1.45 / 72 * fig.dpi / panel.height  # axes fraction per text line
+    for number, finding in enumerate(findings, start=1):
+        lines = _entry_lines(finding, words, _wrap_width(size))
+        if number > MAX_LISTED or top - line_h * (len(lines) + 1.5) < 0:
+            side.text(0.05, top, words["more"].format(n=len(findings) - number + 1),
+                      fontsize=size, va="top", transform=side.transAxes, style="italic")
+            return
+        colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
+        side.text(0.018, top - line_h / 2, str(number), transform=side.transAxes, ha="center",
+                  va="center", fontsize=size - 1.5,
+                  color=SEVERITY_TEXT.get(finding["severity"], "white"),
+                  bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="black", lw=0.7))
+        side.text(0.05, top, "\n".join(lines), transform=side.transAxes, va="top",
+                  fontsize=size, linespacing=1.25)
+        top -= line_h * (len(lines) + 0.5)
+
+
+#: characters a wrapped line must not start with (禁則): they stay at the end of the line before
+NO_LINE_START = frozenset("、。，．・：；？！）」』】〕〉》ー…,.:;!?)]}")
+
+
+def _columns(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def wrap(text: str, width: int, slack: int = 14) -> list[str]:
+    """Wrap text to ``width`` columns, counting CJK characters as two.
+
+    Breaks at the last space when it is within ``slack`` columns of the edge (English),
+    else between any two characters (Japanese has no spaces).
+    """
+    width = max(width, 10)
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if line and ch not in NO_LINE_START and sum(map(_columns, line)) + _columns(ch) > width:
+            cut = line.rfind(" ")
+            if ch != " " and cut > 0 and sum(map(_columns, line[cut + 1:])) <= slack:
+                lines.append(line[:cut])
+                line = line[cut + 1:]
+            else:
+                lines.append(line.rstrip())
+                line = ""
+            if ch == " " and not line:
+                continue
+        line += ch
+    if line:
+        lines.append(line)
+    return lines

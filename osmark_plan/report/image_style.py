@@ -1,0 +1,47 @@
+"""Colours, sizes and words of the plan image (shared by its drawing modules)."""
+
+from __future__ import annotations
+
+SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+#: ColorBrewer YlGnBu, light to dark: readable with the common colour-vision deficiencies
+LEVEL_COLOURS = {0: "#f4fbc0", 1: "#abdeb7", 2: "#33a7c2", 3: "#234da0"}
+OUTSIDE_COLOUR = "#e4e4e4"
+UNKNOWN_COLOUR = "#c8c8c8"
+SEVERITY_COLOURS = {"error": "#d7301f", "warning": "#fe9929", "info": "#bdbdbd"}
+#: number colour on each marker, for contrast
+SEVERITY_TEXT = {"error": "white", "warning": "black", "info": "black"}
+ENTRANCE_COLOUR = "#e7298a"
+DOOR_COLOUR = "#303030"
+LINE_COLOUR = "#8a8a8a"
+GRAPH_COLOUR = "#5a1d6e"
+FILL_ALPHA = 0.8
+DPI = 150
+FIG_WIDTH = 16.0  # inches: plan panel plus findings panel
+MIN_HEIGHT, MAX_HEIGHT = 7.0, 16.0  # inches
+TITLE_INCHES = 0.8
+PLAN_FRACTION = 0.66
+LEGEND_INCHES = 2.0
+MAX_LISTED = 60
+#: the frame used when the plan has nothing to draw
+EMPTY_BOUNDS = (0.0, 0.0, 2.0, 1.0)
+
+WORDS = {
+    "ja": {
+        "levels": ["オープン", "レベル1", "レベル2", "レベル3"], "outside": "外部",
+        "door": "ドア", "entrance": "出入口", "opening": "開口部", "unknown": "レベル不明",
+        "error": "エラー", "warning": "警告", "info": "情報", "findings": "指摘事項",
+        "none": "指摘事項はありません", "nowhere": "位置なし", "more": "ほか {n} 件",
+        "graph": "アクセスグラフ", "outside_node": "外部",
+        "empty": "図面に表示できる要素(壁・ゾーン・ドア)がありません",
+        "no_geometry": "形状を構築できませんでした(領域は図面のゾーンのまま)",
+    },
+    "en": {
+        "levels": ["Open", "Level 1", "Level 2", "Level 3"], "outside": "Outside",
+        "door": "Door", "entrance": "Entrance", "opening": "Opening", "unknown": "Level unknown",
+        "error": "Error", "warning": "Warning", "info": "Info", "findings": "Findings",
+        "none": "No findings", "nowhere": "no position", "more": "{n} more",
+        "graph": "Access graph", "outside_node": "OUTSIDE",
+        "empty": "nothing to draw: no walls, zones or doors were read",
+        "no_geometry": "geometry could not be built (zones shown as drawn)",
+    },
+}
