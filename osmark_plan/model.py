@@ -208,6 +208,8 @@ class Plan:
     unreadable: Mapping[str, int] = field(default_factory=dict)
     #: why the unit was chosen when $INSUNITS was missing or contradicted (DWG005); else None
     units_note: str | None = None
+    #: the same in Japanese
+    units_note_ja: str | None = None
 
     def lines_of(self, *kinds: str) -> tuple[Line, ...]:
         """The line work of the given kinds ("wall", "partition", "window")."""

@@ -82,6 +82,9 @@ class Style:
     text: str = "text"  # "text" or "mtext" (R12 always TEXT)
     #: code page before R2007: None writes non-ASCII as \U+XXXX escapes; "cp932" as Shift-JIS
     encoding: str | None = None
+    #: where outlines run: "centre" (zones and AA on wall centre lines) or "faces" (zones on the
+    #: inner faces of double-line walls, the AA on the outer face of the exterior walls)
+    outlines: str = "centre"
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,14 +191,29 @@ class Kit:
 
     # -- blocks --------------------------------------------------------------------------------
 
-    def door_block(self) -> str:
-        """The unit swing door: hinge at (0,0), closed leaf along +x to (1,0), drawn open along
-        +y, swing arc from (1,0) to (0,1). ATTDEFs ID and LOCK. Scaled by the door width."""
-        name = "DOOR-SWING"
+    def door_block(self, kind: str = "swing") -> str:
+        """A unit door block (width 1, along +x from the insertion point), ATTDEFs ID and LOCK.
+        "swing": hinge at (0,0), leaf drawn open along +y, arc from (1,0) to (0,1);
+        "double": two half leaves hinged at (0,0) and (1,0), two arcs meeting at (0.5,0.5);
+        "sliding": two overlapping panels (closed rectangles) in the wall gap, no arc."""
+        name = {"swing": "DOOR-SWING", "double": "DOOR-DOUBLE", "sliding": "DOOR-SLIDE"}[kind]
         if name not in self.doc.blocks:
             blk = self.doc.blocks.new(name)
-            blk.add_line((0, 0), (0, 1))
-            blk.add_arc((0, 0), 1.0, 0, 90)
+            if kind == "swing":
+                blk.add_line((0, 0), (0, 1))
+                blk.add_arc((0, 0), 1.0, 0, 90)
+            elif kind == "double":
+                blk.add_line((0, 0), (0, 0.5))
+                blk.add_arc((0, 0), 0.5, 0, 90)
+                blk.add_line((1, 0), (1, 0.5))
+                blk.add_arc((1, 0), 0.5, 90, 180)
+            else:
+                for x0, x1, y0, y1 in ((0.0, 0.55, 0.0, 0.04), (0.45, 1.0, -0.04, 0.0)):
+                    pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+                    if self.r12:
+                        blk.add_polyline2d(pts, close=True)
+                    else:
+                        blk.add_lwpolyline(pts, close=True)
             blk.add_attdef("ID", (0.35, 0.15), dxfattribs={"height": 0.18})
             blk.add_attdef("LOCK", (0.35, -0.3), dxfattribs={"height": 0.12})
         return name
@@ -233,9 +251,11 @@ class Kit:
 
     # -- elements ------------------------------------------------------------------------------
 
-    def door(self, hinge: Pt, latch: Pt, into: Pt, id: str, lock: str) -> None:
-        """A swing door in a wall: hinge at ``hinge``, closed leaf to ``latch``, swinging into
-        the side of ``into``. Swinging to the right of hinge->latch gives a mirrored insert."""
+    def door(self, hinge: Pt, latch: Pt, into: Pt, id: str, lock: str, kind: str = "swing") -> None:
+        """A door in a wall: hinge at ``hinge``, closed leaf to ``latch``, swinging into the side
+        of ``into``. Swinging to the right of hinge->latch gives a mirrored insert. ``kind``:
+        "swing", "double" (two leaves, hinged at both jambs) or "sliding" (``into`` only places
+        the ATTRIBs)."""
         self._cuts.append((hinge, latch, ("wall", "partition")))
         dx, dy = latch[0] - hinge[0], latch[1] - hinge[1]
         width = math.hypot(dx, dy)
@@ -255,26 +275,38 @@ class Kit:
             lock_at = (tag_at[0], tag_at[1] - 0.2)
         attribs = (("ID", id, tag_at, 0.15), ("LOCK", lock, lock_at, 0.1))
         if left:
-            self._insert(self.door_block(), hinge, self.L["door"], rot, attribs, s, s)
+            self._insert(self.door_block(kind), hinge, self.L["door"], rot, attribs, s, s)
         else:  # mirrored: local +x runs back along the wall, the leaf swings to the right
-            self._insert(self.door_block(), hinge, self.L["door"], rot + 180.0, attribs, -s, s)
+            self._insert(self.door_block(kind), hinge, self.L["door"], rot + 180.0, attribs, -s, s)
 
     def zone(self, level: int, pts: Sequence[Pt]) -> None:
         """A zone polygon (closed polyline) on the layer of its level; skipped when the layer set
         leaves the open area undrawn (it is then the AA's remainder)."""
         layer = self.L["zone"][level]
         if layer:
-            self._poly(pts, layer)
+            self._poly(_offset_polygon(pts, -self._face()), layer)
 
     def area(self, pts: Sequence[Pt]) -> None:
         """The application area (申請エリア) outline."""
-        self._poly(pts, self.L["area"])
+        self._poly(_offset_polygon(pts, self._face()), self.L["area"])
+
+    def _face(self) -> float:
+        """How far outlines move off the wall centre lines (0 unless drawn on wall faces)."""
+        return WALL_THICKNESS / 2 if self.style.outlines == "faces" else 0.0
 
     def cabinet(self, at: Pt, level: int, id: str, rotation: float = 0.0) -> None:
         """A 0.9 x 0.45 m cabinet with ATTRIBs ID, LEVEL and FIXED."""
         blk = self._box_block("CABINET-900", 0.9, 0.45, ("ID", "LEVEL", "FIXED"), cross=False)
         values = {"ID": id, "LEVEL": str(level), "FIXED": "YES"}
         self._insert(blk, at, self.L["cabinet"], rotation, _stacked(at, values))
+
+    def safe(self, at: Pt, level: int, id: str, layer: str = "金庫") -> None:
+        """A 0.6 x 0.6 m safe (金庫) on a layer of its own, ATTRIBs ID, LEVEL and FIXED."""
+        if layer not in self.doc.layers:
+            self.doc.layers.add(layer)
+        blk = self._box_block("SAFE-600", 0.6, 0.6, ("ID", "LEVEL", "FIXED"), cross=False)
+        values = {"ID": id, "LEVEL": str(level), "FIXED": "YES"}
+        self._insert(blk, at, layer, 0.0, _stacked(at, values))
 
     def device(self, at: Pt, id: str, block: str = "COPIER", kind: str | None = None,
                rotation: float = 0.0) -> None:
@@ -331,6 +363,16 @@ def _stacked(at: Pt, values: dict[str, str]) -> list[tuple[str, str, Pt, float]]
     """ATTRIBs stacked to the right of a small element, 0.12 m high."""
     return [(tag, value, (at[0] + 0.75, at[1] + 0.15 - 0.16 * i), 0.12)
             for i, (tag, value) in enumerate(values.items())]
+
+
+def _offset_polygon(pts: Sequence[Pt], d: float) -> list[Pt]:
+    """A polygon moved outwards by ``d`` (inwards when negative), mitred corners."""
+    if not d:
+        return list(pts)
+    import shapely
+
+    poly = shapely.Polygon(pts).buffer(d, join_style="mitre", mitre_limit=10.0)
+    return [(round(x, 9), round(y, 9)) for x, y in list(poly.exterior.coords)[:-1]]
 
 
 def _normal(a: Pt, b: Pt) -> Pt:
@@ -403,15 +445,17 @@ W, H = 20.0, 12.0
 
 def shell(k: Kit, entrance_into: Pt = (2.0, 1.0), entrance_lock: str = "LOCKED",
           north_windows: Sequence[tuple[float, float]] = ((6.5, 8.5), (10.0, 12.0)),
-          east_windows: Sequence[tuple[float, float]] = ((1.5, 4.0),)) -> None:
-    """Exterior walls, the AA outline, windows, the corridor and the main entrance DR01."""
+          east_windows: Sequence[tuple[float, float]] = ((1.5, 4.0),),
+          entrance: tuple[float, float] = (1.5, 2.4), entrance_kind: str = "swing") -> None:
+    """Exterior walls, the AA outline, windows, the corridor and the main entrance DR01
+    (between x = ``entrance`` in the south wall)."""
     k.wall((0, 0), (W, 0), (W, H), (0, H), (0, 0))
     k.area([(0, 0), (W, 0), (W, H), (0, H)])
     for x0, x1 in north_windows:
         k.window((x0, H), (x1, H))
     for y0, y1 in east_windows:
         k.window((W, y0), (W, y1))
-    k.door((1.5, 0), (2.4, 0), entrance_into, "DR01", entrance_lock)
+    k.door((entrance[0], 0), (entrance[1], 0), entrance_into, "DR01", entrance_lock, entrance_kind)
     k.wall((-1.0, -2.4), (W + 1.0, -2.4))  # far side of the common corridor (outside the AA)
     k.label("共用廊下", (W / 2, -1.2))
 
@@ -425,19 +469,22 @@ def office_desks(k: Kit) -> None:
 def standard_office(k: Kit, *, nw: tuple[str, int] = ("役員室", 2), nw_door: str = "office",
                     ne_w: tuple[str, int] = ("書庫", 2), ne_e: tuple[str, int] = ("サーバー室", 3),
                     ne_e_door: str = "archive", copier: Pt | None = (9.0, 9.5),
-                    open_zone: bool = True, nested: bool = False) -> None:
+                    open_zone: bool = True, nested: bool = False,
+                    entrance: tuple[float, float] = (1.5, 2.4), entrance_kind: str = "swing",
+                    nw_door_kind: str = "swing") -> None:
     """The standard office. ``nw_door``: "office" (DR03 from 執務室) or "reception" (from 受付);
     ``ne_e_door``: "archive" (DR05 from the NE-W room) or "office" (from 執務室).
-    ``nested``: draw 執務室 ⊃ NE block ⊃ NE-E as concentric polygons instead of tiles."""
+    ``nested``: draw 執務室 ⊃ NE block ⊃ NE-E as concentric polygons instead of tiles.
+    ``entrance``, ``entrance_kind``: where DR01 is and what kind; ``nw_door_kind``: DR03's kind."""
     nw_name, nw_level = nw
     windows = ((1.5, 3.5), (6.5, 8.5), (10.0, 12.0)) if nw_level < 3 else ((6.5, 8.5), (10.0, 12.0))
-    shell(k, north_windows=windows)
+    shell(k, north_windows=windows, entrance=entrance, entrance_kind=entrance_kind)
     # 受付 (open area) and the NW room
     k.wall((5, 0), (5, H))
     k.wall((0, 7), (5, 7))
     k.door((5, 3.0), (5, 3.9), (6, 3.5), "DR02", "LOCKED")
     if nw_door == "office":
-        k.door((5, 9.0), (5, 9.9), (4, 9.5), "DR03", LOCK_FOR_LEVEL[nw_level])
+        k.door((5, 9.0), (5, 9.9), (4, 9.5), "DR03", LOCK_FOR_LEVEL[nw_level], nw_door_kind)
     else:
         k.door((2.0, 7), (2.9, 7), (2.5, 8), "DR03", LOCK_FOR_LEVEL[nw_level])
     if open_zone:
@@ -758,6 +805,7 @@ def preview(path: Path, png: Path) -> None:
                 kind_of.update({n: ("zone", lvl) for lvl, n in v.items() if n})
             else:
                 kind_of[v] = (kind, None)
+    kind_of["金庫"] = ("cabinet", None)
     colours = {"wall": "black", "partition": "tab:orange", "door": "tab:red", "window": "tab:cyan",
                "area": "tab:purple", "cabinet": "tab:brown", "device": "tab:blue",
                "furniture": "0.75", "label": "black"}

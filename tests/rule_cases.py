@@ -198,7 +198,7 @@ CASES: tuple[Case, ...] = (
     Case("dwg005-good", "DWG005", office, 0),
     Case("dwg005-note", "DWG005",
          lambda: office(units="mm", units_source="doors", units_note="no $INSUNITS; door widths"), 1,
-         en="mm was assumed (from doors: no $INSUNITS; door widths)"),
+         en="The drawing's unit is uncertain: no $INSUNITS; door widths"),
     # DWG006 missing-elements
     Case("dwg006-good", "DWG006", office, 0),
     Case("dwg006-no-walls", "DWG006", lambda: office(lines=()), 1, en="No wall lines", severity="error"),

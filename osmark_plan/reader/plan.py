@@ -210,4 +210,5 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         rejected=tuple(rejected),
         unreadable={decode_escapes(k): int(v) for k, v in w.unreadable.items()},
         units_note=choice.note,
+        units_note_ja=choice.note_ja,
     )

@@ -23,6 +23,8 @@ class UnitChoice:
     scale: float
     source: str
     note: str | None = None
+    #: the same note in Japanese
+    note_ja: str | None = None
 
 
 def declared_unit(insunits: int | None) -> tuple[str, float] | None:
@@ -92,7 +94,9 @@ def choose(insunits: int | None, door_widths: Sequence[float], extent: float | N
                     return UnitChoice(guess, SCALES[guess], "extents", (
                         f"$INSUNITS says {name}, but the drawing would then be "
                         f"{extent * scale:.3g} m across; assumed {guess}, which makes it "
-                        f"{extent * SCALES[guess]:.3g} m across."))
+                        f"{extent * SCALES[guess]:.3g} m across."), (
+                        f"$INSUNITS は {name} ですが、それでは図面の大きさが {extent * scale:.3g} m に"
+                        f"なるため、{guess} とみなしました（図面の大きさ {extent * SCALES[guess]:.3g} m）。"))
             return UnitChoice(name, scale, "$INSUNITS")
         if _in(median * scale, DOOR_ACCEPT):
             return UnitChoice(name, scale, "$INSUNITS")
@@ -100,21 +104,29 @@ def choose(insunits: int | None, door_widths: Sequence[float], extent: float | N
         if guess:
             return UnitChoice(guess, SCALES[guess], "doors", (
                 f"$INSUNITS says {name}, but doors would then be {median * scale:.3g} m wide; "
-                f"assumed {guess}, which makes the median door {median * SCALES[guess]:.2f} m wide."))
+                f"assumed {guess}, which makes the median door {median * SCALES[guess]:.2f} m wide."), (
+                f"$INSUNITS は {name} ですが、それでは扉の幅が {median * scale:.3g} m になるため、"
+                f"{guess} とみなしました（扉の幅の中央値 {median * SCALES[guess]:.2f} m）。"))
         return UnitChoice(name, scale, "$INSUNITS")
     missing = "$INSUNITS is missing" if not insunits else f"$INSUNITS is {insunits} (no unit)"
+    missing_ja = "$INSUNITS がありません" if not insunits else f"$INSUNITS が {insunits}（単位なし）です"
     if median is not None:
         guess = _by_doors(median)
         if guess:
             return UnitChoice(guess, SCALES[guess], "doors", (
                 f"{missing}; assumed {guess}, which makes the median door "
-                f"{median * SCALES[guess]:.2f} m wide."))
+                f"{median * SCALES[guess]:.2f} m wide."), (
+                f"{missing_ja}。扉の幅から {guess} とみなしました（扉の幅の中央値 "
+                f"{median * SCALES[guess]:.2f} m）。"))
     if extent:
         guess = _by_extents(extent)
         if guess:
             return UnitChoice(guess, SCALES[guess], "extents", (
                 f"{missing}; assumed {guess}, which makes the drawing "
-                f"{extent * SCALES[guess]:.3g} m across."))
+                f"{extent * SCALES[guess]:.3g} m across."), (
+                f"{missing_ja}。図面の大きさから {guess} とみなしました（図面の大きさ "
+                f"{extent * SCALES[guess]:.3g} m）。"))
     guess = "mm" if (extent or 0) > 1000 else "m"
     return UnitChoice(guess, SCALES[guess], "default", (
-        f"{missing} and neither doors nor extents tell the unit; assumed {guess}."))
+        f"{missing} and neither doors nor extents tell the unit; assumed {guess}."), (
+        f"{missing_ja}。扉や図面の大きさからも単位が分からないため、{guess} とみなしました。"))

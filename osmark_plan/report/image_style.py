@@ -13,6 +13,21 @@ SEVERITY_TEXT = {"error": "white", "warning": "black", "info": "black"}
 ENTRANCE_COLOUR = "#e7298a"
 DOOR_COLOUR = "#303030"
 LINE_COLOUR = "#8a8a8a"
+#: walls: dark enough to read over the fills, thinner than the region outlines
+WALL_COLOUR = "#2b2b2b"
+#: low partitions (ローパーテーション): dashed and lighter than walls
+PARTITION_COLOUR = "#4d4d4d"
+PARTITION_DASHES = (0, (4.0, 2.0))
+#: windows: a light blue band with a white core (reads as a double line)
+WINDOW_COLOUR = "#4f9fd6"
+#: output devices (copier, printer, FAX, MFP)
+DEVICE_COLOUR = "#a63603"
+#: cabinets: their level's fill, hatched, with a dark edge
+CABINET_EDGE = "#1a1a1a"
+CABINET_HATCH = "////"
+#: open stretches of a boundary (ENC001/ENC002) and stretches closed only by partitions
+GAP_COLOURS = {"open": "#e31a1c", "partition-only": "#ff8c00"}
+GAP_DASHES = (0, (2.5, 1.2))
 GRAPH_COLOUR = "#5a1d6e"
 FILL_ALPHA = 0.8
 DPI = 150
@@ -34,6 +49,11 @@ WORDS = {
         "graph": "アクセスグラフ", "outside_node": "外部",
         "empty": "図面に表示できる要素(壁・ゾーン・ドア)がありません",
         "no_geometry": "形状を構築できませんでした(領域は図面のゾーンのまま)",
+        "wall": "壁", "partition": "ローパーテーション", "window": "窓",
+        "device": "出力機器", "cabinet": "保管庫",
+        "devices": {"COPIER": "コピー機", "PRINTER": "プリンタ", "FAX": "FAX", "MFP": "複合機",
+                    "DEVICE": "出力機器"},
+        "gap": "境界の開口(ENC)", "gap_partition": "パーテーションのみの境界",
     },
     "en": {
         "levels": ["Open", "Level 1", "Level 2", "Level 3"], "outside": "Outside",
@@ -43,5 +63,10 @@ WORDS = {
         "graph": "Access graph", "outside_node": "OUTSIDE",
         "empty": "nothing to draw: no walls, zones or doors were read",
         "no_geometry": "geometry could not be built (zones shown as drawn)",
+        "wall": "Wall", "partition": "Low partition", "window": "Window",
+        "device": "Output device", "cabinet": "Cabinet",
+        "devices": {"COPIER": "Copier", "PRINTER": "Printer", "FAX": "FAX", "MFP": "MFP",
+                    "DEVICE": "Device"},
+        "gap": "Open boundary (ENC)", "gap_partition": "Partition-only boundary",
     },
 }

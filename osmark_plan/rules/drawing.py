@@ -200,10 +200,10 @@ def door_not_between_regions(site: Site, ctx: Context) -> Iterator[Violation]:
     "DWG005", "units-uncertain", "", "warning",
     messages={
         "default": {
-            "ja": "図面の単位が確かではないため、{units}とみなしました（根拠: {source}。{note}）。"
+            "ja": "図面の単位が確かではありません。{note}"
                   "正しくない場合は --units オプションまたは osmark.toml の units で単位を指定して"
                   "ください。",
-            "en": "The drawing's unit is uncertain; {units} was assumed (from {source}: {note}). "
+            "en": "The drawing's unit is uncertain: {note} "
                   "If that is wrong, give the unit with --units or units in osmark.toml.",
         },
     },
@@ -226,7 +226,8 @@ def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
     if plan.units_note is None:
         return
     yield Violation(subjects=(Subject(kind="drawing", id="units"),),
-                    args={"units": plan.units, "source": plan.units_source, "note": plan.units_note},
+                    args={"units": plan.units, "source": plan.units_source,
+                          "note": text(plan.units_note_ja or plan.units_note, plan.units_note)},
                     extra={"units": plan.units, "units_source": plan.units_source,
                            "scale": plan.scale})
 
