@@ -1,16 +1,23 @@
-# Shared by scripts/demo and scripts/test: make .venv and install the project.
+# Shared by scripts/demo and scripts/test: make .venv and install the project into it.
 # Usage: . scripts/_venv.sh [extras]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 PY="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
+    echo "Creating .venv with $("$PY" --version 2>&1) ..." >&2
     "$PY" -m venv .venv
 fi
 EXTRAS="${1:-}"
 STAMP=".venv/.installed${EXTRAS:+-$EXTRAS}"
 if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
-    .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-    .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${EXTRAS:+[$EXTRAS]}"
+    echo "Installing osmark-plan${EXTRAS:+[$EXTRAS]} into .venv (log: .venv/install.log) ..." >&2
+    .venv/bin/python -m pip install --disable-pip-version-check -q --upgrade pip >.venv/install.log 2>&1 || true
+    if ! .venv/bin/python -m pip install --disable-pip-version-check -e ".${EXTRAS:+[$EXTRAS]}" \
+           >>.venv/install.log 2>&1; then
+        tail -n 30 .venv/install.log >&2
+        echo "Installing failed; the whole log is in .venv/install.log" >&2
+        exit 1
+    fi
     touch "$STAMP"
 fi

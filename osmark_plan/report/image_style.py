@@ -53,7 +53,7 @@ WORDS = {
         "device": "出力機器", "cabinet": "保管庫",
         "devices": {"COPIER": "コピー機", "PRINTER": "プリンタ", "FAX": "FAX", "MFP": "複合機",
                     "DEVICE": "出力機器"},
-        "gap": "境界の開口(ENC)", "gap_partition": "パーテーションのみの境界",
+        "gap": "境界の隙間", "gap_partition": "隙間(仕切りのみ)",
     },
     "en": {
         "levels": ["Open", "Level 1", "Level 2", "Level 3"], "outside": "Outside",
@@ -67,6 +67,6 @@ WORDS = {
         "device": "Output device", "cabinet": "Cabinet",
         "devices": {"COPIER": "Copier", "PRINTER": "Printer", "FAX": "FAX", "MFP": "MFP",
                     "DEVICE": "Device"},
-        "gap": "Open boundary (ENC)", "gap_partition": "Partition-only boundary",
+        "gap": "Boundary gap", "gap_partition": "Partition-only gap",
     },
 }
