@@ -492,7 +492,17 @@ def standard_office(k: Kit, *, nw: tuple[str, int] = ("役員室", 2), nw_door: 
     k.zone(nw_level, [(0, 7), (5, 7), (5, H), (0, H)])
     k.label("受付", (2.5, 2.2))
     k.label(nw_name, (2.5, 10.3))
-    # the NE block: two rooms off 執務室
+    ne_block(k, ne_w, ne_e, ne_e_door, nested)
+    k.cabinet((15.0, 11.55), 2, "CB1")  # against the north wall of the NE-W room
+    k.cabinet((8.0, 11.55), 1, "CB2")  # an ordinary L1 cabinet in 執務室
+    office_desks(k)
+    if copier:
+        k.device(copier, "MFP1")
+
+
+def ne_block(k: Kit, ne_w: tuple[str, int], ne_e: tuple[str, int], ne_e_door: str,
+             nested: bool = False) -> None:
+    """The NE block of the standard office (two rooms off 執務室) and the 執務室 zone."""
     k.wall((13, H), (13, 6), (W, 6))
     k.wall((16.5, 6), (16.5, H))
     k.door((13.6, 6), (14.5, 6), (14, 7), "DR04", LOCK_FOR_LEVEL[ne_w[1]])
@@ -510,11 +520,6 @@ def standard_office(k: Kit, *, nw: tuple[str, int] = ("役員室", 2), nw_door: 
     k.label("執務室", (9.0, 6.5))
     k.label(ne_w[0], (14.75, 8.8))
     k.label(ne_e[0], (18.25, 8.8))
-    k.cabinet((15.0, 11.55), 2, "CB1")  # against the north wall of the NE-W room
-    k.cabinet((8.0, 11.55), 1, "CB2")  # an ordinary L1 cabinet in 執務室
-    office_desks(k)
-    if copier:
-        k.device(copier, "MFP1")
 
 
 # --------------------------------------------------------------------------------------------
@@ -703,6 +708,170 @@ def near_enc001_small_gap(k: Kit) -> None:
 def dwg005_r12(k: Kit) -> None:
     """office_ok as DXF R12: no $INSUNITS (R12 has none), POLYLINE zones, Shift-JIS names."""
     standard_office(k)
+
+
+# -- near misses: each comes close to breaking one rule and passes -----------------------------
+
+
+@sample(Style(**MM, version="R2010", layers="ja-zone", rotate=-15.0))
+def near_enc002_small_gap(k: Kit) -> None:
+    """An 0.08 m slit in the AA's outer wall (受付's west wall): below min_gap (0.10 m), passes.
+    Plan rotated -15 degrees."""
+    k.gap((0, 3.0), (0, 3.08))
+    standard_office(k)
+
+
+@sample(Style(walls="double", layers="ja-zone", text="mtext"))
+def near_acc001_via_l2(k: Kit) -> None:
+    """サーバー室 (L3, north-west) lies just behind 受付 but its door DR06 opens onto 前室 (L2),
+    which itself borders 受付 and is entered from 執務室: level 3 is reached through level 2 only."""
+    shell(k)  # no window in the server room's north wall
+    k.wall((5, 0), (5, H))
+    k.wall((0, 7), (5, 7))
+    k.wall((0, 9), (5, 9))
+    k.door((5, 3.0), (5, 3.9), (6, 3.5), "DR02", "LOCKED")
+    k.door((5, 7.4), (5, 8.3), (4, 7.85), "DR03", LOCK_FOR_LEVEL[2])
+    k.door((3.5, 9), (4.4, 9), (4, 10), "DR06", LOCK_FOR_LEVEL[3])
+    k.zone(0, [(0, 0), (5, 0), (5, 7), (0, 7)])
+    k.zone(2, [(0, 7), (5, 7), (5, 9), (0, 9)])
+    k.zone(3, [(0, 9), (5, 9), (5, H), (0, H)])
+    k.label("受付", (2.5, 2.2))
+    k.label("前室", (2.0, 8.0))
+    k.label("サーバー室", (2.5, 10.8))
+    ne_block(k, ("書庫", 2), ("会議室", 1), "office")
+    k.cabinet((15.0, 11.55), 2, "CB1")
+    k.cabinet((8.0, 11.55), 1, "CB2")
+    office_desks(k)
+    k.device((9.0, 9.5), "MFP1")
+
+
+@sample(Style(**MM, walls="double", version="R2013", rotate=-60.0))
+def near_acc002_chain(k: Kit) -> None:
+    """A different floor where every door goes up one level: 受付 (open) → 執務室 (L1) →
+    開発室 (L2) → サーバー室 (L3) in a west-to-east chain; every door swings to the right of
+    hinge→latch (mirrored INSERTs). Double walls, mm, plan rotated -60 degrees."""
+    shell(k, entrance_into=(2.0, 1.0), north_windows=((1.5, 3.5), (6.5, 8.5), (10.0, 12.0)))
+    k.wall((5, 0), (5, H))
+    k.wall((0, 6), (5, 6))
+    k.wall((13, 0), (13, H))
+    k.wall((16, H), (16, 8), (W, 8))
+    k.door((5, 2.0), (5, 2.9), (6, 2.5), "DR02", "LOCKED")
+    k.door((2.9, 6), (2.0, 6), (2.5, 7), "DR03", LOCK_FOR_LEVEL[1])
+    k.door((13, 3.0), (13, 3.9), (14, 3.5), "DR04", LOCK_FOR_LEVEL[2])
+    k.door((17.9, 8), (17.0, 8), (17.5, 9), "DR05", LOCK_FOR_LEVEL[3])
+    k.zone(0, [(0, 0), (5, 0), (5, 6), (0, 6)])
+    k.zone(1, [(0, 6), (5, 6), (5, H), (0, H)])
+    k.zone(1, [(5, 0), (13, 0), (13, H), (5, H)])
+    k.zone(2, [(13, 0), (W, 0), (W, 8), (16, 8), (16, H), (13, H)])
+    k.zone(3, [(16, 8), (W, 8), (W, H), (16, H)])
+    for text, at in (("受付", (2.5, 3.5)), ("会議室", (2.5, 9.0)), ("執務室", (9.0, 6.5)),
+                     ("開発室", (16.5, 5.0)), ("サーバー室", (18.0, 10.3))):
+        k.label(text, at)
+    k.cabinet((14.0, 11.55), 2, "CB1")
+    k.cabinet((8.0, 11.55), 1, "CB2")
+    office_desks(k)
+    for x in (14.5, 17.0):
+        k.desk((x, 2.0))
+    k.device((9.0, 9.5), "MFP1")
+
+
+@sample(Style(layers="ja", version="R2010", text="mtext"))
+def near_eqp002_3_5m(k: Kit) -> None:
+    """A second entrance DR06 leads into 執務室 (L1); the copier stands 3.5 m from it (3.0 m is
+    the limit): passes."""
+    standard_office(k, copier=None)
+    k.door((15.0, 0), (15.9, 0), (15.5, 1.0), "DR06", "LOCKED")
+    k.device((15.45, 3.8), "MFP1")
+
+
+@sample(Style(**MM, walls="double", layers="ja", version="R2010"))
+def near_cab001_l1_office(k: Kit) -> None:
+    """A level-2 cabinet CB3 stands in 執務室 (L1) against the wall to 受付 (open): it is inside a
+    security area, so it passes (cab001 puts it on the other side of the wall, in 受付)."""
+    standard_office(k)
+    k.cabinet((5.35, 5.5), 2, "CB3", rotation=90.0)
+
+
+@sample(Style(**MM, layers="ja-zone", text="mtext", version="R2007"))
+def near_zon001_safe(k: Kit) -> None:
+    """No level-3 room (the north-east room is 会議室 L1, as in zon001), but a level-3 safe SF1
+    (金庫, on its own layer 金庫) stands in 書庫 (L2): a level-3 area may be a cabinet."""
+    standard_office(k, ne_e=("会議室", 1), ne_e_door="office", open_zone=False)
+    k.safe((16.1, 9.0), 3, "SF1")
+
+
+# -- drawing habits and door kinds ---------------------------------------------------------------
+
+
+@sample(Style(**MM, walls="double", outlines="faces"))
+def style_inner_faces(k: Kit) -> None:
+    """office_ok with every zone drawn on the inner faces of the double-line walls and the AA on
+    their outer face: the walls themselves lie in no zone."""
+    standard_office(k)
+
+
+@sample(Style(layers="ja", text="mtext"))
+def style_double_sliding_doors(k: Kit) -> None:
+    """office_ok with a 1.6 m double door as the entrance DR01 and a sliding door DR03 (two
+    overlapping panels in the wall gap, no arc) into 役員室 (L2)."""
+    standard_office(k, entrance=(1.2, 2.8), entrance_kind="double", nw_door_kind="sliding")
+
+
+# -- a bigger floor --------------------------------------------------------------------------------
+
+
+@sample(Style(**MM, walls="double", version="R2018"))
+def floor_40x20(k: Kit) -> None:
+    """A 40 m x 20 m floor, 8 rooms: 受付 (open) between two L1 wings 執務室A / 執務室B, a north
+    band 役員室 L2, 会議室 L1, 書庫 L2, 開発室 L2, サーバー室 L3; two entrances (DR01 double door
+    into 受付, staff door DR09 into 執務室B). Planted: DR10 joins 執務室B straight to サーバー室,
+    and printer PRN2 stands 1.7 m from DR09."""
+    w, h, band = 40.0, 20.0, 13.0
+    k.wall((0, 0), (w, 0), (w, h), (0, h), (0, 0))
+    k.area([(0, 0), (w, 0), (w, h), (0, h)])
+    k.wall((-1.0, -2.4), (w + 1.0, -2.4))
+    k.label("共用廊下", (w / 2, -1.2))
+    for x0, x1 in ((2.0, 5.0), (10.0, 13.0), (22.0, 25.0), (27.0, 30.0)):
+        k.window((x0, h), (x1, h))
+    for y0, y1 in ((3.0, 6.0), (8.0, 11.0)):
+        k.window((0, y0), (0, y1))
+        k.window((w, y0), (w, y1))
+    k.wall((0, band), (w, band))
+    for x in (8.0, 15.0, 20.0, 32.0):
+        k.wall((x, band), (x, h))
+    k.wall((16, 0), (16, 7), (24, 7), (24, 0))
+    k.wall((20, 7), (20, band))
+    k.door((19.2, 0), (20.8, 0), (20, 1), "DR01", "LOCKED", kind="double")
+    k.door((16, 3.0), (16, 3.9), (15, 3.5), "DR02", LOCK_FOR_LEVEL[1])
+    k.door((24, 3.0), (24, 3.9), (25, 3.5), "DR03", LOCK_FOR_LEVEL[1])
+    k.door((5.5, band), (6.4, band), (6, band + 1), "DR04", LOCK_FOR_LEVEL[2])
+    k.door((10.0, band), (10.9, band), (10.5, band + 1), "DR05", LOCK_FOR_LEVEL[1])
+    k.door((17.0, band), (17.9, band), (17.5, band + 1), "DR06", LOCK_FOR_LEVEL[2])
+    k.door((23.0, band), (24.2, band), (23.6, band + 1), "DR07", LOCK_FOR_LEVEL[2], kind="sliding")
+    k.door((32, 15.0), (32, 15.9), (33, 15.5), "DR08", LOCK_FOR_LEVEL[3])
+    k.door((36.0, 0), (36.9, 0), (36.5, 1), "DR09", "LOCKED")
+    k.door((35.0, band), (35.9, band), (35.5, band + 1), "DR10", LOCK_FOR_LEVEL[3])  # planted
+    k.zone(0, [(16, 0), (24, 0), (24, 7), (16, 7)])
+    k.zone(1, [(0, 0), (16, 0), (16, 7), (20, 7), (20, band), (0, band)])
+    k.zone(1, [(24, 0), (w, 0), (w, band), (20, band), (20, 7), (24, 7)])
+    rooms = (("役員室", 2, 0.0, 8.0), ("会議室", 1, 8.0, 15.0), ("書庫", 2, 15.0, 20.0),
+             ("開発室", 2, 20.0, 32.0), ("サーバー室", 3, 32.0, w))
+    for name, level, x0, x1 in rooms:
+        k.zone(level, [(x0, band), (x1, band), (x1, h), (x0, h)])
+        k.label(name, ((x0 + x1) / 2, 16.5))
+    for text, at in (("受付", (20.0, 5.0)), ("執務室A", (8.0, 6.5)), ("執務室B", (32.0, 6.5))):
+        k.label(text, at)
+    for x in (2.0, 3.2, 6.0, 7.2, 10.0, 11.2, 26.0, 27.2, 30.0, 31.2, 34.0, 35.2):
+        for y in (3.0, 3.7, 8.0, 8.7):
+            k.desk((x, y))
+    for at, level, id in (((2.0, 19.55), 2, "CB2"), ((17.5, 19.55), 2, "CB1"),
+                          ((12.0, 12.55), 1, "CB3"), ((28.0, 12.55), 1, "CB4"),
+                          ((38.0, 19.55), 3, "CB5"), ((30.0, 19.55), 2, "CB6")):
+        k.cabinet(at, level, id)
+    k.device((14.0, 10.5), "MFP1")
+    k.device((22.5, 10.5), "MFP2")
+    k.device((26.0, 19.3), "PRN1", block="PRINTER")
+    k.device((38.5, 1.5), "PRN2", block="PRINTER")  # planted: 1.7 m from DR09
 
 
 # --------------------------------------------------------------------------------------------

@@ -486,3 +486,27 @@ def test_missing_file_and_folder(tmp_path):
         read_plan(tmp_path / "nope.dxf", CFG)
     with pytest.raises(ReadError, match="folder"):
         read_plan(tmp_path, CFG)
+
+
+def test_door_block_with_jamb_lines_keeps_the_right_chord(tmp_path):
+    """A door block with frame/jamb lines at both ends of the opening: the leaf decides."""
+    import ezdxf
+
+    from osmark_plan.config import Config
+    from osmark_plan.reader import read_plan
+
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = 6
+    blk = doc.blocks.new("DOOR_JAMBS")
+    blk.add_line((0, 0), (0, 0.9))          # leaf, open, perpendicular to the wall
+    blk.add_arc((0, 0), 0.9, 0, 90)         # swing from the latch (0.9, 0) to the leaf end
+    blk.add_line((0.9, -0.05), (0.9, 0.05))  # jamb at the latch side
+    blk.add_line((0, -0.05), (0, 0.05))      # jamb at the hinge side
+    doc.layers.add("DOOR")
+    doc.modelspace().add_blockref("DOOR_JAMBS", (10, 5), dxfattribs={"layer": "DOOR", "rotation": 90})
+    path = tmp_path / "jambs.dxf"
+    doc.saveas(path)
+    (door,) = read_plan(path, Config()).doors
+    coords = sorted(tuple(round(v, 3) for v in c) for c in door.chord.coords)
+    assert coords == [(10.0, 5.0), (10.0, 5.9)]
+    assert door.width == pytest.approx(0.9)

@@ -56,6 +56,11 @@ def _point_to_pieces(p: np.ndarray, pieces: list[np.ndarray]) -> float:
     return best
 
 
+def _is_leaf(hinge: np.ndarray, end: np.ndarray, leaves: list[np.ndarray], tol: float) -> bool:
+    """Some piece runs from the hinge to this arc end (a leaf line or leaf rectangle)."""
+    return any(_point_to_pieces(hinge, [p]) <= tol and _point_to_pieces(end, [p]) <= tol for p in leaves)
+
+
 def _hinges(arcs: list[Arc]) -> list[Arc]:
     """Arcs with distinct centres, largest radius first."""
     out: list[Arc] = []
@@ -91,8 +96,12 @@ def chord_of(arcs: list[Arc], leaves: list[np.ndarray],
         return np.array([a[0], b[0]]), "double"
     if hinges:
         c, s, e, r = hinges[0]
-        ds, de = _point_to_pieces(s, leaves), _point_to_pieces(e, leaves)
         tol = 0.05 * r
+        # the leaf runs from the hinge to one arc end; jambs or frames touch an end only
+        ls, le = _is_leaf(c, s, leaves, tol), _is_leaf(c, e, leaves, tol)
+        if ls != le:
+            return np.array([c, e if ls else s]), "swing"
+        ds, de = _point_to_pieces(s, leaves), _point_to_pieces(e, leaves)
         far = e if (ds <= tol < de) else s
         return np.array([c, far]), "swing"
     chord = _rect_chord(everything)

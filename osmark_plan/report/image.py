@@ -18,7 +18,9 @@ from shapely.geometry.base import BaseGeometry
 from ..findings import Report
 from .document import report_document
 from .fonts import cjk_font
-from .image_graph import anchor, draw_graph, outside_nodes, polygons, size_of
+from .image_graph import draw_graph, node_points, outside_nodes, polygons, size_of
+from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
+from .image_labels import Placed, place_region_labels, place_tags
 from .image_panel import draw_side, list_height
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
                           LEVEL_COLOURS, LINE_COLOUR, MAX_HEIGHT, MIN_HEIGHT, OUTSIDE_COLOUR,
@@ -41,11 +43,10 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
     words = WORDS.get(lang, WORDS["en"])
     doc = report_document(report, lang)
     font = cjk_font()
-    rc = {"font.family": [font.family, "DejaVu Sans"], "svg.fonttype": "path",
-          "pdf.fonttype": 42, "axes.unicode_minus": False}
-    with matplotlib.rc_context(rc), _quiet_font_log():
+    with matplotlib.rc_context(_rc(font.family)), _quiet_font_log():
         bounds = _bounds(report, graph)
-        height = max(_height(bounds), list_height(doc, words))
+        present = _present(report)
+        height = max(_height(bounds), list_height(doc, words, present, graph))
         fig = Figure(figsize=(FIG_WIDTH, min(height, MAX_HEIGHT)), dpi=dpi, facecolor="white")
         FigureCanvasAgg(fig)
         top = 1 - TITLE_INCHES / fig.get_figheight()
@@ -54,15 +55,64 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
         _draw_plan(ax, report, words, graph)
         _frame(ax, bounds, report, graph, words)
         ax.apply_aspect()
-        markers = _draw_markers(ax, fig, report, doc)
-        _place_region_labels(ax, fig, report, graph, markers)
-        draw_side(side, fig, doc, words, report.site is not None, graph)
+        patches, tags = draw_equipment(ax, report.plan, words)
+        placed = Placed(_draw_markers(ax, fig, report, doc))
+        renderer = fig.canvas.get_renderer()
+        for patch in patches:
+            placed.add(patch.get_window_extent(renderer))
+        if graph and report.site is not None:
+            _add_nodes(ax, report.site, placed)
+        place_region_labels(ax, fig, _region_items(report), graph, placed)
+        place_tags(ax, fig, tags, placed, [ln.geom for ln in report.plan.lines])
+        draw_side(side, fig, doc, words, present, graph)
         fig.text(0.01, 1 - 0.45 / fig.get_figheight(),
                  f"{doc['drawing']['name']}   {summary_line(doc['summary'], lang)}",
                  ha="left", va="center", fontsize=14)
         path.parent.mkdir(parents=True, exist_ok=True)
         fig.savefig(path, format=fmt, dpi=dpi, facecolor="white")
     return path
+
+
+def _rc(family: str) -> dict[str, Any]:
+    """Fonts (CJK first) and how they go into files: SVG text as text naming the font and
+    generic fallbacks, PDF with the TrueType font embedded (type 42)."""
+    return {"font.family": [family, "DejaVu Sans"], "svg.fonttype": "none",
+            "pdf.fonttype": 42, "ps.fonttype": 42, "axes.unicode_minus": False,
+            "hatch.linewidth": 0.6}
+
+
+def _present(report: Report) -> set[str]:
+    """What the plan shows beyond regions and doors, for the legend: line kinds, equipment, gaps."""
+    plan, site = report.plan, report.site
+    present = {line.kind for line in plan.lines}
+    if plan.devices:
+        present.add("device")
+    if plan.cabinets:
+        present.add("cabinet")
+    if site is not None:
+        present.add("site")
+        kinds = {g.kind for g in (*site.zone_gaps, *site.aa_gaps)}
+        if kinds - {"partition-only"}:
+            present.add("gap")
+        if "partition-only" in kinds:
+            present.add("gap_partition")
+    return present
+
+
+def _region_items(report: Report) -> list[tuple[BaseGeometry, str]]:
+    site = report.site
+    if site is not None:
+        return [(r.polygon, r.name or r.id) for r in site.regions]
+    return [(z.polygon, z.name or z.id) for z in report.plan.zones]
+
+
+def _add_nodes(ax: Any, site: Any, placed: Placed, radius: float = 4.0) -> None:
+    """The access graph's nodes as obstacles for labels (a few pixels around each)."""
+    from matplotlib.transforms import Bbox
+
+    nodes = list(node_points(site).values()) + outside_nodes(site)[0]
+    for x, y in ax.transData.transform(nodes) if nodes else []:
+        placed.add(Bbox([[x - radius, y - radius], [x + radius, y + radius]]))
 
 
 @contextmanager
@@ -86,6 +136,7 @@ def _bounds(report: Report, graph: bool = False) -> tuple[float, float, float, f
 
     geoms: list[BaseGeometry] = [line.geom for line in report.plan.lines]
     geoms += [z.polygon for z in report.plan.zones] + [d.chord for d in report.plan.doors]
+    geoms += [c.polygon for c in report.plan.cabinets] + [d.polygon for d in report.plan.devices]
     if report.site is not None:
         geoms.append(report.site.aa)
         geoms += [r.polygon for r in report.site.regions]
@@ -163,15 +214,7 @@ def _fill(ax: Any, geom: BaseGeometry, zorder: float, **style: Any) -> None:
 
 
 def _lines(ax: Any, geoms: Iterable[BaseGeometry], zorder: float, **style: Any) -> None:
-    from matplotlib.collections import LineCollection
-
-    segs = []
-    for g in geoms:
-        for part in getattr(g, "geoms", [g]):
-            if not part.is_empty:
-                segs.append(list(part.coords))
-    if segs:
-        ax.add_collection(LineCollection(segs, zorder=zorder, **style))
+    draw_lines(ax, geoms, zorder, **style)
 
 
 def _draw_plan(ax: Any, report: Report, words: dict[str, Any], graph: bool) -> None:
@@ -188,13 +231,12 @@ def _draw_plan(ax: Any, report: Report, words: dict[str, Any], graph: bool) -> N
         for zone in sorted(plan.zones, key=lambda z: -z.polygon.area):
             _fill(ax, zone.polygon, 1, facecolor=LEVEL_COLOURS.get(zone.level, UNKNOWN_COLOUR),
                   alpha=FILL_ALPHA, edgecolor="#555555", lw=0.6)
-    walls = [ln.geom for ln in plan.lines if ln.kind == "wall"]
-    others = [ln.geom for ln in plan.lines if ln.kind != "wall"]
-    _lines(ax, walls, 2, colors=LINE_COLOUR, linewidths=0.9, alpha=0.8)
-    _lines(ax, others, 2, colors=LINE_COLOUR, linewidths=0.5, alpha=0.7, linestyles="dashed")
-    _lines(ax, [d.outline for d in plan.doors if d.outline is not None], 2,
-           colors=LINE_COLOUR, linewidths=0.5, alpha=0.8)
+    draw_line_work(ax, plan)
+    _lines(ax, [d.outline for d in plan.doors if d.outline is not None], 2.3,
+           colors=LINE_COLOUR, linewidths=0.6)
     _draw_doors(ax, report)
+    if site is not None:
+        draw_gaps(ax, site)
     if graph and site is not None:
         draw_graph(ax, site, words["outside_node"])
 
@@ -221,57 +263,7 @@ def _draw_doors(ax: Any, report: Report) -> None:
            colors="#777777", linewidths=1.6, linestyles="dotted")
 
 
-# -- labels and markers ----------------------------------------------------------------------
-
-#: label offsets (points) tried around a region's anchor, nearest first
-LABEL_OFFSETS = ((0, 0), (0, 14), (0, -14), (0, 26), (0, -26), (-30, 0), (30, 0))
-
-
-def _place_region_labels(ax: Any, fig: Any, report: Report, graph: bool,
-                         obstacles: list[Any]) -> None:
-    """Region names at their representative points, moved, shrunk or left out to avoid overlaps.
-
-    A label is first tried inside its region clear of finding markers and other labels, then
-    anywhere clear of them; a label that fits nowhere is left out (the list and JSON name it).
-    """
-    from shapely.geometry import box as shp_box
-
-    site = report.site
-    items = ([(r.polygon, r.name or r.id) for r in site.regions] if site is not None else
-             [(z.polygon, z.name or z.id) for z in report.plan.zones])
-    renderer = fig.canvas.get_renderer()
-    to_data = ax.transData.inverted()
-    placed = list(obstacles)
-    for geom, text in sorted(items, key=lambda item: -item[0].area):
-        x, y = anchor(geom)
-        label = ax.annotate(text, (x, y), xytext=(0, 0), textcoords="offset points", ha="center",
-                            va="center", zorder=5, bbox=dict(boxstyle="round,pad=0.2",
-                                                            fc="white", ec="none", alpha=0.75))
-        base = (0, 10) if graph else (0, 0)
-        chosen = None
-        for inside in (True, False):
-            for size in (10, 8.5, 7):
-                for dx, dy in LABEL_OFFSETS:
-                    label.set_fontsize(size)
-                    label.xyann = (base[0] + dx, base[1] + dy)
-                    ext = label.get_window_extent(renderer)
-                    if any(ext.overlaps(other) for other in placed):
-                        continue
-                    if inside:
-                        (x0, y0), (x1, y1) = to_data.transform([[ext.x0, ext.y0], [ext.x1, ext.y1]])
-                        if not geom.contains(shp_box(x0, y0, x1, y1)):
-                            continue
-                    chosen = ext
-                    break
-                if chosen is not None:
-                    break
-            if chosen is not None:
-                break
-        if chosen is None:
-            label.remove()
-        else:
-            placed.append(chosen.expanded(1.04, 1.08))
-
+# -- markers ------------------------------------------------------------------------------
 
 def cluster_offsets(count: int, step: float = 15.0) -> list[tuple[float, float]]:
     """Offsets (points) for ``count`` markers at one spot: centre, then rings of 6, 12, …"""

@@ -5,17 +5,48 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from .image_style import (DOOR_COLOUR, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA, GRAPH_COLOUR,
-                          LEGEND_INCHES, LEVEL_COLOURS, MAX_LISTED, OUTSIDE_COLOUR, PLAN_FRACTION,
-                          SEVERITY_COLOURS, SEVERITY_TEXT, TITLE_INCHES)
+from .image_style import (CABINET_EDGE, CABINET_HATCH, DEVICE_COLOUR, DOOR_COLOUR,
+                          ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA, GAP_COLOURS, GAP_DASHES,
+                          GRAPH_COLOUR, LEVEL_COLOURS, MAX_LISTED, OUTSIDE_COLOUR,
+                          PARTITION_COLOUR, PARTITION_DASHES, PLAN_FRACTION, SEVERITY_COLOURS,
+                          SEVERITY_TEXT, TITLE_INCHES, WALL_COLOUR, WINDOW_COLOUR)
 
-def _legend_handles(words: dict[str, Any], has_site: bool, graph: bool) -> list[Any]:
+LEGEND_COLUMNS = 2
+#: inches per legend row and for the legend's frame and the gap below it
+LEGEND_ROW_INCHES, LEGEND_FRAME_INCHES = 0.2, 0.35
+
+
+def legend_handles(words: dict[str, Any], present: set[str], graph: bool) -> list[Any]:
+    """Legend entries: levels, outside, line work, equipment and gaps shown, doors, markers.
+
+    ``present`` names what the plan shows ("site", "wall", "partition", "window", "device",
+    "cabinet", "gap", "gap_partition"); entries for absent things are left out.
+    """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    has_site = "site" in present
     handles: list[Any] = [Patch(facecolor=LEVEL_COLOURS[lv], alpha=FILL_ALPHA, edgecolor="#555555",
                                 label=f"{words['levels'][lv]}") for lv in range(4)]
     handles.append(Patch(facecolor=OUTSIDE_COLOUR, edgecolor="#555555", label=words["outside"]))
+    if "wall" in present:
+        handles.append(Line2D([], [], color=WALL_COLOUR, lw=1.2, label=words["wall"]))
+    if "partition" in present:
+        handles.append(Line2D([], [], color=PARTITION_COLOUR, lw=1.0, ls=PARTITION_DASHES,
+                              label=words["partition"]))
+    if "window" in present:
+        handles.append(Line2D([], [], color=WINDOW_COLOUR, lw=3.0, label=words["window"]))
+    if "device" in present:
+        handles.append(Patch(facecolor=DEVICE_COLOUR, edgecolor="black", label=words["device"]))
+    if "cabinet" in present:
+        handles.append(Patch(facecolor=LEVEL_COLOURS[2], edgecolor=CABINET_EDGE,
+                             hatch=CABINET_HATCH, label=words["cabinet"]))
+    if "gap" in present:
+        handles.append(Line2D([], [], color=GAP_COLOURS["open"], lw=3.6, ls=GAP_DASHES,
+                              label=words["gap"]))
+    if "gap_partition" in present:
+        handles.append(Line2D([], [], color=GAP_COLOURS["partition-only"], lw=3.6, ls=GAP_DASHES,
+                              label=words["gap_partition"]))
     handles.append(Line2D([], [], color=DOOR_COLOUR, lw=2.2, label=words["door"]))
     if has_site:
         handles.append(Line2D([], [], color=ENTRANCE_COLOUR, lw=4.5, label=words["entrance"]))
@@ -45,21 +76,25 @@ def _wrap_width(fontsize: float) -> int:
     return int(panel_inches * 72 / (fontsize * 0.53)) - 2
 
 
-def list_height(doc: dict[str, Any], words: dict[str, Any]) -> float:
+def list_height(doc: dict[str, Any], words: dict[str, Any], present: set[str] = frozenset(),
+                graph: bool = False) -> float:
     """Figure height (inches) the legend and the findings list need."""
     findings = doc["findings"][:MAX_LISTED]
     size = _list_font(len(findings))
     line = size * 1.45 / 72
     lines = sum(len(_entry_lines(f, words, _wrap_width(size))) + 0.5 for f in findings)
-    return TITLE_INCHES + LEGEND_INCHES + 0.6 + lines * line
+    rows = -(-len(legend_handles(words, set(present), graph)) // LEGEND_COLUMNS)
+    legend = LEGEND_FRAME_INCHES + rows * LEGEND_ROW_INCHES
+    return TITLE_INCHES + legend + 0.6 + lines * line
 
 
 def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
-               has_site: bool, graph: bool) -> None:
+              present: set[str], graph: bool) -> None:
     """Legend on top, then the numbered findings, wrapped to the panel's width."""
     side.set_axis_off()
-    legend = side.legend(handles=_legend_handles(words, has_site, graph), loc="upper left",
-                         ncol=2, fontsize=9.5, frameon=True, borderaxespad=0.2,
+    has_site = "site" in present
+    legend = side.legend(handles=legend_handles(words, present, graph), loc="upper left",
+                         ncol=LEGEND_COLUMNS, fontsize=9.5, frameon=True, borderaxespad=0.2,
                          handlelength=2.2, columnspacing=1.2)
     renderer = fig.canvas.get_renderer()
     panel = side.get_window_extent(renderer)
