@@ -92,3 +92,26 @@ def test_numbers_and_summary_helpers():
     assert number(0.004) == "0.004"
     summary = {"error": 1, "warning": 2, "info": 0, "regions": 1, "doors": 1, "entrances": 2}
     assert summary_line(summary, "en") == "1 error, 2 warnings, 0 info — 1 region, 1 door, 2 entrances"
+
+
+def test_frozen_and_off_layers_are_named(tmp_path):
+    """A frozen zone layer is still read, and the report says so."""
+    import ezdxf
+
+    from osmark_plan.api import check
+    from osmark_plan.report.text import render
+
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = 6
+    doc.layers.add("WALL")
+    zone_layer = doc.layers.add("ZONE-L1")
+    zone_layer.freeze()
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (10, 0), (10, 8), (0, 8)], close=True, dxfattribs={"layer": "WALL"})
+    msp.add_lwpolyline([(0, 0), (10, 0), (10, 8), (0, 8)], close=True, dxfattribs={"layer": "ZONE-L1"})
+    path = tmp_path / "frozen.dxf"
+    doc.saveas(path)
+    report = check(path)
+    assert [z.level for z in report.plan.zones] == [1]
+    assert "ZONE-L1 (zone): frozen" in render(report, "en")
+    assert "ZONE-L1 (zone): フリーズ" in render(report, "ja")

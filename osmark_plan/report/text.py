@@ -19,6 +19,7 @@ LABELS: dict[str, dict[str, str]] = {
         "repairs": "Repaired", "rejected": "Not used", "gap": "gap",
         "handle": "handle", "layer": "layer", "rule_error": "RULE FAILED",
         "no_findings": "No findings.",
+        "hidden": "Frozen or off layers, read all the same", "frozen": "frozen", "off": "off",
     },
     "ja": {
         "error": "エラー", "warning": "警告", "info": "情報",
@@ -27,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "repairs": "修復した要素", "rejected": "使用できなかった要素", "gap": "隙間",
         "handle": "ハンドル", "layer": "レイヤ", "rule_error": "ルール実行失敗",
         "no_findings": "指摘事項はありません。",
+        "hidden": "フリーズまたは非表示のレイヤ（読み込んで検査しています）", "frozen": "フリーズ", "off": "非表示",
     },
 }
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -76,6 +78,12 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
     lines.extend(_section(words["repairs"], (repair_line(r, words) for r in doc["repairs"])))
     lines.extend(_section(words["rejected"],
                           (rejected_line(r, words) for r in doc.get("rejected", ()))))
+    hidden = [(name, info) for name, info in doc["drawing"]["layers"].items()
+              if info["kind"] != "ignored" and (info["frozen"] or info["off"]) and info["entities"]]
+    lines.extend(_section(words["hidden"], ([(f"  {name} ({info['kind']}): "
+                                               + ", ".join(w for w, on in ((words["frozen"], info["frozen"]),
+                                                                           (words["off"], info["off"])) if on),
+                                               None)] for name, info in hidden)))
     lines.append([])
     lines.append([(summary_line(doc["summary"], lang), "bold")])
     return lines
