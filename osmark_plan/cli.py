@@ -90,7 +90,31 @@ def run(fn: Callable[[], int]) -> int:
         return EXIT_USAGE
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose bigger sub-commands live in their own modules, imported when used."""
+
+    #: command name -> "module:attribute"
+    lazy = {"diff": "osmark_plan.cli_diff:diff", "batch": "osmark_plan.cli_batch:batch"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self.available()))
+
+    def available(self) -> list[str]:
+        import importlib.util
+
+        return [name for name, target in self.lazy.items()
+                if importlib.util.find_spec(target.split(":")[0]) is not None]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy and name in self.available():
+            import importlib
+
+            module, attr = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="osmark")
 def cli() -> None:
     """Check office floor drawings (DXF) against the Office Security Mark layout rules.

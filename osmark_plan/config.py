@@ -85,6 +85,8 @@ class Config:
     lang: str | None = None
     #: geometry tolerances in metres: wall_tolerance, min_gap, min_passage_width
     geometry: Mapping[str, float] = field(default_factory=lambda: dict(GEOMETRY_DEFAULTS))
+    #: the raw [building] table (read by osmark_plan.building for batch checks)
+    building: Mapping[str, Any] = field(default_factory=dict)
     #: the file the config came from, if any
     path: str | None = None
 
@@ -120,7 +122,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Build and validate a Config from a parsed TOML table."""
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
-             "lock_pattern", "lang", "geometry"}
+             "lock_pattern", "lang", "geometry", "building"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
@@ -174,8 +176,12 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise ConfigError(f"{where}: [geometry] {key} must be a distance in metres")
         geometry[key] = float(value)
+    building = data.get("building", {})
+    if not isinstance(building, dict):
+        raise ConfigError(f"{where}: [building] must be a table")
     return replace(
         cfg,
+        building=building,
         geometry=geometry,
         layers=ordered,
         units=units,

@@ -714,15 +714,15 @@ def dwg005_r12(k: Kit) -> None:
 
 
 @sample(Style(**MM, version="R2010", layers="ja-zone", rotate=-15.0))
-def near_enc002_small_gap(k: Kit) -> None:
+def near_enc002_small_gap(k: Kit, slit: float = 0.08) -> None:
     """An 0.08 m slit in the AA's outer wall (受付's west wall): below min_gap (0.10 m), passes.
     Plan rotated -15 degrees."""
-    k.gap((0, 3.0), (0, 3.08))
+    k.gap((0, 3.0), (0, 3.0 + slit))
     standard_office(k)
 
 
 @sample(Style(walls="double", layers="ja-zone", text="mtext"))
-def near_acc001_via_l2(k: Kit) -> None:
+def near_acc001_via_l2(k: Kit, vault_door_from: str = "anteroom") -> None:
     """サーバー室 (L3, north-west) lies just behind 受付 but its door DR06 opens onto 前室 (L2),
     which itself borders 受付 and is entered from 執務室: level 3 is reached through level 2 only."""
     shell(k)  # no window in the server room's north wall
@@ -731,7 +731,12 @@ def near_acc001_via_l2(k: Kit) -> None:
     k.wall((0, 9), (5, 9))
     k.door((5, 3.0), (5, 3.9), (6, 3.5), "DR02", "LOCKED")
     k.door((5, 7.4), (5, 8.3), (4, 7.85), "DR03", LOCK_FOR_LEVEL[2])
-    k.door((3.5, 9), (4.4, 9), (4, 10), "DR06", LOCK_FOR_LEVEL[3])
+    if vault_door_from == "anteroom":
+        k.door((3.5, 9), (4.4, 9), (4, 10), "DR06", LOCK_FOR_LEVEL[3])
+    else:  # "reception": through 前室's west end, straight from 受付 (the failing variant)
+        k.wall((1.5, 7), (1.5, 9))
+        k.door((0.3, 7), (1.2, 7), (0.75, 8), "DR06", LOCK_FOR_LEVEL[3])
+        k.zone(0, [(0, 0), (5, 0), (5, 7), (0, 7)])
     k.zone(0, [(0, 0), (5, 0), (5, 7), (0, 7)])
     k.zone(2, [(0, 7), (5, 7), (5, 9), (0, 9)])
     k.zone(3, [(0, 9), (5, 9), (5, H), (0, H)])
@@ -757,7 +762,7 @@ def near_acc002_chain(k: Kit) -> None:
     k.wall((16, H), (16, 8), (W, 8))
     k.door((5, 2.0), (5, 2.9), (6, 2.5), "DR02", "LOCKED")
     k.door((2.9, 6), (2.0, 6), (2.5, 7), "DR03", LOCK_FOR_LEVEL[1])
-    k.door((13, 3.0), (13, 3.9), (14, 3.5), "DR04", LOCK_FOR_LEVEL[2])
+    k.door((13, 5.0), (13, 5.9), (14, 5.45), "DR04", LOCK_FOR_LEVEL[2])
     k.door((17.9, 8), (17.0, 8), (17.5, 9), "DR05", LOCK_FOR_LEVEL[3])
     k.zone(0, [(0, 0), (5, 0), (5, 6), (0, 6)])
     k.zone(1, [(0, 6), (5, 6), (5, H), (0, H)])
@@ -776,28 +781,28 @@ def near_acc002_chain(k: Kit) -> None:
 
 
 @sample(Style(layers="ja", version="R2010", text="mtext"))
-def near_eqp002_3_5m(k: Kit) -> None:
+def near_eqp002_3_5m(k: Kit, distance: float = 3.5) -> None:
     """A second entrance DR06 leads into 執務室 (L1); the copier stands 3.5 m from it (3.0 m is
     the limit): passes."""
     standard_office(k, copier=None)
     k.door((15.0, 0), (15.9, 0), (15.5, 1.0), "DR06", "LOCKED")
-    k.device((15.45, 3.8), "MFP1")
+    k.device((15.45, distance + 0.3), "MFP1")  # the outline's near edge ``distance`` from DR06
 
 
 @sample(Style(**MM, walls="double", layers="ja", version="R2010"))
-def near_cab001_l1_office(k: Kit) -> None:
+def near_cab001_l1_office(k: Kit, x: float = 5.35) -> None:
     """A level-2 cabinet CB3 stands in 執務室 (L1) against the wall to 受付 (open): it is inside a
     security area, so it passes (cab001 puts it on the other side of the wall, in 受付)."""
     standard_office(k)
-    k.cabinet((5.35, 5.5), 2, "CB3", rotation=90.0)
+    k.cabinet((x, 5.5), 2, "CB3", rotation=90.0)
 
 
 @sample(Style(**MM, layers="ja-zone", text="mtext", version="R2007"))
-def near_zon001_safe(k: Kit) -> None:
+def near_zon001_safe(k: Kit, safe_level: int = 3) -> None:
     """No level-3 room (the north-east room is 会議室 L1, as in zon001), but a level-3 safe SF1
     (金庫, on its own layer 金庫) stands in 書庫 (L2): a level-3 area may be a cabinet."""
     standard_office(k, ne_e=("会議室", 1), ne_e_door="office", open_zone=False)
-    k.safe((16.1, 9.0), 3, "SF1")
+    k.safe((16.1, 9.0), safe_level, "SF1")
 
 
 # -- drawing habits and door kinds ---------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -130,33 +131,130 @@ def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
 
 #: characters a wrapped line must not start with (禁則): they stay at the end of the line before
 NO_LINE_START = frozenset("、。，．・：；？！）」』】〕〉》ー…,.:;!?)]}")
+#: characters a wrapped line must not end with: they go to the start of the next line
+NO_LINE_END = frozenset("「『（【〔〈《([{")
+#: pieces never broken: a number with its unit, a Latin word or code, a quoted name (「…」),
+#: a run of spaces; anything else is one character
+_PIECE = re.compile(r"""
+    (?P<quote>「[^「」\n]{1,40}」|『[^『』\n]{1,40}』)
+  | \d+(?:[.,]\d+)*\s?(?:mm|cm|km|m²|m2|m|%|°)(?![A-Za-z0-9])
+  | [A-Za-z0-9$#_%°²][A-Za-z0-9$#_%°².,'/+\-]*[A-Za-z0-9$#_%°²]
+  | [A-Za-z0-9$#_%°²]
+  | \s+
+  | .
+""", re.VERBOSE | re.DOTALL)
 
 
 def _columns(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
-def wrap(text: str, width: int, slack: int = 14) -> list[str]:
+def _width(text: str) -> int:
+    return sum(map(_columns, text))
+
+
+def _pieces(text: str) -> list[str | list[str]]:
+    """Unbreakable pieces of ``text``; a quoted name is a list of its own pieces (kept together
+    when it fits, split when it must). Closing punctuation joins the piece before it, opening
+    brackets the piece after."""
+    out: list[str | list[str]] = []
+    for m in _PIECE.finditer(text):
+        if m.group("quote"):
+            inner = _pieces(m.group()[1:-1])
+            out.append([m.group()[0], *inner, m.group()[-1]])
+        else:
+            out.append(m.group())
+    return _glue(out)
+
+
+def _glue(pieces: list[str | list[str]]) -> list[str | list[str]]:
+    glued: list[str | list[str]] = []
+    carry = ""
+    for piece in pieces:
+        if isinstance(piece, list):
+            piece = _glue(piece)  # type: ignore[assignment]
+            first = piece[0] if piece else ""
+            if carry:
+                piece = [carry + str(first), *piece[1:]]
+                carry = ""
+            glued.append(piece)
+            continue
+        if carry and not piece.isspace():
+            piece, carry = carry + piece, ""
+        if piece and piece[-1] in NO_LINE_END and len(piece) == 1:
+            carry = piece
+            continue
+        if (piece and piece[0] in NO_LINE_START and glued and not _is_space(glued[-1])):
+            last = glued[-1]
+            if isinstance(last, list):
+                last[-1] = str(last[-1]) + piece
+            else:
+                glued[-1] = last + piece
+            continue
+        glued.append(piece)
+    if carry:
+        glued.append(carry)
+    return glued
+
+
+def _core(piece: str) -> str:
+    """A piece without the closing punctuation it carries (which may hang past the edge)."""
+    return piece.rstrip("".join(NO_LINE_START)) or piece
+
+
+def _is_space(piece: str | list[str]) -> bool:
+    return isinstance(piece, str) and piece.isspace()
+
+
+def wrap(text: str, width: int) -> list[str]:
     """Wrap text to ``width`` columns, counting CJK characters as two.
 
-    Breaks at the last space when it is within ``slack`` columns of the edge (English),
-    else between any two characters (Japanese has no spaces).
+    Lines break between pieces: never inside a number and its unit ("1.4 m"), a Latin word
+    or code ("DR06"), and not before closing punctuation (禁則). A quoted name 「…」 moves whole
+    to the next line when the line is at least half full, else it is split. A piece wider
+    than a line is cut between characters.
     """
     width = max(width, 10)
     lines: list[str] = []
     line = ""
-    for ch in text:
-        if line and ch not in NO_LINE_START and sum(map(_columns, line)) + _columns(ch) > width:
-            cut = line.rfind(" ")
-            if ch != " " and cut > 0 and sum(map(_columns, line[cut + 1:])) <= slack:
-                lines.append(line[:cut])
-                line = line[cut + 1:]
+
+    def push() -> None:
+        nonlocal line
+        if line.strip():
+            lines.append(line.rstrip())
+        line = ""
+
+    def put(piece: str) -> None:
+        nonlocal line
+        if piece.isspace():
+            if line:
+                line += " "
+            return
+        if _width(line) + _width(_core(piece)) <= width:
+            line += piece  # closing punctuation may hang past the edge (ぶら下げ)
+            return
+        push()
+        while _width(piece) > width:  # a very long piece: cut it
+            cut, used = 0, 0
+            while cut < len(piece) and used + _columns(piece[cut]) <= width:
+                used += _columns(piece[cut])
+                cut += 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+        line = piece
+
+    for piece in _pieces(text):
+        if isinstance(piece, list):
+            whole = "".join(piece)
+            if _width(line) + _width(_core(whole)) <= width:
+                line += whole
+            elif _width(whole) <= width and _width(line) * 2 >= width:
+                push()
+                line = whole
             else:
-                lines.append(line.rstrip())
-                line = ""
-            if ch == " " and not line:
-                continue
-        line += ch
-    if line:
-        lines.append(line)
+                for part in piece:
+                    put(part)
+        else:
+            put(piece)
+    push()
     return lines
