@@ -87,6 +87,8 @@ class Config:
     geometry: Mapping[str, float] = field(default_factory=lambda: dict(GEOMETRY_DEFAULTS))
     #: the raw [building] table (read by osmark_plan.building for batch checks)
     building: Mapping[str, Any] = field(default_factory=dict)
+    #: the raw [diff] table (read by osmark_plan.diff: tolerance …)
+    diff: Mapping[str, Any] = field(default_factory=dict)
     #: the file the config came from, if any
     path: str | None = None
 
@@ -122,7 +124,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Build and validate a Config from a parsed TOML table."""
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
-             "lock_pattern", "lang", "geometry", "building"}
+             "lock_pattern", "lang", "geometry", "building", "diff"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
@@ -179,8 +181,12 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     building = data.get("building", {})
     if not isinstance(building, dict):
         raise ConfigError(f"{where}: [building] must be a table")
+    diff = data.get("diff", {})
+    if not isinstance(diff, dict):
+        raise ConfigError(f"{where}: [diff] must be a table")
     return replace(
         cfg,
+        diff=diff,
         building=building,
         geometry=geometry,
         layers=ordered,

@@ -716,29 +716,25 @@ def dwg005_r12(k: Kit) -> None:
 @sample(Style(**MM, version="R2010", layers="ja-zone", rotate=-15.0))
 def near_enc002_small_gap(k: Kit, slit: float = 0.08) -> None:
     """An 0.08 m slit in the AA's outer wall (受付's west wall): below min_gap (0.10 m), passes.
-    Plan rotated -15 degrees."""
+    Plan rotated -15 degrees. ``slit``: its length in metres (0.12 fails ENC002)."""
     k.gap((0, 3.0), (0, 3.0 + slit))
     standard_office(k)
 
 
 @sample(Style(walls="double", layers="ja-zone", text="mtext"))
-def near_acc001_via_l2(k: Kit, vault_door_from: str = "anteroom") -> None:
+def near_acc001_via_l2(k: Kit, anteroom_level: int = 2) -> None:
     """サーバー室 (L3, north-west) lies just behind 受付 but its door DR06 opens onto 前室 (L2),
-    which itself borders 受付 and is entered from 執務室: level 3 is reached through level 2 only."""
+    which itself borders 受付 and is entered from 執務室: level 3 is reached through level 2 only.
+    ``anteroom_level``: 前室's level (0, part of the open area, fails ACC001)."""
     shell(k)  # no window in the server room's north wall
     k.wall((5, 0), (5, H))
     k.wall((0, 7), (5, 7))
     k.wall((0, 9), (5, 9))
     k.door((5, 3.0), (5, 3.9), (6, 3.5), "DR02", "LOCKED")
-    k.door((5, 7.4), (5, 8.3), (4, 7.85), "DR03", LOCK_FOR_LEVEL[2])
-    if vault_door_from == "anteroom":
-        k.door((3.5, 9), (4.4, 9), (4, 10), "DR06", LOCK_FOR_LEVEL[3])
-    else:  # "reception": through 前室's west end, straight from 受付 (the failing variant)
-        k.wall((1.5, 7), (1.5, 9))
-        k.door((0.3, 7), (1.2, 7), (0.75, 8), "DR06", LOCK_FOR_LEVEL[3])
-        k.zone(0, [(0, 0), (5, 0), (5, 7), (0, 7)])
+    k.door((5, 7.4), (5, 8.3), (4, 7.85), "DR03", LOCK_FOR_LEVEL[anteroom_level])
+    k.door((3.5, 9), (4.4, 9), (4, 10), "DR06", LOCK_FOR_LEVEL[3])
     k.zone(0, [(0, 0), (5, 0), (5, 7), (0, 7)])
-    k.zone(2, [(0, 7), (5, 7), (5, 9), (0, 9)])
+    k.zone(anteroom_level, [(0, 7), (5, 7), (5, 9), (0, 9)])
     k.zone(3, [(0, 9), (5, 9), (5, H), (0, H)])
     k.label("受付", (2.5, 2.2))
     k.label("前室", (2.0, 8.0))
@@ -751,10 +747,11 @@ def near_acc001_via_l2(k: Kit, vault_door_from: str = "anteroom") -> None:
 
 
 @sample(Style(**MM, walls="double", version="R2013", rotate=-60.0))
-def near_acc002_chain(k: Kit) -> None:
+def near_acc002_chain(k: Kit, middle_level: int = 2) -> None:
     """A different floor where every door goes up one level: 受付 (open) → 執務室 (L1) →
     開発室 (L2) → サーバー室 (L3) in a west-to-east chain; every door swings to the right of
-    hinge→latch (mirrored INSERTs). Double walls, mm, plan rotated -60 degrees."""
+    hinge→latch (mirrored INSERTs). Double walls, mm, plan rotated -60 degrees.
+    ``middle_level``: 開発室's level (1 fails ACC002: L1 → L3 through DR05)."""
     shell(k, entrance_into=(2.0, 1.0), north_windows=((1.5, 3.5), (6.5, 8.5), (10.0, 12.0)))
     k.wall((5, 0), (5, H))
     k.wall((0, 6), (5, 6))
@@ -762,12 +759,12 @@ def near_acc002_chain(k: Kit) -> None:
     k.wall((16, H), (16, 8), (W, 8))
     k.door((5, 2.0), (5, 2.9), (6, 2.5), "DR02", "LOCKED")
     k.door((2.9, 6), (2.0, 6), (2.5, 7), "DR03", LOCK_FOR_LEVEL[1])
-    k.door((13, 5.0), (13, 5.9), (14, 5.45), "DR04", LOCK_FOR_LEVEL[2])
+    k.door((13, 5.0), (13, 5.9), (14, 5.45), "DR04", LOCK_FOR_LEVEL[middle_level])
     k.door((17.9, 8), (17.0, 8), (17.5, 9), "DR05", LOCK_FOR_LEVEL[3])
     k.zone(0, [(0, 0), (5, 0), (5, 6), (0, 6)])
     k.zone(1, [(0, 6), (5, 6), (5, H), (0, H)])
     k.zone(1, [(5, 0), (13, 0), (13, H), (5, H)])
-    k.zone(2, [(13, 0), (W, 0), (W, 8), (16, 8), (16, H), (13, H)])
+    k.zone(middle_level, [(13, 0), (W, 0), (W, 8), (16, 8), (16, H), (13, H)])
     k.zone(3, [(16, 8), (W, 8), (W, H), (16, H)])
     for text, at in (("受付", (2.5, 3.5)), ("会議室", (2.5, 9.0)), ("執務室", (9.0, 6.5)),
                      ("開発室", (16.5, 5.0)), ("サーバー室", (18.0, 10.3))):
@@ -783,7 +780,7 @@ def near_acc002_chain(k: Kit) -> None:
 @sample(Style(layers="ja", version="R2010", text="mtext"))
 def near_eqp002_3_5m(k: Kit, distance: float = 3.5) -> None:
     """A second entrance DR06 leads into 執務室 (L1); the copier stands 3.5 m from it (3.0 m is
-    the limit): passes."""
+    the limit): passes. ``distance``: copier outline to DR06 in metres (2.9 fails EQP002)."""
     standard_office(k, copier=None)
     k.door((15.0, 0), (15.9, 0), (15.5, 1.0), "DR06", "LOCKED")
     k.device((15.45, distance + 0.3), "MFP1")  # the outline's near edge ``distance`` from DR06
@@ -792,7 +789,8 @@ def near_eqp002_3_5m(k: Kit, distance: float = 3.5) -> None:
 @sample(Style(**MM, walls="double", layers="ja", version="R2010"))
 def near_cab001_l1_office(k: Kit, x: float = 5.35) -> None:
     """A level-2 cabinet CB3 stands in 執務室 (L1) against the wall to 受付 (open): it is inside a
-    security area, so it passes (cab001 puts it on the other side of the wall, in 受付)."""
+    security area, so it passes (cab001 puts it on the other side of the wall, in 受付).
+    ``x``: the cabinet's centre (4.65, on the 受付 side of the wall, fails CAB001)."""
     standard_office(k)
     k.cabinet((x, 5.5), 2, "CB3", rotation=90.0)
 
@@ -800,7 +798,8 @@ def near_cab001_l1_office(k: Kit, x: float = 5.35) -> None:
 @sample(Style(**MM, layers="ja-zone", text="mtext", version="R2007"))
 def near_zon001_safe(k: Kit, safe_level: int = 3) -> None:
     """No level-3 room (the north-east room is 会議室 L1, as in zon001), but a level-3 safe SF1
-    (金庫, on its own layer 金庫) stands in 書庫 (L2): a level-3 area may be a cabinet."""
+    (金庫, on its own layer 金庫) stands in 書庫 (L2): a level-3 area may be a cabinet.
+    ``safe_level``: the safe's LEVEL (2 fails ZON001)."""
     standard_office(k, ne_e=("会議室", 1), ne_e_door="office", open_zone=False)
     k.safe((16.1, 9.0), safe_level, "SF1")
 

@@ -8,6 +8,8 @@ same id when it gives an id, else the kind alone. Order does not matter (multise
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import subprocess
 import sys
@@ -21,6 +23,8 @@ SAMPLES = ROOT / "samples" / "dxf"
 DRAWINGS = sorted(SAMPLES.glob("*.dxf"))
 EXPECTED = sorted(SAMPLES.glob("*.expected.json"))
 
+SCHEMA = ROOT / "osmark_plan" / "report" / "schema.json"
+
 RULE_CODES = {"ENC001", "ENC002", "ACC001", "ACC002", "ACC003", "EQP001", "EQP002", "EQP003",
               "CAB001", "CAB002", "CAB003", "CAB004", "AST001", "DOR001", "DOR002", "DOR003",
               "ZON001", "ZON002", "ZON003", "ZON004", "ZON005"} | {f"DWG00{i}" for i in range(1, 9)}
@@ -31,6 +35,14 @@ SUBJECT_KINDS = {"region", "door", "opening", "device", "cabinet", "zone", "appl
 def expected_of(dxf: Path) -> list[dict[str, Any]]:
     with open(dxf.with_suffix(".expected.json"), encoding="utf-8") as fh:
         return json.load(fh)["findings"]
+
+
+@functools.cache
+def report_of(dxf: Path) -> Any:
+    """The report of one sample (checked once per test session)."""
+    from osmark_plan.api import check
+
+    return check(dxf)
 
 
 def subject_matches(want: dict[str, Any], got: Any) -> bool:
@@ -139,10 +151,8 @@ def test_matching_is_exact_multiset() -> None:
 
 @pytest.mark.parametrize("path", DRAWINGS, ids=lambda p: p.stem)
 def test_sample_findings(path: Path) -> None:
-    from osmark_plan.api import check
-
     expected = expected_of(path)
-    report = check(path)
+    report = report_of(path)
     crashed = [r for r in report.runs if r.error]
     assert not crashed, f"rules crashed on {path.name}: " + "; ".join(f"{r.code}: {r.error}" for r in crashed)
     missing, unexpected = pair_findings(expected, list(report.findings))
@@ -161,3 +171,76 @@ def test_samples_are_up_to_date() -> None:
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "samples up to date" in proc.stdout
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("path", DRAWINGS, ids=lambda p: p.stem)
+def test_json_report_matches_schema(path: Path, lang: str) -> None:
+    """Every sample's JSON report, in both languages, is valid against the published schema."""
+    import jsonschema
+
+    from osmark_plan.report.document import report_document
+
+    with open(SCHEMA, encoding="utf-8") as fh:
+        schema = json.load(fh)
+    validator = jsonschema.Draft202012Validator(schema)
+    report = report_of(path)
+    doc = json.loads(json.dumps(report_document(report, lang), ensure_ascii=False))
+    errors = sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+    assert doc["lang"] == lang
+    assert [f["rule"] for f in doc["findings"]] == [f.rule for f in report.findings]
+    assert [f["message"] for f in doc["findings"]] == [f.text(lang) for f in report.findings]
+    assert {r["code"] for r in doc["rules"]} >= {f.rule for f in report.findings}
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    import jsonschema
+
+    with open(SCHEMA, encoding="utf-8") as fh:
+        jsonschema.Draft202012Validator.check_schema(json.load(fh))
+
+
+@functools.cache
+def _make_samples() -> Any:
+    """scripts/make_samples.py as a module (registered first: its dataclasses need that)."""
+    spec = importlib.util.spec_from_file_location("make_samples", ROOT / "scripts" / "make_samples.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, module)
+    spec.loader.exec_module(sys.modules[spec.name])
+    return sys.modules[spec.name]
+
+
+#: near misses and the one change that makes each fail its rule: (sample, keyword, rule)
+NEAR_MISSES = [
+    ("near_enc002_small_gap", {"slit": 0.12}, "ENC002"),
+    ("near_acc001_via_l2", {"anteroom_level": 0}, "ACC001"),
+    ("near_acc002_chain", {"middle_level": 1}, "ACC002"),
+    ("near_eqp002_3_5m", {"distance": 2.9}, "EQP002"),
+    ("near_cab001_l1_office", {"x": 4.65}, "CAB001"),
+    ("near_zon001_safe", {"safe_level": 2}, "ZON001"),
+]
+
+
+@pytest.mark.parametrize("name,change,rule", NEAR_MISSES, ids=[n for n, _c, _r in NEAR_MISSES])
+def test_near_miss_is_near(name: str, change: dict[str, Any], rule: str, tmp_path: Path) -> None:
+    """A near miss passes its rule, and one small change past the threshold fails it: the sample
+    passes because it is just on the right side, not for some unrelated reason."""
+    import ezdxf
+
+    from osmark_plan.api import check
+
+    assert rule not in {f.rule for f in report_of(SAMPLES / f"{name}.dxf").findings}
+    samples = _make_samples()
+    style, draw = samples.SAMPLES[name]
+    fixed = ezdxf.options.write_fixed_meta_data_for_testing
+    try:
+        kit = samples.Kit(style)
+        draw(kit, **change)
+        kit.save(tmp_path / f"{name}.dxf")
+    finally:
+        ezdxf.options.write_fixed_meta_data_for_testing = fixed
+    report = check(tmp_path / f"{name}.dxf")
+    assert [f.rule for f in report.findings].count(rule) == 1, [
+        describe_actual(f) for f in report.findings]

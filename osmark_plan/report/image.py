@@ -74,9 +74,10 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
 
 
 def _rc(family: str) -> dict[str, Any]:
-    """Fonts (CJK first) and how they go into files: SVG text as text naming the font and
-    generic fallbacks, PDF with the TrueType font embedded (type 42)."""
-    return {"font.family": [family, "DejaVu Sans"], "svg.fonttype": "none",
+    """Fonts (CJK first) and how they go into files: SVG glyphs as paths (a viewer without a
+    Japanese font would show boxes for ``<text>``), PDF with the TrueType font embedded and
+    subset (type 42, so its text stays text)."""
+    return {"font.family": [family, "DejaVu Sans"], "svg.fonttype": "path",
             "pdf.fonttype": 42, "ps.fonttype": 42, "axes.unicode_minus": False,
             "hatch.linewidth": 0.6}
 
