@@ -53,6 +53,9 @@ DEFAULT_LAYER_PATTERNS: dict[str, str] = {
 
 #: Geometry tolerances (metres), settable in a [geometry] table; ENC001's options override.
 GEOMETRY_DEFAULTS: dict[str, float] = {"wall_tolerance": 0.15, "min_gap": 0.10, "min_passage_width": 0.6}
+#: [geometry] settings used only when rooms are found from walls, with their defaults:
+#: snap_tolerance: wall end points this close (m) are bridged, each bridge reported as a repair.
+ROOM_GEOMETRY_DEFAULTS: dict[str, float] = {"snap_tolerance": 0.05}
 
 SEVERITIES = ("error", "warning", "info")
 UNITS = ("mm", "cm", "m", "in")
@@ -172,9 +175,9 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         raise ConfigError(f"{where}: lock_pattern: bad regex: {exc}") from None
     geometry = dict(GEOMETRY_DEFAULTS)
     for key, value in dict(data.get("geometry", {})).items():
-        if key not in GEOMETRY_DEFAULTS:
+        if key not in GEOMETRY_DEFAULTS and key not in ROOM_GEOMETRY_DEFAULTS:
             raise ConfigError(f"{where}: [geometry] unknown setting {key!r}; "
-                              f"settings: {', '.join(GEOMETRY_DEFAULTS)}")
+                              f"settings: {', '.join([*GEOMETRY_DEFAULTS, *ROOM_GEOMETRY_DEFAULTS])}")
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise ConfigError(f"{where}: [geometry] {key} must be a distance in metres")
         geometry[key] = float(value)

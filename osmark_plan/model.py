@@ -56,7 +56,8 @@ class Zone:
     level: int | None
     name: str | None
     source: Source
-    #: where the level came from: "attrib", "xdata", "layer", "label", "table" or None
+    #: where the level came from: "attrib", "xdata", "layer", "label", "table", "assumed-open"
+    #: (a room found from the walls with no level: taken as open area) or None
     level_from: str | None = None
 
 
@@ -186,7 +187,7 @@ class Plan:
     path: str
     sha256: str = ""
     units: str = "m"
-    #: "$INSUNITS", "doors", "extents", "default", "--units" or "config"
+    #: "$INSUNITS", "doors", "extents", "scale-text", "default", "--units" or "config"
     units_source: str = "default"
     #: metres per drawing unit
     scale: float = 1.0
@@ -210,6 +211,12 @@ class Plan:
     units_note: str | None = None
     #: the same in Japanese
     units_note_ja: str | None = None
+    #: True when no plausible real-world unit was found (e.g. a sheet-scale drawing): DWG005 error
+    units_error: bool = False
+    #: the sheet scale denominator applied (100 for a 1:100 sheet), None when drawn full size
+    sheet_scale: int | None = None
+    #: "walls" when the zones are rooms found from the wall line work (no zone polygons drawn)
+    rooms_from: str | None = None
 
     def lines_of(self, *kinds: str) -> tuple[Line, ...]:
         """The line work of the given kinds ("wall", "partition", "window")."""

@@ -5,8 +5,10 @@ Pure functions on strings (no DXF library), shared by the reader and anything th
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import unicodedata
+from typing import Mapping
 
 _UESC = re.compile(r"\\U\+([0-9A-Fa-f]{4})")
 _JW_PREFIX = re.compile(r"^(?:_[0-9A-Fa-f]-[0-9A-Fa-f]_|[0-9A-Fa-f]-[0-9A-Fa-f] )")
@@ -158,3 +160,36 @@ def parse_importance(text: str | None) -> int | None:
         return int(s)
     m = _IMPORTANCE.search(s)
     return int(m.group(1)) if m else None
+
+
+# --- room names and the zone table ----------------------------------------------------------
+
+_NUMERIC = re.compile(r"^[\d\s.,×xX*+\-/:=()φΦ@]+$")
+
+
+def name_text(text: str, lock_rx: re.Pattern[str] | None = None) -> str | None:
+    """The part of a label usable as a room name (None for level words, numbers, door tags)."""
+    if is_level_only(text):
+        return None
+    rest = strip_level_words(text) if parse_level(text) is not None else text.strip()
+    if not rest or _NUMERIC.match(rest) or is_door_number(rest):
+        return None
+    if lock_rx is not None and lock_rx.fullmatch(rest.strip()):
+        return None
+    return rest
+
+
+def table_level(table: Mapping[str, int], names: list[str]) -> int | None:
+    """Level from a name -> level table: exact names first, then glob patterns."""
+    if not table or not names:
+        return None
+    folded = {fold(k): v for k, v in table.items()}
+    for name in names:
+        if fold(name) in folded:
+            return folded[fold(name)]
+    for name in names:
+        n = fold(name)
+        for pattern, level in folded.items():
+            if fnmatch.fnmatchcase(n, pattern):
+                return level
+    return None

@@ -8,7 +8,8 @@ Usage::
     .venv/bin/python scripts/make_samples.py --png /tmp/p  # also write a PNG preview of each
     .venv/bin/python scripts/make_samples.py acc001 ...    # only the named samples
 
-Every sample is a small office (20 m x 12 m) beside a common corridor. The plan is laid out in
+Almost every sample is a small office (20 m x 12 m; ``floor_40x20`` is 40 m x 20 m) beside a
+common corridor. The plan is laid out in
 metres in a "plan frame"; the drawing kit turns plan coordinates into drawing coordinates
 (millimetres or metres, optionally rotated and shifted), cuts door and window openings out of the
 walls, and writes doors, zones, cabinets, devices and room names on the right layers. The
@@ -801,7 +802,7 @@ def near_zon001_safe(k: Kit, safe_level: int = 3) -> None:
     (金庫, on its own layer 金庫) stands in 書庫 (L2): a level-3 area may be a cabinet.
     ``safe_level``: the safe's LEVEL (2 fails ZON001)."""
     standard_office(k, ne_e=("会議室", 1), ne_e_door="office", open_zone=False)
-    k.safe((16.1, 9.0), safe_level, "SF1")
+    k.safe((13.4, 9.0), safe_level, "SF1")  # against 書庫's west wall
 
 
 # -- drawing habits and door kinds ---------------------------------------------------------------

@@ -4,6 +4,9 @@
 hand from the rule semantics. A finding matches when the rule is the same and its subjects pair
 up one to one: same kind, and the same name when the expected subject gives a name, else the
 same id when it gives an id, else the kind alone. Order does not matter (multisets).
+
+Also: every sample's JSON report (ja and en) is valid against ``osmark_plan/report/schema.json``,
+and every near miss fails its rule once the one quantity it sits close to crosses the threshold.
 """
 
 from __future__ import annotations
@@ -207,9 +210,9 @@ def _make_samples() -> Any:
     spec = importlib.util.spec_from_file_location("make_samples", ROOT / "scripts" / "make_samples.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(spec.name, module)
-    spec.loader.exec_module(sys.modules[spec.name])
-    return sys.modules[spec.name]
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 #: near misses and the one change that makes each fail its rule: (sample, keyword, rule)
@@ -244,3 +247,43 @@ def test_near_miss_is_near(name: str, change: dict[str, Any], rule: str, tmp_pat
     report = check(tmp_path / f"{name}.dxf")
     assert [f.rule for f in report.findings].count(rule) == 1, [
         describe_actual(f) for f in report.findings]
+
+
+#: drawing habits a sample must survive unchanged: Style fields replaced (plan-frame metres)
+HABITS = {
+    "faces": lambda s: {"walls": "double", "outlines": "faces"},
+    "moved": lambda s: {"rotate": s.rotate + 37.0, "origin": (12345.0, 67890.0)},
+}
+
+
+def _redraw(name: str, habit: str, folder: Path) -> Path:
+    """One sample redrawn in another habit, into ``folder``."""
+    import dataclasses
+
+    import ezdxf
+
+    samples = _make_samples()
+    style, draw = samples.SAMPLES[name]
+    fixed = ezdxf.options.write_fixed_meta_data_for_testing
+    try:
+        kit = samples.Kit(dataclasses.replace(style, **HABITS[habit](style)))
+        draw(kit)
+        path = folder / f"{name}.dxf"
+        kit.save(path)
+    finally:
+        ezdxf.options.write_fixed_meta_data_for_testing = fixed
+    return path
+
+
+@pytest.mark.parametrize("habit", sorted(HABITS))
+@pytest.mark.parametrize("path", DRAWINGS, ids=lambda p: p.stem)
+def test_findings_survive_drawing_habits(path: Path, habit: str, tmp_path: Path) -> None:
+    """The same office drawn another way gives the same findings: "faces" puts zones on the inner
+    faces of double-line walls and the AA on their outer face; "moved" turns the plan a further
+    37 degrees and shifts it 12 km / 68 km from the origin (site coordinates)."""
+    from osmark_plan.api import check
+
+    report = check(_redraw(path.stem, habit, tmp_path))
+    missing, unexpected = pair_findings(expected_of(path), list(report.findings))
+    assert not missing and not unexpected, (
+        [describe_expected(f) for f in missing], [describe_actual(f) for f in unexpected])

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
 from ..model import Label, Source
-from ..naming import (decode_escapes, is_door_number, is_level_only, parse_level,
-                      strip_level_words)
+from ..naming import decode_escapes, name_text  # noqa: F401  (name_text re-exported)
 from .entities import Item, text_content, text_point, transform
-
-_NUMERIC = re.compile(r"^[\d\s.,×xX*+\-/:=()φΦ@]+$")
 
 
 @dataclass
@@ -76,15 +72,3 @@ def near_pairs(points: np.ndarray, geoms: list, distance: float) -> tuple[np.nda
     pi, gi = tree.query(points, predicate="dwithin", distance=distance)
     d = shapely.distance(points[pi], garr[gi]) if len(pi) else np.empty(0)
     return pi, gi, d
-
-
-def name_text(text: str, lock_rx: re.Pattern[str] | None = None) -> str | None:
-    """The part of a label usable as a room name (None for level words, numbers, door tags)."""
-    if is_level_only(text):
-        return None
-    rest = strip_level_words(text) if parse_level(text) is not None else text.strip()
-    if not rest or _NUMERIC.match(rest) or is_door_number(rest):
-        return None
-    if lock_rx is not None and lock_rx.fullmatch(rest.strip()):
-        return None
-    return rest

@@ -8,15 +8,14 @@ belongs to the smallest zone containing it (nested zones).
 
 from __future__ import annotations
 
-import fnmatch
 import re
-from typing import Mapping
 
 import numpy as np
 
 from ..config import Config
 from ..model import Area, Rejected, Repair, Source, Zone
-from ..naming import decode_escapes, fold, normalise_layer, parse_level, parse_level_value
+from ..naming import decode_escapes, normalise_layer, parse_level, parse_level_value
+from ..naming import table_level  # noqa: F401  (re-exported)
 from .entities import Elem, Item
 from .labels import LabelSet, name_text, smallest_containing
 from .shapes import item_shape
@@ -46,22 +45,6 @@ def xdata_level(e: object) -> int | None:
                 lv = parse_level_value(values[k + 1])
                 if lv is not None:
                     return lv
-    return None
-
-
-def table_level(table: Mapping[str, int], names: list[str]) -> int | None:
-    """Level from a name -> level table: exact names first, then glob patterns."""
-    if not table or not names:
-        return None
-    folded = {fold(k): v for k, v in table.items()}
-    for name in names:
-        if fold(name) in folded:
-            return folded[fold(name)]
-    for name in names:
-        n = fold(name)
-        for pattern, level in folded.items():
-            if fnmatch.fnmatchcase(n, pattern):
-                return level
     return None
 
 

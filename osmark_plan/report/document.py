@@ -37,6 +37,7 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
         "regions": regions_part(site) if site is not None else [],
         "doors": doors_part(site) if site is not None else [],
         "stray_doors": stray_doors_part(site) if site is not None else [],
+        "cabinets": cabinets_part(plan, site),
         "findings": [finding_part(f, plan.scale, lang) for f in report.findings],
         "repairs": [repair_part(r, plan.scale) for r in plan.repairs],
         "rejected": [
@@ -134,6 +135,26 @@ def stray_doors_part(site: Any) -> list[dict[str, Any]]:
          "width_m": round(float(door.width), METRE_DECIMALS),
          "at": to_drawing(midpoint(door.chord), scale), "source": _source(door)}
         for door, touches in site.stray_doors
+    ]
+
+
+def cabinets_part(plan: Plan, site: Any) -> list[dict[str, Any]]:
+    """Cabinets with their level and whether their centre lies in the application area."""
+    if not plan.cabinets:
+        return []
+    import shapely
+
+    centres = [c.polygon.centroid for c in plan.cabinets]
+    aa = site.aa if site is not None else None
+    if aa is None or aa.is_empty:
+        inside = [False] * len(centres)
+    else:
+        inside = shapely.intersects_xy(aa, [p.x for p in centres], [p.y for p in centres]).tolist()
+    return [
+        {"id": c.id, "name": c.name, "level": c.level, "in_aa": bool(ok),
+         "at": to_drawing((p.x, p.y), plan.scale),
+         "source": {"layer": c.source.layer, "handle": c.source.handle, "block": c.source.block}}
+        for c, p, ok in zip(plan.cabinets, centres, inside)
     ]
 
 

@@ -37,13 +37,26 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
     if fmt is None:
         raise ValueError(f"{path}: the image suffix must be .png, .svg or .pdf")
     import matplotlib
+
+    with matplotlib.rc_context(_rc(cjk_font().family)), _quiet_font_log():
+        fig = plan_figure(report, lang, graph, dpi)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white")
+    return path
+
+
+def plan_figure(report: Report, lang: str = "ja", graph: bool = False, dpi: int = DPI) -> Any:
+    """The annotated plan as a matplotlib Figure (on an Agg canvas), not yet saved.
+
+    Axes: the plan first, then the side panel (legend and findings).
+    """
+    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     words = WORDS.get(lang, WORDS["en"])
     doc = report_document(report, lang)
-    font = cjk_font()
-    with matplotlib.rc_context(_rc(font.family)), _quiet_font_log():
+    with matplotlib.rc_context(_rc(cjk_font().family)), _quiet_font_log():
         bounds = _bounds(report, graph)
         present = _present(report)
         height = max(_height(bounds), list_height(doc, words, present, graph))
@@ -68,9 +81,7 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
         fig.text(0.01, 1 - 0.45 / fig.get_figheight(),
                  f"{doc['drawing']['name']}   {summary_line(doc['summary'], lang)}",
                  ha="left", va="center", fontsize=14)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white")
-    return path
+    return fig
 
 
 def _rc(family: str) -> dict[str, Any]:
@@ -302,10 +313,14 @@ def _draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> lis
         else:
             clusters.append([i])
     renderer = fig.canvas.get_renderer()
+    gaps = _gap_segments(ax, report)
     extents = []
     for members in clusters:
         cx, cy = ax.transData.inverted().transform(px[members[0]])
+        base = _off_gap(px[members[0]], gaps, near, ax.get_window_extent(renderer))
+        leader = dict(arrowstyle="-", color="black", lw=0.8, shrinkA=0, shrinkB=0)
         for i, (dx, dy) in zip(members, cluster_offsets(len(members))):
+            dx, dy = dx + base[0], dy + base[1]
             number, finding = numbered[i]
             colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
             size = 8 if number < 100 else 7
@@ -313,6 +328,46 @@ def _draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> lis
                                  ha="center", va="center", fontsize=size,
                                  color=SEVERITY_TEXT.get(finding["severity"], "white"),
                                  zorder=7, bbox=dict(boxstyle="circle,pad=0.3", fc=colour,
-                                                     ec="black", lw=0.8))
+                                                     ec="black", lw=0.8),
+                                 arrowprops=leader if base != (0.0, 0.0) else None)
             extents.append(marker.get_window_extent(renderer).expanded(1.6, 1.6))
     return extents
+
+
+def _gap_segments(ax: Any, report: Report) -> list[tuple[Any, Any]]:
+    """The boundary gaps' segments in pixels (start and end points)."""
+    import numpy as np
+
+    site = report.site
+    if site is None:
+        return []
+    out = []
+    for gap in (*site.zone_gaps, *site.aa_gaps):
+        for part in getattr(gap.geom, "geoms", [gap.geom]):
+            pts = np.asarray(ax.transData.transform(np.asarray(part.coords)[:, :2]))
+            out += list(zip(pts[:-1], pts[1:]))
+    return out
+
+
+def _off_gap(at: Any, gaps: list[tuple[Any, Any]], near: float, frame: Any) -> tuple[float, float]:
+    """Offset (points) moving a marker off a gap it would hide: across the gap, toward the
+    middle of the plan; (0, 0) when no gap is under the marker."""
+    import numpy as np
+
+    best, normal = near, None
+    p = np.asarray(at, dtype=float)
+    for a, b in gaps:
+        d = b - a
+        length = float(np.hypot(*d))
+        if length < 1e-9:
+            continue
+        t = float(np.clip(np.dot(p - a, d) / length ** 2, 0.0, 1.0))
+        dist = float(np.hypot(*(p - (a + t * d))))
+        if dist < best:
+            best, normal = dist, np.array([-d[1], d[0]]) / length
+    if normal is None:
+        return (0.0, 0.0)
+    centre = np.array([(frame.x0 + frame.x1) / 2, (frame.y0 + frame.y1) / 2])
+    if np.dot(centre - p, normal) < 0:
+        normal = -normal
+    return (float(normal[0] * 16.0), float(normal[1] * 16.0))

@@ -1,0 +1,133 @@
+"""Check one floor in a worker process: a small, picklable task in, a small result out.
+
+The worker reads the drawing, runs the rules, writes the floor's JSON report (and image) and
+returns counts, paths and the per-floor facts the building rules need; never the Report
+itself. It never raises for a bad drawing: the result says why the floor failed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+
+#: exit status of one floor (INTERFACE.md)
+OK, FINDINGS, UNREADABLE = 0, 1, 3
+
+
+@dataclass(frozen=True)
+class FloorTask:
+    """What a worker needs to check one floor."""
+
+    path: str
+    #: where to write the JSON report, and the image (None: no image)
+    report: str
+    image: str | None
+    #: the floor's config, its rule selection already settled (select lists codes)
+    config: Config
+    lang: str
+    units: str | None = None
+    #: compute the per-floor facts for the building rules
+    facts: bool = False
+
+
+@dataclass(frozen=True)
+class FloorResult:
+    """What came of one floor. ``status`` is "checked" or "failed"."""
+
+    path: str
+    status: str
+    exit: int
+    report: str | None = None
+    image: str | None = None
+    #: severity -> count of findings
+    counts: dict[str, int] = field(default_factory=dict)
+    #: rule codes of the error findings, sorted, each once
+    error_rules: tuple[str, ...] = ()
+    reason: str | None = None
+    #: a problem drawing the image (the floor was checked all the same)
+    image_error: str | None = None
+    #: facts for the building rules (see osmark_plan.building.facts_from_document)
+    facts: dict[str, Any] | None = None
+    seconds: float = 0.0
+
+
+def warm(images: bool = True) -> None:
+    """Import everything a check needs once per worker, before the first task arrives."""
+    from .. import api, engine  # noqa: F401
+    from ..reader import read_plan  # noqa: F401
+    from ..geometry import build  # noqa: F401
+    from ..report import document, json_report  # noqa: F401
+
+    if images:
+        from ..report import image  # noqa: F401
+        from ..report.fonts import cjk_font
+
+        import matplotlib.figure  # noqa: F401
+        from matplotlib.backends import backend_agg  # noqa: F401
+
+        cjk_font()
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write UTF-8 text through a temporary file beside the target."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _failed(task: FloorTask, reason: str, start: float) -> FloorResult:
+    return FloorResult(path=task.path, status="failed", exit=UNREADABLE, reason=reason,
+                       seconds=time.perf_counter() - start)
+
+
+def check_floor(task: FloorTask) -> FloorResult:
+    """Check one floor and write its report (and image); the result is small and picklable."""
+    start = time.perf_counter()
+    from ..api import check_plan, load
+    from ..building import facts_from_document
+    from ..reader import ReadError
+    from ..report.document import report_document
+    from ..report.json_report import dumps
+
+    try:
+        plan = load(task.path, task.config, units=task.units)
+    except ReadError as exc:
+        return _failed(task, str(exc), start)
+    except Exception as exc:  # noqa: BLE001 - one bad drawing must not stop the batch
+        return _failed(task, f"{task.path}: cannot read: {type(exc).__name__}: {exc}", start)
+    try:
+        report = check_plan(plan, task.config)
+        doc = report_document(report, task.lang)
+        write_text(task.report, dumps(doc) + "\n")
+    except Exception as exc:  # noqa: BLE001
+        return _failed(task, f"{task.path}: cannot check this drawing: {type(exc).__name__}: {exc}",
+                       start)
+    image, image_error = None, None
+    if task.image:
+        try:
+            from ..report.image import render_image
+
+            Path(task.image).parent.mkdir(parents=True, exist_ok=True)
+            image = str(render_image(report, task.image, lang=task.lang))
+        except Exception as exc:  # noqa: BLE001 - the report is written; say what went wrong
+            image_error = f"{type(exc).__name__}: {exc}"
+    counts = {s: int(doc["summary"][s]) for s in ("error", "warning", "info")}
+    errors = tuple(sorted({f["rule"] for f in doc["findings"] if f["severity"] == "error"}))
+    return FloorResult(path=task.path, status="checked", exit=FINDINGS if counts["error"] else OK,
+                       report=task.report, image=image, counts=counts, error_rules=errors,
+                       image_error=image_error,
+                       facts=facts_from_document(doc) if task.facts else None,
+                       seconds=time.perf_counter() - start)
