@@ -11,10 +11,16 @@ from .model import Plan
 
 
 def load(path: str | Path, config: Config | None = None, units: str | None = None) -> Plan:
-    """Read a drawing into a Plan. Raises :class:`osmark_plan.reader.ReadError`."""
+    """Read a drawing into a Plan. Raises :class:`osmark_plan.reader.ReadError`.
+
+    A drawing without zone polygons gets the rooms found from its walls as zones
+    (:func:`osmark_plan.geometry.rooms.with_rooms`), levelled by the config's zone table.
+    """
+    from .geometry.rooms import with_rooms
     from .reader import read_plan
 
-    return read_plan(path, config or Config(), units=units)
+    config = config or Config()
+    return with_rooms(read_plan(path, config, units=units), config)
 
 
 def tolerances(config: Config) -> dict[str, float]:

@@ -217,6 +217,8 @@ class Plan:
     sheet_scale: int | None = None
     #: "walls" when the zones are rooms found from the wall line work (no zone polygons drawn)
     rooms_from: str | None = None
+    #: chords sealing doorless doorways when rooms were found from walls (openings, not closers)
+    openings: tuple[LineString, ...] = ()
 
     def lines_of(self, *kinds: str) -> tuple[Line, ...]:
         """The line work of the given kinds ("wall", "partition", "window")."""

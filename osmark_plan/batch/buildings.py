@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..building import Building, Manifest, floor_facts
@@ -11,6 +12,14 @@ from .floors import Floor
 from .worker import FloorResult
 
 PASS, FAIL, UNREADABLE = "pass", "fail", "unreadable"
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the current folder when below it, else as is (POSIX slashes)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def floor_verdict(result: FloorResult) -> str:
@@ -43,14 +52,15 @@ def check_building(manifest: Manifest, pairs: list[tuple[Floor, FloorResult]], c
     from ..engine import run_rule, sort_findings
     from ..report.document import finding_part
 
+    source = display_path(Path(manifest.source))
     names = [floor.name for floor, _ in pairs]
     counts = {"error": 0, "warning": 0, "info": 0}
     app = [(f, r) for f, r in pairs if f.spec is None or f.spec.in_application]
     bad = [f.name for f, r in pairs if r.status != "checked"]
     if bad:
-        return BuildingResult(manifest.name, manifest.source, names, UNREADABLE, counts=counts,
+        return BuildingResult(manifest.name, source, names, UNREADABLE, counts=counts,
                               reason="floor(s) could not be read: " + ", ".join(bad))
-    facts = tuple(floor_facts(f.spec, str(f.path), r.facts or {}) for f, r in pairs if f.spec)
+    facts = tuple(floor_facts(f.spec, display_path(f.path), r.facts or {}) for f, r in pairs if f.spec)
     building = Building(name=manifest.name, source=manifest.source, floors=facts)
     found = []
     for rule in rules:
@@ -59,5 +69,5 @@ def check_building(manifest: Manifest, pairs: list[tuple[Floor, FloorResult]], c
     for f in findings:
         counts[f["severity"]] = counts.get(f["severity"], 0) + 1
     failing = counts["error"] > 0 or any(floor_verdict(r) == FAIL for _, r in app)
-    return BuildingResult(manifest.name, manifest.source, names, FAIL if failing else PASS,
+    return BuildingResult(manifest.name, source, names, FAIL if failing else PASS,
                           findings=findings, counts=counts)

@@ -15,6 +15,7 @@ from .align import estimate, transform_plan
 from .match import (SEARCH, Item, cabinet_items, device_items, door_items, map_regions,
                     match_items, match_regions)
 from .model import Alignment, Change, FindingChange, PlanDiff
+from .words import GROUPS, group_of
 
 #: [diff] settings and their defaults (metres)
 DIFF_DEFAULTS: dict[str, float] = {"tolerance": 0.2, "search": SEARCH}
@@ -75,10 +76,18 @@ def compare_reports(report_a: Report, report_b: Report, alignment: Alignment, to
         matched.update({ib[j].id: ia[i].id for i, j in found})
 
     changes += _edge_changes(site_a, site_b, region_map)
-    changes.sort(key=lambda c: (c.rank, c.kind, c.subject, c.change, str(c.old), str(c.new)))
+    changes.sort(key=order_key)
     findings = compare_findings(report_a, report_b, matched)
     return PlanDiff(report_a=report_a, report_b=report_b, alignment=alignment, tolerance=tol,
                     changes=tuple(changes), findings=findings, matched=matched)
+
+
+def order_key(c: Change) -> tuple:
+    """Report order: by group (most serious first, see words.GROUPS), rank, then names."""
+    groups = [g for g, _ in GROUPS]
+    group = group_of(c)
+    index = groups.index(group) if group in groups else len(groups)
+    return (index, c.rank, c.kind, c.subject, c.change, str(c.old), str(c.new))
 
 
 # -- regions ---------------------------------------------------------------------------------
@@ -215,11 +224,11 @@ def _edge_changes(site_a: Any, site_b: Any, region_map: dict[str, str]) -> list[
         for link in lb[len(la):]:
             change = "added-into-level3" if 3 in levels_b else "added"
             out.append(Change("edge", change, subject, id_b=link.id, at=_mid(link.chord), detail={
-                "between": list(key), "levels": levels_b, "link": link.id,
+                "between": list(key), "names": [label(n) for n in key], "levels": levels_b, "link": link.id,
                 "door": link.door.name if link.door is not None else None}))
         for link in la[len(lb):]:
             out.append(Change("edge", "removed", subject, id_a=link.id, at=_mid(link.chord), detail={
-                "between": list(key), "levels": levels_a, "link": link.id,
+                "between": list(key), "names": [label(n) for n in key], "levels": levels_a, "link": link.id,
                 "door": link.door.name if link.door is not None else None}))
     return out
 

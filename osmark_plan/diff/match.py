@@ -101,9 +101,10 @@ def match_items(items_a: Sequence[Item], items_b: Sequence[Item], tol: float,
                 same: Callable[[Item, Item], bool], radius: float = SEARCH) -> list[tuple[int, int]]:
     """Pairs of the same door/device/cabinet.
 
-    A pair is accepted when the two lie within ``tol`` of each other, or when ``same`` holds
-    (same kind, same regions joined …) and they lie within ``radius`` or have the same name.
-    Better pairs first: within tolerance, then ``same``, then same name, then nearer.
+    A pair is accepted when the two lie within ``tol`` of each other, when they have the same
+    name (an ID drawn on both), or when ``same`` holds (same kind, same regions joined …) and
+    they lie within ``radius``. Better pairs first: within tolerance, then same name, then
+    ``same``, then nearer.
     """
     if not items_a or not items_b:
         return []
@@ -114,8 +115,8 @@ def match_items(items_a: Sequence[Item], items_b: Sequence[Item], tol: float,
         d = float(np.hypot(a.x - b.x, a.y - b.y))
         alike = same(a, b)
         named = a.name is not None and a.name == b.name
-        if d <= tol or (alike and (d <= radius or named)):
-            keys.append((d > tol, not alike, not named, d))
+        if d <= tol or named or (alike and d <= radius):
+            keys.append((d > tol, not named, not alike, d))
             a_ok.append(i)
             b_ok.append(j)
     return greedy(keys, a_ok, b_ok)

@@ -12,7 +12,7 @@ from .enclosure import Closers, area_gaps, zone_gaps
 from .links import door_links, passage_links
 from .locate import RegionIndex
 from .regions import application_area, nest, open_regions, zone_regions
-from .site import Link, Region, Site
+from .site import Gap, Link, Region, Site
 
 
 def access_graph(regions: list[Region], links: list[Link]) -> nx.MultiGraph:
@@ -48,7 +48,9 @@ def build_site(plan: Plan, tolerances: Mapping[str, float] | None = None) -> Sit
     a_gaps = area_gaps(aa, closers, wall_tol, min_gap) if aa_drawn else []
 
     doors, stray = door_links(plan.doors, index, aa, wall_tol)
-    passages = passage_links(z_gaps + a_gaps, index, min_width, wall_tol)
+    # doorless doorways sealed when rooms were found from walls are openings too
+    doorways = [Gap("DOORWAY", chord, "open") for chord in plan.openings]
+    passages = passage_links(z_gaps + a_gaps + doorways, index, min_width, wall_tol)
     links = doors + passages
     graph = access_graph(regions, links)
 

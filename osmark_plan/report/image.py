@@ -75,8 +75,9 @@ def plan_figure(report: Report, lang: str = "ja", graph: bool = False, dpi: int 
             placed.add(patch.get_window_extent(renderer))
         if graph and report.site is not None:
             _add_nodes(ax, report.site, placed)
-        place_region_labels(ax, fig, _region_items(report), graph, placed)
-        place_tags(ax, fig, tags, placed, [ln.geom for ln in report.plan.lines])
+        lines = [ln.geom for ln in report.plan.lines]
+        place_region_labels(ax, fig, _region_items(report), graph, placed, lines)
+        place_tags(ax, fig, tags, placed, lines)
         draw_side(side, fig, doc, words, present, graph)
         fig.text(0.01, 1 - 0.45 / fig.get_figheight(),
                  f"{doc['drawing']['name']}   {summary_line(doc['summary'], lang)}",

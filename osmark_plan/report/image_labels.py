@@ -13,7 +13,8 @@ from .image_graph import anchor
 from .image_items import Tag
 
 #: label offsets (points) tried around a region's anchor, nearest first
-LABEL_OFFSETS = ((0, 0), (0, 14), (0, -14), (0, 26), (0, -26), (-30, 0), (30, 0))
+LABEL_OFFSETS = ((0, 0), (0, 14), (0, -14), (0, 26), (0, -26), (-30, 0), (30, 0),
+                 (0, 40), (0, -40), (-40, 20), (40, -20), (0, 56), (0, -56))
 REGION_SIZES = (10.0, 8.5, 7.0)
 TAG_SIZES = (7.0, 6.0)
 #: equipment tags beyond this many are not drawn (the plan would be unreadable)
@@ -64,14 +65,35 @@ def place(label: Any, spots: Sequence[Spot], sizes: Sequence[float], placed: Pla
     return None
 
 
+def crosses_none(ax: Any, lines: Sequence[Any], pad: float = 4.0) -> Callable[[Any], bool]:
+    """A test of a window box: does it, grown by ``pad`` pixels, cross none of ``lines``?"""
+    import numpy as np
+    from shapely import STRtree
+    from shapely.geometry import box as shp_box
+
+    tree = STRtree(np.array(list(lines), dtype=object)) if len(lines) else None
+    to_data = ax.transData.inverted()
+
+    def clear(ext: Any) -> bool:
+        if tree is None:
+            return True
+        (x0, y0), (x1, y1) = to_data.transform([[ext.x0 - pad, ext.y0 - pad],
+                                                [ext.x1 + pad, ext.y1 + pad]])
+        return not len(tree.query(shp_box(x0, y0, x1, y1), predicate="intersects"))
+
+    return clear
+
+
 def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: bool,
-                        placed: Placed) -> None:
-    """Region names at their anchors: inside their region if possible, else anywhere free."""
+                        placed: Placed, lines: Sequence[Any] = ()) -> None:
+    """Region names at their anchors: inside their region if possible (first where they cross
+    none of ``lines``), else anywhere free."""
     from shapely.geometry import box as shp_box
 
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     to_data = ax.transData.inverted()
+    clear = crosses_none(ax, lines)
     base = (0, 10) if graph else (0, 0)
     spots = [((base[0] + dx, base[1] + dy), "center", "center") for dx, dy in LABEL_OFFSETS]
     for geom, text in sorted(items, key=lambda item: -item[0].area):
@@ -84,7 +106,10 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
             (x0, y0), (x1, y1) = to_data.transform([[ext.x0, ext.y0], [ext.x1, ext.y1]])
             return bool(geom.contains(shp_box(x0, y0, x1, y1)))
 
-        chosen = place(label, spots, REGION_SIZES, placed, renderer, frame, inside)
+        chosen = place(label, spots, REGION_SIZES, placed, renderer, frame,
+                       lambda ext, inside=inside: inside(ext) and clear(ext))
+        if chosen is None:
+            chosen = place(label, spots, REGION_SIZES, placed, renderer, frame, inside)
         if chosen is None:
             chosen = place(label, spots, REGION_SIZES, placed, renderer, frame)
         if chosen is None:
@@ -117,19 +142,10 @@ def place_tags(ax: Any, fig: Any, tags: list[Tag], placed: Placed,
     """
     if not tags or len(tags) > MAX_TAGS:
         return []
-    import numpy as np
-    from shapely import STRtree
-    from shapely.geometry import box as shp_box
-
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     points_per_pixel = 72.0 / fig.dpi
-    to_data = ax.transData.inverted()
-    tree = STRtree(np.array(list(lines), dtype=object)) if len(lines) else None
-
-    def clear(ext: Any) -> bool:
-        (x0, y0), (x1, y1) = to_data.transform([[ext.x0, ext.y0], [ext.x1, ext.y1]])
-        return tree is None or not len(tree.query(shp_box(x0, y0, x1, y1), predicate="intersects"))
+    clear = crosses_none(ax, lines)
 
     drawn = []
     for tag in tags:

@@ -12,6 +12,7 @@ SEVERITY_COLOURS = {"error": "#d7301f", "warning": "#fe9929", "info": "#bdbdbd"}
 SEVERITY_TEXT = {"error": "white", "warning": "black", "info": "black"}
 ENTRANCE_COLOUR = "#e7298a"
 DOOR_COLOUR = "#303030"
+#: door leaves and swings
 LINE_COLOUR = "#8a8a8a"
 #: walls: dark enough to read over the fills, thinner than the region outlines
 WALL_COLOUR = "#2b2b2b"
@@ -35,7 +36,6 @@ FIG_WIDTH = 16.0  # inches: plan panel plus findings panel
 MIN_HEIGHT, MAX_HEIGHT = 7.0, 16.0  # inches
 TITLE_INCHES = 0.8
 PLAN_FRACTION = 0.66
-LEGEND_INCHES = 2.0
 MAX_LISTED = 60
 #: the frame used when the plan has nothing to draw
 EMPTY_BOUNDS = (0.0, 0.0, 2.0, 1.0)

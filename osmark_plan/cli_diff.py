@@ -1,0 +1,91 @@
+"""``osmark diff ASIS.dxf APPLICATION.dxf``: compare an as-is drawing with an application drawing.
+
+Exit codes: 0 no difference, 1 differences, 2 usage or configuration error, 3 a drawing could
+not be read (the message names which one).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
+                  lang_option, load_config, run, write_atomic)
+from .config import UNITS
+
+
+@click.command()
+@click.argument("asis", type=click.Path(dir_okay=True))
+@click.argument("application", type=click.Path(dir_okay=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Report format for stdout (or --output).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--image", type=click.Path(dir_okay=False),
+              help="Both plans overlaid with the changes numbered (.png, .svg or .pdf).")
+@lang_option
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
+@click.option("--units", type=click.Choice(UNITS), help="Units of both drawings, overriding $INSUNITS.")
+@click.option("--no-align", is_flag=True, help="Compare in the drawings' own coordinates.")
+@click.option("--tolerance", type=click.FloatRange(min=0.0),
+              help="Metres an element may move and still count as unchanged (default 0.2).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on stderr but errors.")
+@click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
+def diff(asis: str, application: str, fmt: str, output: str | None, image: str | None,
+         lang: str | None, config_path: str | None, units: str | None, no_align: bool,
+         tolerance: float | None, quiet: bool, debug: bool) -> None:
+    """Compare an as-is drawing (現状図面) with an application drawing (申請図面).
+
+    Exit 0 when they do not differ, 1 when they do.
+    """
+    sys.exit(run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
+                               no_align, tolerance, quiet, debug)))
+
+
+def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,
+          quiet, debug) -> int:
+    from .api import load
+    from .diff.compare import diff_plans, diff_settings
+    from .diff.document import write_json
+    from .diff.text import write_text
+    from .reader import ReadError
+
+    config = load_config(asis, config_path, None, None, units)
+    settings = diff_settings(config)  # a bad [diff] table is a usage error before reading
+    if tolerance is not None:
+        config = replace(config, diff={**dict(config.diff), "tolerance": tolerance})
+    lang = lang or config.lang or default_lang()
+    if image is not None and Path(image).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise Failure(f"osmark: {image}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
+    protect = (asis, application)
+    for target in (output, image):
+        if target and any(Path(target).resolve() == Path(p).resolve() for p in protect):
+            raise Failure(f"osmark: {target}: refusing to overwrite an input drawing", EXIT_USAGE)
+    plans = []
+    for role, path in (("as-is", asis), ("application", application)):
+        try:
+            plans.append(load(path, config, units=units))
+        except ReadError as exc:
+            raise Failure(f"osmark: {role} drawing: {exc}", EXIT_UNREADABLE) from None
+    try:
+        result = diff_plans(plans[0], plans[1], config, align=not no_align,
+                            tolerance=settings["tolerance"] if tolerance is None else tolerance)
+    except Exception as exc:  # noqa: BLE001 - geometry failure on drawings we could read
+        if debug or type(exc).__name__ == "ConfigError":
+            raise
+        raise Failure(f"osmark: cannot compare {asis} and {application}: {type(exc).__name__}: {exc}",
+                      EXIT_UNREADABLE) from None
+    writer = write_json if fmt == "json" else write_text
+    if output:
+        write_atomic(output, lambda fh: writer(result, lang, fh), protect=protect)
+    else:
+        writer(result, lang, sys.stdout)
+    if image:
+        from .diff.image import render_diff_image
+
+        render_diff_image(result, image, lang=lang)
+        if not quiet:
+            click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+    return EXIT_FINDINGS if result.has_differences else EXIT_OK

@@ -1,0 +1,355 @@
+"""Rooms from walls: when a drawing has no zone polygons, its rooms are the faces of the wall line work.
+
+All steps are vectorised (shapely 2 arrays, STRtree queries, numpy), never pairwise loops:
+
+1. line work: walls, partitions and windows, plus each door's threshold chord, so that a room
+   does not leak through a doorway and the swing never bites a wedge out of it;
+2. hairline gaps: a free line end within ``snap_tolerance`` of other line work is bridged,
+   each bridge a :class:`~osmark_plan.model.Repair` with its place and size; door chord ends
+   are joined to the wall within ``wall_tolerance``;
+3. doorless doorways: two aligned line ends facing each other 0.6–2.5 m apart with nothing in
+   between are sealed by a chord. The chord is no closer: the builder turns it into an opening
+   (a passage in the access graph) and ENC001 reports it on a security zone;
+4. node and polygonize; drop the thin faces between the two lines of a double-line wall
+   (maximum inscribed circle radius under 0.2 m), columns and tiny faces (< 1 m²); unlabelled
+   islands with no door (furniture, free-standing objects) are filled into their room;
+5. name each room by the label inside it (room-label layer first); its level comes from a level
+   word in a label, else the zone table (exact names, then glob patterns; ``"*"`` also matches
+   unnamed rooms), else it is open area and listed as assumed open.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Polygon
+
+from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
+from ..model import Label, Plan, Repair, Source, Zone
+from ..naming import name_text, parse_level, table_level
+
+#: the source layer given to rooms found from walls
+ROOMS_LAYER = "(rooms from walls)"
+#: faces smaller than this (m²) are columns, shafts or slivers, not rooms
+MIN_ROOM_AREA = 1.0
+#: a labelled face is kept down to this area (m²): a labelled cupboard is a room
+MIN_LABELLED_AREA = 0.25
+#: faces whose maximum inscribed circle is narrower than this radius (m) are wall cores
+THIN_RADIUS = 0.2
+#: width range (m) of a doorway without a door
+DOORWAY = (0.6, 2.5)
+#: two line ends face each other when their directions are within this angle (degrees)
+ALIGN_DEG = 10.0
+#: a doorway chord this close (m) to a door chord belongs to that door (other face of the wall)
+DOOR_NEAR = 0.5
+#: bridges shorter than this (m) are numerical noise, summarised in one repair
+NOISE = 0.001
+_TOUCH = 1e-6
+#: rounding slack on tolerances (a 0.05 m gap stays a 0.05 m gap in floating point)
+_SLACK = 1e-6
+
+
+@dataclass(frozen=True)
+class Rooms:
+    """Rooms found from the walls, and what was done to find them."""
+
+    zones: tuple[Zone, ...]
+    repairs: tuple[Repair, ...]
+    #: chords sealing doorless doorways (openings in the access graph)
+    doorways: tuple[LineString, ...]
+    #: faces of the line work before thin and tiny ones were dropped
+    faces: int
+
+
+def _ends(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Both end points of each line, the outward unit direction there, and the owning line."""
+    n = len(geoms)
+    if not n:
+        return np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int)
+    coords = shapely.get_coordinates(geoms)
+    counts = shapely.get_num_coordinates(geoms)
+    first = np.cumsum(counts) - counts
+    last = first + counts - 1
+    pts = np.vstack([coords[first], coords[last]])
+    inner = np.vstack([coords[np.minimum(first + 1, last)], coords[np.maximum(last - 1, first)]])
+    d = pts - inner
+    norm = np.hypot(d[:, 0], d[:, 1])
+    d = np.divide(d, norm[:, None], out=np.zeros_like(d), where=norm[:, None] > 0)
+    return pts, d, np.r_[np.arange(n), np.arange(n)]
+
+
+def _free(pts: np.ndarray, owner: np.ndarray, geoms: np.ndarray, tree: shapely.STRtree) -> np.ndarray:
+    """Which end points touch no other line (and do not close their own line)."""
+    points = shapely.points(pts)
+    pi, gi = tree.query(points, predicate="dwithin", distance=_TOUCH)
+    other = gi != owner[pi]
+    touched = np.zeros(len(pts), dtype=bool)
+    touched[pi[other]] = True
+    n = len(geoms)
+    closed = np.hypot(*(pts[:n] - pts[n:]).T) <= _TOUCH if n else np.zeros(0, dtype=bool)
+    touched |= np.r_[closed, closed]
+    return ~touched
+
+
+def _bridges(geoms: np.ndarray, layers: list[Source], tol: float) -> tuple[list[LineString], list[Repair]]:
+    """Short lines closing hairline gaps: each free end to the nearest other line within ``tol``."""
+    if not len(geoms) or tol <= 0:
+        return [], []
+    tree = shapely.STRtree(geoms)
+    pts, _d, owner = _ends(geoms)
+    free = np.flatnonzero(_free(pts, owner, geoms, tree))
+    if not len(free):
+        return [], []
+    points = shapely.points(pts[free])
+    pi, gi = tree.query(points, predicate="dwithin", distance=tol + _SLACK)
+    keep = gi != owner[free][pi]
+    pi, gi = pi[keep], gi[keep]
+    lines: list[LineString] = []
+    if len(pi):
+        # only targets ahead of the end (within 60 degrees of its direction): an undershoot is
+        # extended to the wall it meets, the two lines of one double line are not stitched
+        cand = shapely.shortest_line(points[pi], geoms[gi])
+        c = shapely.get_coordinates(cand).reshape(-1, 2, 2)
+        v = c[:, 1] - c[:, 0]
+        dist = np.hypot(v[:, 0], v[:, 1])
+        ahead = np.einsum("ij,ij->i", _d[free][pi], v) >= 0.5 * dist
+        pi, dist, cand = pi[ahead], dist[ahead], cand[ahead]
+        order = np.lexsort((dist, pi))
+        pi, cand = pi[order], cand[order]
+        first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, dtype=bool)
+        pi, lines = pi[first], list(cand[first])
+    # a line whose own two ends almost meet (an almost closed outline)
+    n = len(geoms)
+    gap = np.hypot(*(pts[:n] - pts[n:]).T)
+    own = np.flatnonzero((gap > _TOUCH) & (gap <= tol + _SLACK) & (shapely.length(geoms) > 4 * tol))
+    own_lines = list(shapely.linestrings(np.stack([pts[own], pts[own + n]], axis=1))) if len(own) else []
+    repairs: list[Repair] = []
+    seen: set[tuple[float, ...]] = set()
+    out: list[LineString] = []
+    noise = 0
+    sources = [layers[int(owner[free][p])] for p in pi.tolist()] + [layers[int(k)] for k in own.tolist()]
+    for line, src in zip(lines + own_lines, sources):
+        c = np.round(np.asarray(line.coords), 6)
+        key = tuple(sorted(map(tuple, c.tolist())))  # type: ignore[arg-type]
+        if key in seen or line.length <= _TOUCH:
+            continue
+        seen.add(key)  # type: ignore[arg-type]
+        out.append(line)
+        if line.length < NOISE:
+            noise += 1
+            continue
+        mid = line.interpolate(0.5, normalized=True)
+        repairs.append(Repair(what="bridged wall gap", layer=src.layer, handle=src.handle,
+                              gap_m=round(float(line.length), 4), at=(float(mid.x), float(mid.y)),
+                              detail="line ends joined so that rooms could be found from the walls"))
+    if noise:
+        repairs.append(Repair(what="bridged wall gaps", gap_m=NOISE,
+                              detail=f"{noise} gaps under {NOISE * 1000:.0f} mm between wall line ends joined"))
+    return out, repairs
+
+
+def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[LineString]:
+    """Short lines joining each door chord end to the nearest wall line within ``tol``."""
+    if not len(chords) or not len(walls):
+        return []
+    tree = shapely.STRtree(walls)
+    pts, _d, _owner = _ends(chords)
+    points = shapely.points(pts)
+    pi, gi = tree.query(points, predicate="dwithin", distance=tol + _SLACK)
+    if not len(pi):
+        return []
+    dist = shapely.distance(points[pi], walls[gi])
+    order = np.lexsort((dist, pi))
+    pi, gi, dist = pi[order], gi[order], dist[order]
+    first = np.r_[True, pi[1:] != pi[:-1]]
+    pi, gi, dist = pi[first], gi[first], dist[first]
+    far = dist > _TOUCH
+    return list(shapely.shortest_line(points[pi[far]], walls[gi[far]]))
+
+
+def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray) -> list[LineString]:
+    """Chords across doorless doorways: aligned line ends facing each other 0.6–2.5 m apart
+    with no line work between them and no door chord beside them."""
+    if len(walls) < 1:
+        return []
+    pts, d, owner = _ends(walls)
+    points = shapely.points(pts)
+    tree = shapely.STRtree(points)
+    i, j = tree.query(points, predicate="dwithin", distance=DOORWAY[1])
+    keep = i < j
+    i, j = i[keep], j[keep]
+    if not len(i):
+        return []
+    v = pts[j] - pts[i]
+    dist = np.hypot(v[:, 0], v[:, 1])
+    ok = (dist >= DOORWAY[0]) & (dist <= DOORWAY[1])
+    u = np.divide(v, dist[:, None], out=np.zeros_like(v), where=dist[:, None] > 0)
+    cos = math.cos(math.radians(ALIGN_DEG))
+    ok &= np.einsum("ij,ij->i", d[i], u) >= cos
+    ok &= np.einsum("ij,ij->i", d[j], -u) >= cos
+    i, j, dist = i[ok], j[ok], dist[ok]
+    if not len(i):
+        return []
+    chords = shapely.linestrings(np.stack([pts[i], pts[j]], axis=1))
+    # nothing between the two ends: the chord, shortened a little, crosses no line work
+    inner = shapely.linestrings(np.stack([pts[i] + (pts[j] - pts[i]) * 0.02,
+                                          pts[j] - (pts[j] - pts[i]) * 0.02], axis=1))
+    blocked = np.zeros(len(i), dtype=bool)
+    if len(blockers):
+        hit, _g = shapely.STRtree(blockers).query(inner, predicate="intersects")
+        blocked[hit] = True
+    if len(doors):
+        hit, _g = shapely.STRtree(doors).query(chords, predicate="dwithin", distance=DOOR_NEAR)
+        blocked[hit] = True
+    i, j, dist, chords = i[~blocked], j[~blocked], dist[~blocked], chords[~blocked]
+    used: set[int] = set()
+    out: list[LineString] = []
+    for k in np.argsort(dist, kind="stable").tolist():
+        a, b = int(i[k]), int(j[k])
+        if a in used or b in used:
+            continue
+        used.update((a, b))
+        out.append(chords[k])
+    return out
+
+
+def _rank(label: Label) -> int:
+    return 0 if label.layer_kind == "label" else 1
+
+
+def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolerance: float = 0.05,
+               wall_tolerance: float = 0.15, lock_pattern: str | None = None) -> Rooms:
+    """The rooms of a plan from its wall, partition and window line work and its doors."""
+    line_objs = [ln for ln in plan.lines if not ln.geom.is_empty and ln.geom.length > 0]
+    if not line_objs:
+        return Rooms((), (), (), 0)
+    geoms = shapely.remove_repeated_points(np.array([ln.geom for ln in line_objs], dtype=object))
+    sources = [ln.source for ln in line_objs]
+    is_wall = np.array([ln.kind != "window" for ln in line_objs])
+    chords = np.array([d.chord for d in plan.doors if d.chord.length > 0], dtype=object)
+
+    bridges, repairs = _bridges(geoms, sources, snap_tolerance)
+    joins = _join_chords(chords, geoms, max(wall_tolerance, snap_tolerance))
+    if joins:
+        repairs.append(Repair(what="door thresholds joined to walls", gap_m=round(max(
+            float(j.length) for j in joins), 4), detail=f"{len(joins)} door chord ends extended to the "
+                                                        "wall face so that rooms close at the doors"))
+    blockers = np.concatenate([geoms, chords, np.array(bridges, dtype=object)]) if len(chords) or bridges \
+        else geoms
+    ways = doorways(geoms[is_wall], blockers, chords)
+
+    work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
+    noded = shapely.union_all(work)
+    faces = np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))), dtype=object)
+    n_faces = len(faces)
+    if not n_faces:
+        return Rooms((), tuple(repairs), tuple(ways), 0)
+
+    area = shapely.area(faces)
+    perim = shapely.length(faces)
+    thin = np.zeros(n_faces, dtype=bool)
+    maybe = np.flatnonzero(2 * area / np.maximum(perim, 1e-12) < 2 * THIN_RADIUS)
+    if len(maybe):
+        mic = shapely.maximum_inscribed_circle(faces[maybe], tolerance=0.01)
+        thin[maybe] = shapely.length(mic) < THIN_RADIUS
+
+    # labels usable as names, and the face each lies in
+    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
+    named = [(lb, nm) for lb in plan.labels if (nm := name_text(lb.text, lock_rx))]
+    level_labels = [lb for lb in plan.labels if parse_level(lb.text) is not None]
+    face_tree = shapely.STRtree(faces)
+
+    def face_of(labels: list[Label]) -> np.ndarray:
+        out = np.full(len(labels), -1, dtype=int)
+        if labels:
+            li, fi = face_tree.query(np.array([lb.point for lb in labels], dtype=object), predicate="within")
+            out[li] = fi
+        return out
+
+    name_face = face_of([lb for lb, _ in named])
+    labelled = np.zeros(n_faces, dtype=bool)
+    labelled[name_face[name_face >= 0]] = True
+
+    keep = ~thin & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
+    kept = np.flatnonzero(keep)
+    if not len(kept):
+        return Rooms((), tuple(repairs), tuple(ways), n_faces)
+
+    # islands: kept faces inside another kept face's outline; unlabelled ones with no door
+    # or doorway on their edge are furniture or free-standing objects, filled into their room
+    shells = shapely.polygons(shapely.get_exterior_ring(faces[kept]))
+    ci, fi = shapely.STRtree(faces[kept]).query(shells, predicate="contains")
+    inner_pairs = ci != fi
+    ci, fi = ci[inner_pairs], fi[inner_pairs]
+    passes = np.concatenate([chords, np.array(ways, dtype=object)]) if len(chords) or ways else None
+    by_door = np.zeros(len(kept), dtype=bool)
+    if passes is not None and len(passes):
+        hit, _g = shapely.STRtree(passes).query(faces[kept], predicate="dwithin", distance=wall_tolerance)
+        by_door[hit] = True
+    furniture = np.zeros(len(kept), dtype=bool)
+    island = np.unique(fi)
+    furniture[island] = ~labelled[kept[island]] & ~by_door[island]
+    rooms_idx = np.flatnonzero(~furniture)
+    polys: dict[int, Polygon] = {}
+    inner_rooms: dict[int, list[int]] = {}
+    for c, f in zip(ci.tolist(), fi.tolist()):
+        if not furniture[f]:
+            inner_rooms.setdefault(c, []).append(f)
+    for k in rooms_idx.tolist():
+        shell = shells[k]
+        if k in inner_rooms:
+            shell = shell.difference(shapely.union_all(faces[kept[inner_rooms[k]]]))
+        polys[k] = shell
+
+    # names and levels
+    room_of_face = np.full(n_faces, -1, dtype=int)
+    room_of_face[kept[rooms_idx]] = rooms_idx
+    cands: dict[int, list[tuple[int, float, str]]] = {}
+    for (lb, nm), f in zip(named, name_face.tolist()):
+        if f >= 0 and room_of_face[f] >= 0:
+            k = int(room_of_face[f])
+            cands.setdefault(k, []).append((_rank(lb), lb.point.distance(polys[k].centroid), nm))
+    lv_face = face_of(level_labels)
+    label_level: dict[int, int] = {}
+    for lb, f in zip(level_labels, lv_face.tolist()):
+        if f >= 0 and room_of_face[f] >= 0:
+            label_level.setdefault(int(room_of_face[f]), int(parse_level(lb.text)))  # type: ignore[arg-type]
+
+    order = sorted(rooms_idx.tolist(), key=lambda k: (-round(polys[k].representative_point().y, 1),
+                                                     round(polys[k].representative_point().x, 1)))
+    zones = []
+    source = Source(ROOMS_LAYER)
+    for n, k in enumerate(order, start=1):
+        names = [c[2] for c in sorted(cands.get(k, []))]
+        name = names[0] if names else None
+        if k in label_level:
+            level, src = label_level[k], "label"
+        else:
+            level = table_level(zone_table or {}, names or [""])
+            src = "table"
+            if level is None:
+                level, src = 0, "assumed-open"
+        zones.append(Zone(f"R{n}", polys[k], level, name, source, src))
+    return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
+
+
+def with_rooms(plan: Plan, config: Config) -> Plan:
+    """The plan with rooms found from its walls as its zones, when it has no zone polygons."""
+    if plan.zones or not plan.lines_of("wall", "partition"):
+        return plan
+    geometry = {**GEOMETRY_DEFAULTS, **ROOM_GEOMETRY_DEFAULTS, **dict(config.geometry)}
+    rooms = find_rooms(plan, dict(config.zones), float(geometry["snap_tolerance"]),
+                       float(geometry["wall_tolerance"]), config.lock_pattern)
+    if not rooms.zones:
+        return replace(plan, repairs=plan.repairs + rooms.repairs)
+    return replace(plan, zones=rooms.zones, repairs=plan.repairs + rooms.repairs,
+                   openings=rooms.doorways, rooms_from="walls")
+
+
+def assumed_open(plan: Plan) -> tuple[Zone, ...]:
+    """Rooms found from the walls that had no level and were taken as open area."""
+    return tuple(z for z in plan.zones if z.level_from == "assumed-open")
