@@ -111,7 +111,7 @@ CASES: tuple[Case, ...] = (
     # low partitions do not close the AA boundary at all: the builder reports the stretch as open
     Case("enc002-partition-does-not-close", "ENC002",
          lambda: swap_line(office(), AA_WEST, segments("partition", [(0, 12), (0, 0)])), 1,
-         subjects=("AA",), extra={"kind": "open"}),
+         subjects=("AA",), extra={"kind": "partition-only"}),
     # ACC001 level3-direct-access
     Case("acc001-good", "ACC001", office, 0),
     Case("acc001-outside", "ACC001",

@@ -1,18 +1,28 @@
-"""Enclosure: the stretches of a boundary that no wall, door or window closes."""
+"""Enclosure: the stretches of a boundary that no wall, door or window closes.
+
+Vectorised over all outlines at once: one STRtree query pairs every boundary ring with the
+closers near it, one ``intersection`` call cuts the covered pieces, and the pieces become
+intervals along each ring (linear referencing), merged with a sweep. No geometry union.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from shapely import STRtree
-from shapely.geometry import LineString, MultiLineString, Polygon
+from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import linemerge, substring
 
 from ..model import Plan
 from .site import Gap, Region
 
 FULL = 0  # walls, windows, door chords: close any boundary
 LOW = 1  # low partitions and cabinets: close a level-1 boundary only
+
+Interval = tuple[float, float]
 
 
 class Closers:
@@ -33,72 +43,160 @@ class Closers:
         self.geoms = np.array(geoms, dtype=object)
         self.strength = np.array(strength, dtype=int)
         self.tree = STRtree(self.geoms)
+        self._buffers: dict[float, np.ndarray] = {}
 
-    def cover(self, near: BaseGeometry, tol: float, strengths: tuple[int, ...]) -> BaseGeometry:
-        """The union of closers of the given strengths near ``near``, buffered by ``tol``."""
-        if not len(self.geoms):
-            return Polygon()
-        idx = self.tree.query(near, predicate="dwithin", distance=tol)
-        idx = idx[np.isin(self.strength[idx], strengths)]
-        if not len(idx):
-            return Polygon()
-        return shapely.union_all(shapely.buffer(self.geoms[idx], tol, cap_style="flat"))
+    def buffers(self, tol: float) -> np.ndarray:
+        """Every closer buffered by ``tol`` (flat ends: a wall closes only as far as it goes)."""
+        if tol not in self._buffers:
+            self._buffers[tol] = shapely.buffer(self.geoms, tol, quad_segs=2, cap_style="flat",
+                                                join_style="mitre")
+        return self._buffers[tol]
 
 
-def boundary_lines(poly: BaseGeometry) -> BaseGeometry:
-    """All rings of a (multi)polygon as line work."""
-    return poly.boundary
+@dataclass(frozen=True)
+class Outline:
+    """A boundary to check and which closers count for it."""
+
+    owner: str
+    geom: BaseGeometry  # a polygon
+    allow_low: bool  # partitions and cabinets close it (level 1)
+    report_low: bool  # stretches closed only by them are reported as partition-only (levels 2, 3)
 
 
-def pieces(geom: BaseGeometry) -> list[LineString]:
-    """A line geometry as merged LineStrings."""
-    if geom.is_empty:
+def merge(intervals: list[Interval]) -> list[Interval]:
+    """Union of intervals, sorted."""
+    out: list[Interval] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def complement(covered: list[Interval], length: float) -> list[Interval]:
+    """The parts of [0, length] not covered."""
+    out, pos = [], 0.0
+    for a, b in covered:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def subtract(base: list[Interval], cut: list[Interval]) -> list[Interval]:
+    """``base`` minus ``cut`` (both merged)."""
+    out = []
+    for a, b in base:
+        pieces = [(a, b)]
+        for c, d in cut:
+            pieces = [p for x, y in pieces for p in ((x, min(y, c)), (max(x, d), y)) if p[1] > p[0]]
+        out += pieces
+    return out
+
+
+def intersect(base: list[Interval], other: list[Interval]) -> list[Interval]:
+    """Where ``base`` and ``other`` overlap (both merged)."""
+    return [(max(a, c), min(b, d)) for a, b in base for c, d in other if min(b, d) > max(a, c)]
+
+
+def _ring_intervals(rings: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray) -> list[tuple[int, Interval]]:
+    """(ring, interval along it) for each covered piece; pieces across the ring start are split."""
+    parts, src = shapely.get_parts(pieces, return_index=True)
+    # lines only (points touch, nothing more); empty pieces have no ends to locate
+    keep = np.isin(shapely.get_type_id(parts), (1, 2)) & (shapely.length(parts) > 0)
+    parts, src = parts[keep], src[keep]
+    if not len(parts):
         return []
-    lines = [g for g in getattr(geom, "geoms", [geom]) if isinstance(g, (LineString, MultiLineString))]
-    if not lines:
-        return []
-    merged = shapely.line_merge(shapely.union_all(lines))
-    return [g for g in getattr(merged, "geoms", [merged]) if isinstance(g, LineString)]
+    owner = ring_idx[src]
+    ring_geoms = rings[owner]
+    coords, which = shapely.get_coordinates(parts, return_index=True)
+    first = np.searchsorted(which, np.arange(len(parts)))
+    last = np.searchsorted(which, np.arange(len(parts)), side="right") - 1
+    s = shapely.line_locate_point(ring_geoms, shapely.points(coords[first]))
+    e = shapely.line_locate_point(ring_geoms, shapely.points(coords[last]))
+    lengths = shapely.length(parts)
+    totals = shapely.length(ring_geoms)
+    a, b = np.minimum(s, e), np.maximum(s, e)
+    # a piece across the ring's start projects to its two far ends: pick the reading that fits
+    straight = np.abs((b - a) - lengths) <= np.abs((totals - (b - a)) - lengths)
+    out: list[tuple[int, Interval]] = []
+    for r, lo, hi, ok, total in zip(owner.tolist(), a.tolist(), b.tolist(), straight.tolist(), totals.tolist()):
+        if ok:
+            out.append((r, (lo, hi)))
+        else:  # wraps over the ring's start point
+            out.append((r, (hi, total)))
+            out.append((r, (0.0, lo)))
+    return out
 
 
-def boundary_gaps(owner: str, outline: BaseGeometry, closers: Closers, tol: float, min_gap: float,
-                  allow_low: bool, report_low: bool) -> list[Gap]:
-    """Gaps in an outline's boundary.
-
-    ``allow_low``: partitions and cabinets close the boundary (level 1).
-    ``report_low``: stretches closed only by them are reported as ``partition-only`` (levels 2, 3).
-    """
-    if outline.is_empty:
+def _gap_lines(ring: LineString, intervals: list[Interval], min_gap: float) -> list[LineString]:
+    """Interval stretches of a ring as lines, joining the two ends of a stretch across the start."""
+    total = ring.length
+    if not intervals:
         return []
-    boundary = boundary_lines(outline)
-    full = closers.cover(boundary, tol, (FULL,))
-    uncovered = boundary.difference(full) if not full.is_empty else boundary
-    if uncovered.is_empty:
-        return []
-    gaps: list[Gap] = []
-    low = closers.cover(uncovered, tol, (LOW,)) if (allow_low or report_low) else Polygon()
-    if low.is_empty:
-        open_part = uncovered
+    joined = list(intervals)
+    if len(joined) > 1 and joined[0][0] <= 1e-9 and joined[-1][1] >= total - 1e-9:
+        first, last = joined.pop(0), joined.pop()
+        wrap = linemerge([substring(ring, last[0], total), substring(ring, 0.0, first[1])])
+        lines = [wrap] if wrap.geom_type == "LineString" else list(getattr(wrap, "geoms", []))
     else:
-        open_part = uncovered.difference(low)
-        if report_low:
-            gaps += [Gap(owner, g, "partition-only")
-                     for g in pieces(uncovered.intersection(low)) if g.length > min_gap]
-    gaps += [Gap(owner, g, "open") for g in pieces(open_part) if g.length > min_gap]
+        lines = []
+    lines += [substring(ring, a, b) for a, b in joined]
+    return [ln for ln in lines if ln.geom_type == "LineString" and ln.length > min_gap]
+
+
+def outline_gaps(outlines: list[Outline], closers: Closers, tol: float, min_gap: float) -> list[Gap]:
+    """Uncovered stretches of every outline, in one vectorised pass."""
+    if not outlines:
+        return []
+    boundaries = shapely.boundary(np.array([o.geom for o in outlines], dtype=object))
+    rings, ring_owner = shapely.get_parts(boundaries, return_index=True)
+    if not len(closers.geoms):
+        pairs_ring = np.empty(0, dtype=int)
+        pairs_closer = np.empty(0, dtype=int)
+    else:
+        pairs_ring, pairs_closer = closers.tree.query(rings, predicate="dwithin", distance=tol)
+    buffers = closers.buffers(tol) if len(closers.geoms) else np.empty(0, dtype=object)
+    pieces = shapely.intersection(rings[pairs_ring], buffers[pairs_closer])
+    covered: dict[tuple[int, int], list[Interval]] = {}
+    strengths = closers.strength[pairs_closer] if len(pairs_closer) else np.empty(0, dtype=int)
+    for strength in (FULL, LOW):
+        sel = strengths == strength
+        for r, interval in _ring_intervals(rings, pairs_ring[sel], pieces[sel]):
+            covered.setdefault((r, strength), []).append(interval)
+    gaps: list[Gap] = []
+    for r, ring in enumerate(rings):
+        outline = outlines[ring_owner[r]]
+        total = ring.length
+        open_ = complement(merge(covered.get((r, FULL), [])), total)
+        if not open_:
+            continue
+        low = merge(covered.get((r, LOW), [])) if (outline.allow_low or outline.report_low) else []
+        if low:
+            if outline.report_low:
+                gaps += [Gap(outline.owner, g, "partition-only")
+                         for g in _gap_lines(ring, intersect(open_, low), min_gap)]
+            open_ = subtract(open_, low)
+        gaps += [Gap(outline.owner, g, "open") for g in _gap_lines(ring, open_, min_gap)]
     return gaps
 
 
 def zone_gaps(regions: list[Region], closers: Closers, tol: float, min_gap: float) -> list[Gap]:
     """Gaps in the outline of every security zone (level >= 1)."""
-    gaps: list[Gap] = []
-    for region in regions:
-        if region.zone is None or region.level < 1:
-            continue
-        gaps += boundary_gaps(region.id, region.zone.polygon, closers, tol, min_gap,
-                              allow_low=region.level == 1, report_low=region.level >= 2)
-    return gaps
+    outlines = [Outline(r.id, r.zone.polygon, allow_low=r.level == 1, report_low=r.level >= 2)
+                for r in regions if r.zone is not None and r.level >= 1]
+    return outline_gaps(outlines, closers, tol, min_gap)
 
 
 def area_gaps(aa: BaseGeometry, closers: Closers, tol: float, min_gap: float) -> list[Gap]:
-    """Gaps in the application area's outline: walls, doors and windows only."""
-    return boundary_gaps("AA", aa, closers, tol, min_gap, allow_low=False, report_low=False)
+    """Gaps in the application area's outline: walls, doors and windows only.
+
+    Stretches closed only by low partitions or cabinets are reported as ``partition-only``.
+    """
+    if aa.is_empty:
+        return []
+    return outline_gaps([Outline("AA", aa, allow_low=False, report_low=True)], closers, tol, min_gap)
