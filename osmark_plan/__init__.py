@@ -2,6 +2,6 @@
 
 __version__ = "0.1.0"
 
-from .api import build, check, check_plan, load  # noqa: E402
+from .api import build, check, check_plan, diff, load  # noqa: E402
 
-__all__ = ["__version__", "build", "check", "check_plan", "load"]
+__all__ = ["__version__", "build", "check", "check_plan", "diff", "load"]

@@ -57,3 +57,13 @@ def check(path: str | Path, config: Config | None = None, units: str | None = No
     """Read a drawing and check it."""
     config = config or Config()
     return check_plan(load(path, config, units=units), config)
+
+
+def diff(asis: str | Path, application: str | Path, config: Config | None = None, units: str | None = None,
+         align: bool = True):
+    """Compare an as-is drawing (現状図面) with an application drawing (申請図面): a PlanDiff."""
+    from .diff import diff_plans
+
+    config = config or Config()
+    return diff_plans(load(asis, config, units=units), load(application, config, units=units), config,
+                      align=align)

@@ -40,8 +40,9 @@ def diff(asis: str, application: str, fmt: str, output: str | None, image: str |
 
     Exit 0 when they do not differ, 1 when they do.
     """
-    sys.exit(run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
-                               no_align, tolerance, quiet, debug)))
+    code = run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
+                             no_align, tolerance, quiet, debug))
+    click.get_current_context().exit(code)
 
 
 def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,

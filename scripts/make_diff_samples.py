@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -177,6 +178,14 @@ def write_pair(name: str, folder: Path = OUT) -> Path:
     return out
 
 
+def _fixed_hash_seed() -> None:
+    """Re-run under PYTHONHASHSEED=0 so that the written bytes are the same from run to run
+    (ezdxf orders some OBJECTS by set iteration)."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        env = {**os.environ, "PYTHONHASHSEED": "0"}
+        os.execve(sys.executable, [sys.executable, __file__, *sys.argv[1:]], env)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*", help="only these pairs")
@@ -196,4 +205,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    _fixed_hash_seed()
     sys.exit(main())

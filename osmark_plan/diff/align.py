@@ -146,8 +146,8 @@ def estimate(plan_a: Plan, plan_b: Plan) -> Alignment:
         return (fwd + back) / 2.0
 
     identity = score(0.0, np.zeros(2))
-    ends_a = np.unique(np.round(np.vstack([sa, ea]), 4), axis=0)
-    ends_b = np.unique(np.round(np.vstack([sb, eb]), 4), axis=0)
+    ends_a = np.unique(np.round(np.vstack([sa, ea]), 9), axis=0)
+    ends_b = np.unique(np.round(np.vstack([sb, eb]), 9), axis=0)
     end_tree = STRtree(shapely.points(ends_a))
     vote_a, vote_b = _sample(ends_a, MAX_VOTE_POINTS), _sample(ends_b, MAX_VOTE_POINTS)
     best = (identity, 0.0, np.zeros(2))

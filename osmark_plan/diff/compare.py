@@ -115,7 +115,8 @@ def _region_changes(site_a: Any, site_b: Any, pairs: list[tuple[int, int]], tol:
         if a.name != b.name:
             out.append(Change("region", "name", old=a.name, new=b.name, **common))
         if float(moved[k]) > tol:
-            out.append(Change("region", "boundary", **common, detail={
+            where = _point(a.polygon.symmetric_difference(b.polygon)) or common["at"]
+            out.append(Change("region", "boundary", **{**common, "at": where}, detail={
                 "moved_m": round(float(moved[k]), 3), "area_m2": [round(a.area, 2), round(b.area, 2)],
                 "area_change_m2": round(b.area - a.area, 2)}))
     done_a = {i for i, _ in pairs}

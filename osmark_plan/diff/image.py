@@ -171,15 +171,17 @@ def _draw_plans(ax: Any, diff: PlanDiff, lang: str) -> None:
         if c.change == "removed" and ra is not None:
             _fill(ax, ra.polygon, 3, facecolor="none", edgecolor=ONLY_A, lw=2.0, ls=(0, (5, 3)),
                   hatch="\\\\")
+            p = ra.polygon.representative_point()
+            ax.text(p.x, p.y, ra.label, ha="center", va="center", fontsize=8.5, color=ONLY_A,
+                    zorder=4, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
         elif c.change == "added" and rb is not None:
             _fill(ax, rb.polygon, 3, facecolor="none", edgecolor=ONLY_B, lw=2.0, hatch="//")
         elif c.change == "boundary" and ra is not None and rb is not None:
-            _fill(ax, ra.polygon.difference(rb.polygon), 3, facecolor="none", edgecolor=ONLY_A,
-                  lw=0.0, hatch="\\\\")
-            _fill(ax, rb.polygon.difference(ra.polygon), 3, facecolor="none", edgecolor=ONLY_B,
-                  lw=0.0, hatch="//")
-            _fill(ax, ra.polygon, 3.1, facecolor="none", edgecolor=ONLY_A, lw=1.6, ls=(0, (5, 3)))
-            _fill(ax, rb.polygon, 3.2, facecolor="none", edgecolor=ONLY_B, lw=1.6)
+            # only the stretches of outline that moved, in each drawing's colour
+            out_a, out_b = [ra.polygon.boundary], [rb.polygon.boundary]
+            draw_lines(ax, _only(out_a, out_b, tol), 3.1, colors=ONLY_A, linewidths=2.0,
+                       linestyles=(0, (5, 3)))
+            draw_lines(ax, _only(out_b, out_a, tol), 3.2, colors=ONLY_B, linewidths=2.0)
     words = LEVELS[lang]
     for id_b, c in changed.items():
         rb = by_b.get(id_b or "")
@@ -248,7 +250,9 @@ def _draw_markers(ax: Any, doc: dict[str, Any]) -> None:
         k = spots.get(key, 0)
         spots[key] = k + 1
         colour = SERIOUS if c["serious"] else MARKER
-        ax.annotate(str(c["number"]), (x, y), xytext=(10 + 17 * k, 10), textcoords="offset points",
+        # region markers sit above the room's name; others beside the element
+        offset = (17 * k, 17) if c["kind"] == "region" else (10 + 17 * k, 10)
+        ax.annotate(str(c["number"]), (x, y), xytext=offset, textcoords="offset points",
                     ha="center", va="center", fontsize=8.5, color="white", fontweight="bold", zorder=10,
                     bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="white", lw=0.8),
                     arrowprops=dict(arrowstyle="-", color=colour, lw=0.8, shrinkA=0, shrinkB=0))
@@ -269,6 +273,8 @@ def _draw_side(side: Any, fig: Any, doc: dict[str, Any], lang: str) -> None:
         Line2D([], [], color=ONLY_A, lw=3.0, label=t["only_a"]),
         Line2D([], [], color=ONLY_B, lw=3.0, label=t["only_b"]),
         Patch(facecolor="white", edgecolor=SERIOUS, hatch="xx", label=t["changed"]),
+        Patch(facecolor="white", edgecolor=ONLY_B, hatch="//", label=t["added_region"]),
+        Patch(facecolor="white", edgecolor=ONLY_A, hatch="\\\\", ls=(0, (5, 3)), label=t["removed_region"]),
     ] + [Patch(facecolor=LEVEL_COLOURS[lv], alpha=0.55, edgecolor="#777777", label=LEVELS[lang][lv])
          for lv in range(4)]
     legend = side.legend(handles=handles, loc="upper left", ncol=2, fontsize=8.5, frameon=True,

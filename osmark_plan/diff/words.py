@@ -51,12 +51,14 @@ TITLES = {
     "ja": {"title": "現状図面と申請図面の比較", "asis": "現状図面", "application": "申請図面",
            "none": "相違はありません", "count": "相違 {n} 件", "serious": "(うち要確認 {n} 件)",
            "alignment": "位置合わせ", "only_a": "現状図面のみ", "only_b": "申請図面のみ",
-           "changed": "変更された領域", "both": "両方", "more": "ほか {n} 件",
+           "changed": "レベルが変わった領域",
+           "added_region": "追加された領域", "removed_region": "なくなった領域", "both": "両方", "more": "ほか {n} 件",
            "findings": "指摘: 新規 {new} 件, 解消 {resolved} 件, 継続 {persisting} 件"},
     "en": {"title": "As-is drawing vs application drawing", "asis": "As-is", "application": "Application",
            "none": "No differences", "count": "{n} difference(s)", "serious": " ({n} to check first)",
            "alignment": "Alignment", "only_a": "Only in the as-is drawing",
-           "only_b": "Only in the application drawing", "changed": "Changed region",
+           "only_b": "Only in the application drawing", "changed": "Region whose level changed",
+           "added_region": "Region added", "removed_region": "Region removed",
            "both": "In both", "more": "{n} more",
            "findings": "Findings: {new} new, {resolved} resolved, {persisting} persisting"},
 }
@@ -94,6 +96,9 @@ def describe(c: Change, lang: str = "ja") -> str:
             other = next((n for n in names if n != inner), names[0])
             return (f"「{inner}」(レベル3)に「{other}」から直接入れる扉・開口部 {door} が加わりました"
                     if ja else f"{door} is a new direct way into the level-3 room '{inner}' from '{other}'")
+        levels = list(d.get("levels") or [])
+        if len(levels) == len(names):  # lower level first: the way in
+            names = [n for _, n in sorted(zip([-1 if v is None else v for v in levels], names))]
         pair = " ⇔ ".join(names)
         if c.change == "added":
             return f"経路 {pair} が加わりました({door})" if ja else f"Route {pair} added ({door})"
