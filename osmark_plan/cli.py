@@ -14,7 +14,7 @@ from typing import Callable
 import click
 
 from . import __version__
-from .config import LANGS, UNITS, Config, ConfigError, load_for
+from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 
@@ -47,9 +47,9 @@ def codes(value: str | None) -> tuple[str, ...] | None:
 
 
 def load_config(drawing: str, config_path: str | None, select: str | None, ignore: str | None,
-                units: str | None) -> Config:
+                units: str | None, profile: str | None = None) -> Config:
     try:
-        config = load_for(drawing, config_path)
+        config = with_profile(load_for(drawing, config_path), profile)
     except ConfigError as exc:
         raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
     if select is not None:
@@ -125,6 +125,8 @@ def cli() -> None:
 
 lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
                            help="Message language (default: config, then locale, else ja).")
+profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), default=None,
+                              help="Built-in layer naming profile (default, aia, jww), after [layers].")
 
 
 @cli.command()
@@ -140,21 +142,23 @@ lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
 @click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but the report.")
+@profile_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, lang: str | None,
           select: str | None, ignore: str | None, units: str | None, config_path: str | None,
-          quiet: bool, debug: bool) -> None:
+          quiet: bool, profile: str | None, debug: bool) -> None:
     """Check one floor drawing; findings to stdout. Exit 1 when an error is found."""
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
-                                config_path, quiet, debug)))
+                                config_path, quiet, debug, profile)))
 
 
-def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug) -> int:
+def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
+           profile=None) -> int:
     from .api import check_plan, load
     from .reader import ReadError
     from .report import FORMATS
 
-    config = load_config(drawing, config_path, select, ignore, units)
+    config = load_config(drawing, config_path, select, ignore, units, profile)
     lang = lang or config.lang or default_lang()
     try:
         plan = load(drawing, config, units=units)
@@ -215,19 +219,25 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
 @lang_option
-def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, lang: str | None) -> None:
+@profile_option
+@click.option("--suggest-config", is_flag=True, help="Print a starting osmark.toml for this drawing.")
+def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, lang: str | None,
+           profile: str | None, suggest_config: bool) -> None:
     """Show how each layer was mapped, and what was found on it."""
 
     def go() -> int:
         from .api import load
-        from .report.layers import layers_json, layers_text
+        from .report.layers import layers_json, layers_text, suggest_config_text
         from .reader import ReadError
 
-        config = load_config(drawing, config_path, None, None, units)
+        config = load_config(drawing, config_path, None, None, units, profile)
         try:
             plan = load(drawing, config, units=units)
         except ReadError as exc:
             raise Failure(f"osmark: {exc}", EXIT_UNREADABLE) from None
+        if suggest_config:
+            click.echo(suggest_config_text(plan, config), nl=False)
+            return EXIT_OK
         click.echo(layers_json(plan) if fmt == "json" else layers_text(plan, lang or config.lang or default_lang()))
         return EXIT_OK
 

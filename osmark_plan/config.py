@@ -51,6 +51,40 @@ DEFAULT_LAYER_PATTERNS: dict[str, str] = {
     "asset": r"^(ASSET.*|保護資産.*|資産.*)$",
 }
 
+#: Built-in layer-pattern profiles for common naming schemes. A profile's patterns come after the
+#: user's own [layers] patterns; kinds a profile does not name keep the default pattern.
+PROFILES: dict[str, dict[str, str]] = {
+    "default": DEFAULT_LAYER_PATTERNS,
+    # US National CAD Standard (AIA layer guidelines): discipline-major-minor names
+    "aia": {
+        "application_area": r"^(A-AREA-APPL.*|APPLICATION[-_ ]?AREA.*|OSM[-_ ]?AREA.*)$",
+        "label": r"^(A-AREA-IDEN.*|A-ANNO-ROOM.*|A-FLOR-IDEN.*|I-AREA-IDEN.*)$",
+        "zone": r"^(A-AREA(?!-IDEN|-APPL|-CIRC|-ASET).*|I-AREA(?!-IDEN).*|ZONE.*)$",
+        "partition": r"^(A-WALL-PRHT.*|A-FURN-SYST.*|A-FURN-PNLS.*|I-FURN-PNLS.*|I-WALL-PRHT.*)$",
+        "window": r"^(A-GLAZ.*|A-WIND.*|A-WALL-GLAZ.*|I-GLAZ.*)$",
+        "wall": r"^(A-WALL(?!-PRHT|-GLAZ).*|I-WALL(?!-PRHT).*|S-WALL.*|A-COLS.*|S-COLS.*)$",
+        "door": r"^(A-DOOR.*|I-DOOR.*|A-FLOR-DOOR.*)$",
+        "cabinet": r"^(A-FURN-FILE.*|A-FURN-STOR.*|A-FLOR-CASE.*|I-FURN-FILE.*|I-FURN-STOR.*)$",
+        "device": r"^(A-EQPM.*|I-EQPM.*|T-EQPM.*|E-EQPM.*)$",
+        "aisle": r"^(A-AREA-CIRC.*|A-FLOR-PATH.*|AISLE.*)$",
+        "asset": r"^(A-AREA-ASET.*|ASSET.*)$",
+    },
+    # Jw_cad and Japanese practice; group prefixes such as _0-3_ are stripped before matching
+    "jww": {
+        "application_area": r"^(申請エリア.*|申請範囲.*|OSM.*)$",
+        "zone": r"^(.*セキュリティ.*|.*ゾーン.*|区画.*)$",
+        "label": r"^(室名.*|部屋名.*|文字.*)$",
+        "partition": r"^(.*パーティション.*|.*パーテーション.*|.*ローパーテ.*|衝立.*)$",
+        "window": r"^(窓.*|サッシ.*|ガラス.*)$",
+        "wall": r"^(壁.*|外壁.*|内壁.*|躯体.*|間仕切.*|柱.*|RC.*|ALC.*|構造.*)$",
+        "door": r"^(建具.*|ドア.*|扉.*|開口.*)$",
+        "cabinet": r"^(.*保管庫.*|.*キャビネット.*|.*金庫.*|.*書庫.*)$",
+        "device": r"^(.*複合機.*|.*コピー.*|.*プリンタ.*|.*FAX.*|.*ファクス.*|OA機器.*)$",
+        "aisle": r"^(通路.*)$",
+        "asset": r"^(保護資産.*|資産.*)$",
+    },
+}
+
 #: Geometry tolerances (metres), settable in a [geometry] table; ENC001's options override.
 GEOMETRY_DEFAULTS: dict[str, float] = {"wall_tolerance": 0.15, "min_gap": 0.10, "min_passage_width": 0.6}
 #: [geometry] settings used only when rooms are found from walls, with their defaults:
@@ -94,10 +128,49 @@ class Config:
     diff: Mapping[str, Any] = field(default_factory=dict)
     #: the file the config came from, if any
     path: str | None = None
+    #: sheet scale 1:N of a drawing drawn at sheet scale (``scale = 100``): one unit = units × N
+    scale: int | None = None
+    #: the built-in layer-pattern profile in use ("default", "aia", "jww")
+    profile: str = "default"
+
+    #: the user's own [layers] patterns, in their order (tried before a profile's)
+    user_layers: tuple[tuple[str, str], ...] = ()
 
     def layer_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
-        """Compiled (kind, pattern) pairs in match order."""
-        return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in self.layers.items()]
+        """Compiled (kind, pattern) pairs in match order.
+
+        With the default profile: ``layers`` as given (the user's patterns replace the defaults
+        of their kinds). With another profile: the user's patterns, then all of the profile's,
+        then the defaults of the kinds the profile does not name.
+        """
+        if self.profile == "default":
+            pairs = list(self.layers.items())
+        else:
+            pairs = profile_pairs(self.profile, self.user_layers)
+        return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in pairs]
+
+
+def profile_pairs(profile: str, user: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    """(kind, regex) in match order for a profile combined with the user's patterns."""
+    if profile not in PROFILES:
+        raise ConfigError(f"unknown profile {profile!r}; profiles: {', '.join(PROFILES)}")
+    if profile == "default":
+        named = {k for k, _ in user}
+        return list(user) + [(k, v) for k, v in DEFAULT_LAYER_PATTERNS.items() if k not in named]
+    own = PROFILES[profile]
+    return (list(user) + list(own.items())
+            + [(k, v) for k, v in DEFAULT_LAYER_PATTERNS.items() if k not in own])
+
+
+def with_profile(config: Config, profile: str | None) -> Config:
+    """The config with another built-in profile (``--profile``); None keeps it."""
+    if not profile:
+        return config
+    pairs = profile_pairs(profile, config.user_layers)
+    merged: dict[str, str] = {}
+    for kind, rx in pairs:
+        merged.setdefault(kind, rx)
+    return replace(config, profile=profile, layers=merged)
 
 
 def parse_level_value(value: Any, where: str) -> int:
@@ -127,7 +200,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Build and validate a Config from a parsed TOML table."""
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
-             "lock_pattern", "lang", "geometry", "building", "diff"}
+             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
@@ -187,8 +260,14 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     diff = data.get("diff", {})
     if not isinstance(diff, dict):
         raise ConfigError(f"{where}: [diff] must be a table")
-    return replace(
+    profile = data.get("profile", "default")
+    if not isinstance(profile, str) or profile not in PROFILES:
+        raise ConfigError(f"{where}: profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    scale = parse_sheet_scale(data.get("scale"), where)
+    out = replace(
         cfg,
+        user_layers=tuple((str(k), str(v)) for k, v in user_layers.items()),
+        scale=scale,
         diff=diff,
         building=building,
         geometry=geometry,
@@ -203,6 +282,19 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         lock_pattern=lock_pattern,
         lang=lang,
     )
+    return with_profile(out, profile) if profile != "default" else out
+
+
+def parse_sheet_scale(value: Any, where: str) -> int | None:
+    """``scale``: the N of a 1:N sheet scale (100, "1:100" or "1/100"); None when not set."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(?:1\s*[:/]\s*)?(\d+)\s*", value)
+        value = int(m.group(1)) if m else value
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
+        raise ConfigError(f"{where}: scale must be the N of a 1:N sheet scale (e.g. 100 or \"1:100\")")
+    return value if value > 1 else None
 
 
 def load_file(path: str | Path) -> Config:

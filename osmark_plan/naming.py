@@ -193,3 +193,22 @@ def table_level(table: Mapping[str, int], names: list[str]) -> int | None:
             if fnmatch.fnmatchcase(n, pattern):
                 return level
     return None
+
+
+# --- drawing scale ----------------------------------------------------------------------------
+
+_SCALE_WORD = re.compile(r"(?:^|[^A-Z])(?:S|SCALE|縮尺)\s*[=:]?\s*1\s*[/:]\s*(\d{1,4})(?![\d.])", re.IGNORECASE)
+_SCALE_BARE = re.compile(r"^\s*1\s*[/:]\s*(\d{1,4})\s*$")
+
+
+def parse_scale(text: str | None) -> int | None:
+    """The denominator of a drawing-scale text: ``S=1/100``, ``Ｓ＝１／１００``, ``SCALE 1:50``,
+    ``縮尺1/200`` or a bare ``1:100``. None when the text states no scale (or 1:1)."""
+    if not text:
+        return None
+    s = fold(text)
+    m = _SCALE_WORD.search(s) or _SCALE_BARE.match(s)
+    if not m:
+        return None
+    value = int(m.group(1))
+    return value if 2 <= value <= 1000 else None

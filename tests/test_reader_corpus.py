@@ -22,7 +22,7 @@ def test_corpus_file_reads_or_fails_cleanly(path):
         assert "\n" not in str(exc)
         return
     assert plan.sha256 and plan.scale > 0
-    assert plan.units_source in ("$INSUNITS", "doors", "extents", "default")
+    assert plan.units_source in ("$INSUNITS", "doors", "extents", "default", "scale-text")
     for line in plan.lines:
         assert line.geom.is_valid and not line.geom.is_empty
 

@@ -15,6 +15,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
+from .threads import single_thread_env
 from .worker import UNREADABLE, FloorResult, FloorTask, check_floor, warm
 
 
@@ -28,6 +29,7 @@ def default_jobs() -> int:
 
 @contextmanager
 def local_pool(jobs: int, images: bool) -> Iterator[Executor]:
+    single_thread_env()  # for workers started fresh; forked ones are told in warm()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm,
@@ -42,11 +44,11 @@ def dask_pool(address: str, images: bool) -> Iterator[Executor]:
     except ImportError:
         raise SchedulerError("--scheduler needs dask: pip install 'osmark-plan[dask]'") from None
     try:
-        client = Client(address, timeout="20s")
+        client = Client(address, timeout="10s")
     except (OSError, TimeoutError, ValueError) as exc:
         raise SchedulerError(f"cannot reach the Dask scheduler {address}: {exc}") from None
     try:
-        client.run(warm, images)
+        client.run(warm, images, False)  # Dask sets its workers' BLAS threads itself
         yield client.get_executor()
     finally:
         client.close()

@@ -57,8 +57,15 @@ class FloorResult:
     seconds: float = 0.0
 
 
-def warm(images: bool = True) -> None:
-    """Import everything a check needs once per worker, before the first task arrives."""
+def warm(images: bool = True, single_thread: bool = True) -> None:
+    """Import everything a check needs once per worker, before the first task arrives.
+
+    With ``single_thread``, numpy's BLAS runs one thread (one worker per core already).
+    """
+    if single_thread:
+        from .threads import limit_blas_threads
+
+        limit_blas_threads(1)
     from .. import api, engine  # noqa: F401
     from ..reader import read_plan  # noqa: F401
     from ..geometry import build  # noqa: F401

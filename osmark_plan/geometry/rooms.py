@@ -4,7 +4,7 @@ All steps are vectorised (shapely 2 arrays, STRtree queries, numpy), never pairw
 
 1. line work: walls, partitions and windows, plus each door's threshold chord, so that a room
    does not leak through a doorway and the swing never bites a wedge out of it;
-2. hairline gaps: a free line end within ``snap_tolerance`` of other line work is bridged,
+2. hairline gaps: a line end stopping within ``snap_tolerance`` short of other line work is bridged,
    each bridge a :class:`~osmark_plan.model.Repair` with its place and size; door chord ends
    are joined to the wall within ``wall_tolerance``;
 3. doorless doorways: two aligned line ends facing each other 0.6–2.5 m apart with nothing in
@@ -46,9 +46,13 @@ DOORWAY = (0.6, 2.5)
 ALIGN_DEG = 10.0
 #: a doorway chord this close (m) to a door chord belongs to that door (other face of the wall)
 DOOR_NEAR = 0.5
+#: a line along a gap within this distance (m) of its chord is glass or a window filling it
+ALONG = 0.35
 #: bridges shorter than this (m) are numerical noise, summarised in one repair
 NOISE = 0.001
 _TOUCH = 1e-6
+#: grid (m) of the snap-rounding overlay that nodes the line work
+GRID = 1e-4
 #: rounding slack on tolerances (a 0.05 m gap stays a 0.05 m gap in floating point)
 _SLACK = 1e-6
 
@@ -82,26 +86,16 @@ def _ends(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return pts, d, np.r_[np.arange(n), np.arange(n)]
 
 
-def _free(pts: np.ndarray, owner: np.ndarray, geoms: np.ndarray, tree: shapely.STRtree) -> np.ndarray:
-    """Which end points touch no other line (and do not close their own line)."""
-    points = shapely.points(pts)
-    pi, gi = tree.query(points, predicate="dwithin", distance=_TOUCH)
-    other = gi != owner[pi]
-    touched = np.zeros(len(pts), dtype=bool)
-    touched[pi[other]] = True
-    n = len(geoms)
-    closed = np.hypot(*(pts[:n] - pts[n:]).T) <= _TOUCH if n else np.zeros(0, dtype=bool)
-    touched |= np.r_[closed, closed]
-    return ~touched
-
-
 def _bridges(geoms: np.ndarray, layers: list[Source], tol: float) -> tuple[list[LineString], list[Repair]]:
-    """Short lines closing hairline gaps: each free end to the nearest other line within ``tol``."""
+    """Short lines closing hairline gaps: each line end to the nearest line ahead of it within ``tol``
+    that it does not already touch."""
     if not len(geoms) or tol <= 0:
         return [], []
     tree = shapely.STRtree(geoms)
     pts, _d, owner = _ends(geoms)
-    free = np.flatnonzero(_free(pts, owner, geoms, tree))
+    # every line end, not only free ones: a wall stub drawn as a closed outline stops short of
+    # the window too; only lines not yet touching count as targets
+    free = np.arange(len(pts))
     if not len(free):
         return [], []
     points = shapely.points(pts[free])
@@ -116,7 +110,7 @@ def _bridges(geoms: np.ndarray, layers: list[Source], tol: float) -> tuple[list[
         c = shapely.get_coordinates(cand).reshape(-1, 2, 2)
         v = c[:, 1] - c[:, 0]
         dist = np.hypot(v[:, 0], v[:, 1])
-        ahead = np.einsum("ij,ij->i", _d[free][pi], v) >= 0.5 * dist
+        ahead = (np.einsum("ij,ij->i", _d[free][pi], v) >= 0.5 * dist) & (dist > _TOUCH)
         pi, dist, cand = pi[ahead], dist[ahead], cand[ahead]
         order = np.lexsort((dist, pi))
         pi, cand = pi[order], cand[order]
@@ -171,9 +165,11 @@ def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[Line
     return list(shapely.shortest_line(points[pi[far]], walls[gi[far]]))
 
 
-def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray) -> list[LineString]:
+def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
+             windows: np.ndarray | None = None) -> list[LineString]:
     """Chords across doorless doorways: aligned line ends facing each other 0.6–2.5 m apart
-    with no line work between them and no door chord beside them."""
+    with no line work between them and no door chord or window beside them (a window set in
+    the thickness of a double-line wall fills the opening; so does a door on the other face)."""
     if len(walls) < 1:
         return []
     pts, d, owner = _ends(walls)
@@ -191,7 +187,7 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray) -> list
     cos = math.cos(math.radians(ALIGN_DEG))
     ok &= np.einsum("ij,ij->i", d[i], u) >= cos
     ok &= np.einsum("ij,ij->i", d[j], -u) >= cos
-    i, j, dist = i[ok], j[ok], dist[ok]
+    i, j, dist, u = i[ok], j[ok], dist[ok], u[ok]
     if not len(i):
         return []
     chords = shapely.linestrings(np.stack([pts[i], pts[j]], axis=1))
@@ -202,9 +198,30 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray) -> list
     if len(blockers):
         hit, _g = shapely.STRtree(blockers).query(inner, predicate="intersects")
         blocked[hit] = True
-    if len(doors):
-        hit, _g = shapely.STRtree(doors).query(chords, predicate="dwithin", distance=DOOR_NEAR)
-        blocked[hit] = True
+    for near in (doors, windows):
+        if near is not None and len(near):
+            hit, _g = shapely.STRtree(near).query(inner, predicate="dwithin", distance=DOOR_NEAR)
+            blocked[hit] = True
+    # a line running along the gap inside the wall (glass drawn on the wall layer) fills it
+    open_ = np.flatnonzero(~blocked)
+    if len(blockers) and len(open_):
+        zone = np.full(len(inner), None, dtype=object)
+        zone[open_] = shapely.buffer(inner[open_], ALONG, cap_style="flat")
+        ci, gi = shapely.STRtree(blockers).query(zone[open_], predicate="intersects")
+        ci = open_[ci]
+        # only lines running along the chord (parallel within the alignment angle) can fill it
+        ends = shapely.get_coordinates(shapely.boundary(blockers[gi]))
+        if len(ci) and len(ends) == 2 * len(ci):
+            e = ends.reshape(-1, 2, 2)
+            lv = e[:, 1] - e[:, 0]
+            ln = np.hypot(lv[:, 0], lv[:, 1])
+            cross = np.abs(lv[:, 0] * u[ci, 1] - lv[:, 1] * u[ci, 0])
+            par = cross <= math.sin(math.radians(ALIGN_DEG)) * np.maximum(ln, 1e-12)
+            ci, gi = ci[par], gi[par]
+        if len(ci):
+            along = shapely.length(shapely.intersection(blockers[gi], zone[ci]))
+            filled = along >= 0.5 * dist[ci]
+            blocked[ci[filled]] = True
     i, j, dist, chords = i[~blocked], j[~blocked], dist[~blocked], chords[~blocked]
     used: set[int] = set()
     out: list[LineString] = []
@@ -240,10 +257,11 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
                                                         "wall face so that rooms close at the doors"))
     blockers = np.concatenate([geoms, chords, np.array(bridges, dtype=object)]) if len(chords) or bridges \
         else geoms
-    ways = doorways(geoms[is_wall], blockers, chords)
+    ways = doorways(geoms[is_wall], blockers, chords, geoms[~is_wall])
 
     work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
-    noded = shapely.union_all(work)
+    # snap-rounding on a 0.1 mm grid nodes T-junctions that floating point would miss
+    noded = shapely.union_all(work, grid_size=GRID)
     faces = np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))), dtype=object)
     n_faces = len(faces)
     if not n_faces:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -12,15 +12,17 @@ from shapely.geometry import LineString, MultiLineString
 
 from ..config import Config
 from ..model import Door, Line, Plan, Rejected, Repair, Source
-from ..naming import decode_escapes, is_door_number, parse_lock
+from ..naming import decode_escapes, is_door_number, parse_lock, parse_scale
 from . import doors as doorlib
 from . import units as unitlib
-from .entities import LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, walk, world_pieces
+from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_content, walk,
+                       world_pieces)
 from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
 from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
+from .swings import find_swings
 from .zones import read_areas, read_zones
 
 #: sagitta of flattened arcs and curves (m)
@@ -28,6 +30,8 @@ FLATTEN_M = 0.01
 #: how far a lock or door-number text may sit from a door's chord midpoint (m)
 DOOR_TEXT_M = 1.0
 LINE_KINDS = ("wall", "partition", "window")
+#: radii (m) of door swings taken out of wall line work
+SWING_RADIUS = (0.45, 1.6)
 
 
 def _door_tol(items: list[Item], door_idx: list[int], extent: float | None) -> float:
@@ -147,7 +151,12 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     # doors in drawing units, then the unit
     extent = extent_of(items)
     door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
-    dtol = _door_tol(items, door_items, extent)
+    line_items = [i for k in LINE_KINDS for i in by_kind[k]
+                  if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
+    # door swings (arc + leaf) drawn on wall layers are doors, not walls
+    swings = find_swings(items, [i for i in line_items if items[i].owner < 0
+                                 or w.elems[items[i].owner].kind in LINE_KINDS])
+    dtol = _door_tol(items, door_items + list(swings.arcs), extent)
     drafts: list[doorlib.DoorDraft] = []
     for el in w.elems:
         if el.kind != "door":
@@ -163,18 +172,25 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     if loose:
         drafts.extend(doorlib.loose_doors(items, loose, dtol, touch=dtol * 0.5))
     arc_widths = [d.width for d in drafts if d.has_arc]
-    widths = arc_widths or [d.width for d in drafts]
+    widths = arc_widths or [d.width for d in drafts] or list(swings.radii)
     insunits = doc.header.get("$INSUNITS", None)
     override, source = (units, "--units") if units else (config.units, "config")
-    choice = unitlib.choose(insunits, widths, extent, override, source)
+    scale_texts = Counter(n for i in texts if (n := parse_scale(text_content(items[i].e))))
+    choice = unitlib.choose(insunits, widths, extent, override, source,
+                            scale_text=scale_texts.most_common(1)[0][0] if scale_texts else None,
+                            sheet=config.scale)
     scale = choice.scale
 
     # drop loose arc-less groups that cannot be doors at this scale
     drafts = [d for d in drafts if d.has_arc or not d.loose or 0.5 <= d.width * scale <= 2.5]
+    swings = swings.keep(SWING_RADIUS[0], SWING_RADIUS[1], scale)
+    if swings.arcs:
+        drafts.extend(doorlib.loose_doors(items, swings.items(), dtol, touch=dtol * 0.5))
+        taken = set(swings.items())
+        line_items = [i for i in line_items if i not in taken]
 
     labels = LabelSet.build(items, texts, scale)
-    lines = _lines(items, [i for k in LINE_KINDS for i in by_kind[k]
-                           if items[i].e.dxftype() in LINEWORK_TYPES], scale)  # type: ignore[attr-defined]
+    lines = _lines(items, line_items, scale)
     tol = FLATTEN_M / scale
     zones = read_zones(items, by_kind["zone"], w.elems, labels, config, scale, tol, repairs, rejected)
     areas = read_areas(items, by_kind["application_area"], config, scale, tol, repairs, rejected)
@@ -211,4 +227,6 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         unreadable={decode_escapes(k): int(v) for k, v in w.unreadable.items()},
         units_note=choice.note,
         units_note_ja=choice.note_ja,
+        units_error=choice.error,
+        sheet_scale=choice.sheet_scale,
     )

@@ -17,6 +17,12 @@ DOOR_ACCEPT = (0.5, 2.0)
 FLOOR_RANGE = (5.0, 300.0)
 
 
+#: sheet scales tried when no unit makes the doors plausible (1:N, drawn in mm on the sheet)
+SHEET_SCALES = (10, 20, 25, 30, 50, 100, 200, 250, 300, 500)
+#: a drawing whose extents are smaller than this (m) in its unit is sheet-sized
+SHEET_SIZE = 2.0
+
+
 @dataclass(frozen=True)
 class UnitChoice:
     units: str
@@ -25,6 +31,10 @@ class UnitChoice:
     note: str | None = None
     #: the same note in Japanese
     note_ja: str | None = None
+    #: 1:N sheet scale applied (scale = unit × N), None for full-size drawings
+    sheet_scale: int | None = None
+    #: True when no plausible real-world scale was found: the checks are unreliable (DWG005 error)
+    error: bool = False
 
 
 def declared_unit(insunits: int | None) -> tuple[str, float] | None:
@@ -74,15 +84,93 @@ def _by_extents(size: float) -> str | None:
     return None
 
 
+def _by_sheet(median: float, base: float) -> int | None:
+    """The sheet scale 1:N that makes the median door width plausible (closest to 0.9 m)."""
+    ok = [(abs(math.log(median * base * n / 0.9)), n) for n in SHEET_SCALES
+          if _in(median * base * n, DOOR_ACCEPT)]
+    return min(ok)[1] if ok else None
+
+
 def choose(insunits: int | None, door_widths: Sequence[float], extent: float | None,
-           override: str | None = None, override_source: str = "--units") -> UnitChoice:
+           override: str | None = None, override_source: str = "--units",
+           scale_text: int | None = None, sheet: int | None = None) -> UnitChoice:
     """Pick the drawing unit.
 
     door_widths are in drawing units; extent is the larger side of the drawing's extents
-    in drawing units. override (from --units or the config) wins over everything.
+    in drawing units. override (from --units or the config) wins over everything; ``sheet``
+    (``scale = 100`` in the config) multiplies it. ``scale_text`` is the 1:N read from a
+    title text (``S=1/100``), used when the doors or extents show a sheet-scale drawing.
     """
+    if sheet:
+        unit = override or (declared_unit(insunits) or ("mm", 0.001))[0]
+        base = SCALES.get(unit, 0.001)
+        return UnitChoice(unit if unit in SCALES else "mm", base * sheet,
+                          override_source if override else "config", sheet_scale=sheet)
     if override:
         return UnitChoice(override, SCALES[override], override_source)
+    choice = _choose(insunits, door_widths, extent)
+    return _sheet_check(choice, insunits, door_widths, extent, scale_text)
+
+
+def _sheet_check(choice: UnitChoice, insunits: int | None, door_widths: Sequence[float],
+                 extent: float | None, scale_text: int | None) -> UnitChoice:
+    """A drawing at sheet scale (doors a few mm wide): apply a stated 1:N, else guess one and
+    say so as an error with the setting that fixes it."""
+    median = _median(door_widths)
+    doors_ok = median is not None and _in(median * choice.scale, DOOR_ACCEPT)
+    if doors_ok:
+        return choice
+    declared = declared_unit(insunits)
+    # a sheet is drawn in paper units: the declared unit if it gives real doors, else mm
+    bases = [declared] if declared and declared[0] in SCALES else []
+    bases.append(("mm", 0.001))
+    unit, base = bases[-1]
+    for cand in bases:
+        n = scale_text or (_by_sheet(median, cand[1]) if median is not None else None)
+        if n and (median is None or _in(median * cand[1] * n, DOOR_ACCEPT)):
+            unit, base = cand
+            break
+    sheet_sized = bool(extent) and extent * base < SHEET_SIZE  # type: ignore[operator]
+    if median is None and not (scale_text and sheet_sized):
+        return choice
+    if scale_text and (median is None or _in(median * base * scale_text, DOOR_ACCEPT)):
+        size = (extent or 0) * base * scale_text
+        what = (f"doors are {median:.3g} units wide" if median is not None
+                else f"the drawing is {(extent or 0) * base:.3g} m across in {unit}")
+        what_ja = (f"扉の幅が {median:.3g} 単位" if median is not None
+                   else f"図面の大きさが {unit} で {(extent or 0) * base:.3g} m")
+        door = f"; doors then {median * base * scale_text:.2f} m wide" if median is not None else ""
+        door_ja = f"、扉の幅 {median * base * scale_text:.2f} m" if median is not None else ""
+        return UnitChoice(unit, base * scale_text, "scale-text", (
+            f"the drawing is at sheet scale ({what}); its scale text says 1:{scale_text}, so one "
+            f"{unit} on the sheet was taken as {base * scale_text:g} m (drawing {size:.3g} m across{door})."), (
+            f"図面が用紙上の縮尺で描かれています（{what_ja}）。縮尺の文字 1/{scale_text} から、用紙上の"
+            f"1 {unit} を {base * scale_text:g} m とみなしました（図面の大きさ {size:.3g} m{door_ja}）。"),
+            sheet_scale=scale_text)
+    if median is None:
+        return choice
+    n = _by_sheet(median, base)
+    if n is None:
+        return UnitChoice(choice.units, choice.scale, choice.source, (
+            f"doors are {median:.3g} units wide, which no unit ({', '.join(SCALES)}) nor sheet scale "
+            f"makes a real door width; the distances in this report are unreliable. Give the unit "
+            f"with --units, or units and scale (1:N) in osmark.toml."), (
+            f"扉の幅が {median:.3g} 単位で、どの単位（{', '.join(SCALES)}）や縮尺でも実際の扉の幅に"
+            f"なりません。この結果の距離は信頼できません。--units、または osmark.toml の units と"
+            f" scale（1/N の N）で指定してください。"), error=True)
+    return UnitChoice(unit, base * n, "doors", (
+        f"the drawing seems to be at sheet scale: doors are {median:.3g} units wide, which no "
+        f"unit makes a real door width; assumed 1:{n} in {unit} (doors {median * base * n:.2f} m "
+        f"wide). If that is right, confirm it with units = \"{unit}\" and scale = {n} in "
+        f"osmark.toml; otherwise give the right unit and scale."), (
+        f"図面が用紙上の縮尺で描かれているようです。扉の幅が {median:.3g} 単位で、どの単位でも"
+        f"実際の扉の幅になりません。{unit} で 1/{n} とみなしました（扉の幅 {median * base * n:.2f} m）。"
+        f"正しければ osmark.toml に units = \"{unit}\" と scale = {n} を書いて確定してください。"
+        f"違う場合は正しい単位と縮尺を指定してください。"), sheet_scale=n, error=True)
+
+
+def _choose(insunits: int | None, door_widths: Sequence[float], extent: float | None) -> UnitChoice:
+    """The unit from $INSUNITS, door widths and extents, without sheet scales."""
     declared = declared_unit(insunits)
     median = _median(door_widths)
     if declared:

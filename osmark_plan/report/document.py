@@ -15,6 +15,7 @@ from shapely.geometry import LineString
 
 from .. import __version__
 from ..findings import Finding, Report
+from ..geometry.rooms import ROOMS_LAYER
 from ..model import Plan, Repair
 
 SCHEMA = "osmark-plan/report/1"
@@ -39,6 +40,7 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
         "stray_doors": stray_doors_part(site) if site is not None else [],
         "cabinets": cabinets_part(plan, site),
         "findings": [finding_part(f, plan.scale, lang) for f in report.findings],
+        "assumed_open": assumed_open_part(plan),
         "repairs": [repair_part(r, plan.scale) for r in plan.repairs],
         "rejected": [
             {"reason": r.reason, "layer": r.layer, "handle": r.handle,
@@ -61,6 +63,8 @@ def drawing_part(plan: Plan) -> dict[str, Any]:
         "units_source": plan.units_source,
         "units_note": plan.units_note,
         "scale_m": plan.scale,
+        "sheet_scale": plan.sheet_scale,
+        "rooms_from": plan.rooms_from,
         "encoding": plan.encoding,
         "dxf_version": plan.dxf_version,
         "layers": {
@@ -103,8 +107,17 @@ def regions_part(site: Any) -> list[dict[str, Any]]:
             "parent": region.parent,
             "zone": zone.id if zone is not None else None,
             "source": {"layer": source.layer, "handle": source.handle} if source else None,
+            "from": ("walls" if zone.source.layer == ROOMS_LAYER else "drawn") if zone is not None
+            else "remainder",
+            "level_from": zone.level_from if zone is not None else None,
         })
     return out
+
+
+def assumed_open_part(plan: Plan) -> list[dict[str, Any]]:
+    """Rooms found from the walls with no level, taken as open area (the user should check them)."""
+    return [{"id": z.id, "name": z.name, "area_m2": round(float(z.polygon.area), AREA_DECIMALS)}
+            for z in plan.zones if z.level_from == "assumed-open"]
 
 
 def doors_part(site: Any) -> list[dict[str, Any]]:

@@ -20,6 +20,9 @@ LABELS: dict[str, dict[str, str]] = {
         "handle": "handle", "layer": "layer", "rule_error": "RULE FAILED",
         "no_findings": "No findings.",
         "hidden": "Frozen or off layers, read all the same", "frozen": "frozen", "off": "off",
+        "assumed_open": "Rooms found from the walls with no level, taken as open area "
+                        "(give their level in [zones] of osmark.toml)",
+        "unnamed": "(no name)",
     },
     "ja": {
         "error": "エラー", "warning": "警告", "info": "情報",
@@ -29,6 +32,9 @@ LABELS: dict[str, dict[str, str]] = {
         "handle": "ハンドル", "layer": "レイヤ", "rule_error": "ルール実行失敗",
         "no_findings": "指摘事項はありません。",
         "hidden": "フリーズまたは非表示のレイヤ（読み込んで検査しています）", "frozen": "フリーズ", "off": "非表示",
+        "assumed_open": "壁から求めた部屋のうちレベルが分からずオープンエリアとみなした部屋"
+                        "（osmark.toml の [zones] でレベルを指定してください）",
+        "unnamed": "（名前なし）",
     },
 }
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -75,6 +81,9 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
         if run.get("error"):
             lines.append([(words["rule_error"], "bold magenta"),
                           (f" {run['code']}: {run['error']}", None)])
+    lines.extend(_section(words["assumed_open"], (
+        [(f"  {r['id']} {r['name'] or words['unnamed']} ({number(r['area_m2'])} m²)", None)]
+        for r in doc.get("assumed_open", ()))))
     lines.extend(_section(words["repairs"], (repair_line(r, words) for r in doc["repairs"])))
     lines.extend(_section(words["rejected"],
                           (rejected_line(r, words) for r in doc.get("rejected", ()))))

@@ -206,6 +206,10 @@ def door_not_between_regions(site: Site, ctx: Context) -> Iterator[Violation]:
             "en": "The drawing's unit is uncertain: {note} "
                   "If that is wrong, give the unit with --units or units in osmark.toml.",
         },
+        "sheet-scale": {
+            "ja": "図面の縮尺・単位が実寸として読み取れません。{note}",
+            "en": "The drawing's scale cannot be read as real-world size: {note}",
+        },
     },
     summary={"ja": "図面の単位が確かであること", "en": "the drawing's unit is certain"},
 )
@@ -216,7 +220,10 @@ def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
     If $INSUNITS is missing or contradicted by the door sizes, the unit is a guess, and a
     wrong guess makes every distance wrong by a factor of 10 or 1000.
 
-    What is reported: one warning saying which unit was assumed and why.
+    What is reported: one warning saying which unit was assumed and why (a drawing at sheet
+    scale whose title text states ``S=1/100`` is read at that scale, and said so). When no unit
+    or stated scale makes the doors a real size, an error says the drawing seems to be at sheet
+    scale and which ``units`` and ``scale`` settings would fix it.
 
     How to fix: set $INSUNITS in the drawing, or give the unit with ``--units`` or
     ``units = "mm"`` in osmark.toml.
@@ -226,10 +233,12 @@ def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
     if plan.units_note is None:
         return
     yield Violation(subjects=(Subject(kind="drawing", id="units"),),
+                    message="sheet-scale" if plan.units_error else "default",
+                    severity="error" if plan.units_error else None,
                     args={"units": plan.units, "source": plan.units_source,
                           "note": text(plan.units_note_ja or plan.units_note, plan.units_note)},
                     extra={"units": plan.units, "units_source": plan.units_source,
-                           "scale": plan.scale})
+                           "scale": plan.scale, "sheet_scale": plan.sheet_scale})
 
 
 @rule(
@@ -249,6 +258,24 @@ def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
             "en": "No security zones were found. Layers mapped to zones: {mapped}. Layers read: "
                   "{layers}. Draw each area as a closed polyline and map its layer in osmark.toml, "
                   "e.g. zone = \"^(MY-ZONE-LAYER)$\" under [layers].",
+        },
+        "no-rooms": {
+            "ja": "セキュリティゾーンが描かれておらず、壁の線から閉じた部屋も見つかりませんでした。"
+                  "壁・建具・窓のレイヤの割り当て（osmark layers で確認）と、壁の隙間を確認するか、"
+                  "ゾーンを閉じたポリラインで描いてください。壁に割り当てたレイヤ: {walls}。",
+            "en": "No security zones are drawn, and no closed room could be found from the walls. "
+                  "Check which layers are mapped to walls, doors and windows (osmark layers) and the "
+                  "gaps in the walls, or draw the zones as closed polylines. Layers mapped to walls: "
+                  "{walls}.",
+        },
+        "rooms-from-walls": {
+            "ja": "ゾーンも申請エリアも描かれていないため、壁の線から{count}室を求め（うち{open}室は"
+                  "レベルが分からずオープンエリアとみなしました）、その全体を申請エリアとみなしました。"
+                  "部屋のレベルは osmark.toml の [zones] 表（室名 = レベル）で指定してください。",
+            "en": "No zones and no application area are drawn, so {count} rooms were found from the "
+                  "walls ({open} of them with no level, taken as open area) and their union taken as "
+                  "the application area. Give room levels in the [zones] table of osmark.toml "
+                  "(room name = level).",
         },
         "no-area": {
             "ja": "申請エリアが描かれていないため、すべてのゾーンを合わせた範囲を申請エリアとみなし"
@@ -286,10 +313,21 @@ def missing_elements(site: Site, ctx: Context) -> Iterator[Violation]:
         yield Violation(subjects=(Subject(kind="drawing", id="wall"),), message="no-walls",
                         args={"mapped": layers_of(plan, "wall"), "layers": layers},
                         severity="error", extra={"missing": "wall"})
-    if not plan.zones:
+    if not plan.zones and plan.lines_of("wall"):
+        yield Violation(subjects=(Subject(kind="drawing", id="zone"),), message="no-rooms",
+                        args={"walls": layers_of(plan, "wall")},
+                        severity="error", extra={"missing": "zone"})
+    elif not plan.zones:
         yield Violation(subjects=(Subject(kind="drawing", id="zone"),), message="no-zones",
                         args={"mapped": layers_of(plan, "zone"), "layers": layers},
                         severity="error", extra={"missing": "zone"})
+    elif not site.aa_drawn and plan.rooms_from == "walls":
+        assumed = [z for z in plan.zones if z.level_from == "assumed-open"]
+        yield Violation(subjects=(AA_SUBJECT,), message="rooms-from-walls",
+                        args={"count": len(plan.zones), "open": len(assumed)},
+                        where=None if site.aa.is_empty else site.aa, severity="warning",
+                        extra={"missing": "application_area", "rooms_from": "walls",
+                               "assumed_open": [z.id for z in assumed]})
     elif not site.aa_drawn:
         yield Violation(subjects=(AA_SUBJECT,), message="no-area",
                         args={"mapped": layers_of(plan, "application_area"), "layers": layers},
