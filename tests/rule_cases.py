@@ -93,8 +93,8 @@ CASES: tuple[Case, ...] = (
     # ENC001 zone-enclosure
     Case("enc001-good", "ENC001", office, 0),
     Case("enc001-open", "ENC001", lambda: swap_line(office(), SERVER_WEST_UPPER), 1,
-         subjects=("Z3",), en="1.85 m stretch with no wall, door or window",
-         ja="「サーバー室」の境界", extra={"kind": "open", "length_m": 1.85}),
+         subjects=("Z3",), en="2.00 m stretch with no wall, door or window",
+         ja="「サーバー室」の境界", extra={"kind": "open", "length_m": 2.0}),
     Case("enc001-partition-only", "ENC001",
          lambda: swap_line(office(), SERVER_WEST_UPPER, segments("partition", [(16, 10), (16, 12)])),
          1, subjects=("Z3",), en="closed only by a low partition", extra={"kind": "partition-only"}),
@@ -107,8 +107,8 @@ CASES: tuple[Case, ...] = (
     # ENC002 application-area-enclosure
     Case("enc002-good", "ENC002", office, 0),
     Case("enc002-open", "ENC002", lambda: swap_line(office(), AA_WEST), 1, subjects=("AA",),
-         en="11.70 m stretch with no wall, door or window", extra={"kind": "open", "length_m": 11.7}),
-    # low partitions do not close the AA boundary at all: the builder reports the stretch as open
+         en="12.00 m stretch with no wall, door or window", extra={"kind": "open", "length_m": 12.0}),
+    # low partitions do not close the AA boundary: the builder reports the stretch as partition-only
     Case("enc002-partition-does-not-close", "ENC002",
          lambda: swap_line(office(), AA_WEST, segments("partition", [(0, 12), (0, 0)])), 1,
          subjects=("AA",), extra={"kind": "partition-only"}),

@@ -8,6 +8,7 @@ tasks through ``distributed.Client(address).get_executor()``, the standard
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -27,14 +28,32 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def biggest_first(tasks: Sequence[FloorTask]) -> list[int]:
+    """Task indices, biggest drawing first, so a big floor does not start last and run alone."""
+    def size(i: int) -> int:
+        try:
+            return os.path.getsize(tasks[i].path)
+        except OSError:
+            return 0
+
+    return sorted(range(len(tasks)), key=lambda i: (-size(i), i))
+
+
 @contextmanager
 def local_pool(jobs: int, images: bool) -> Iterator[Executor]:
     single_thread_env()  # for workers started fresh; forked ones are told in warm()
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm,
-                             initargs=(images,)) as pool:
-        yield pool
+    fork = "fork" in methods
+    if fork:
+        gc.freeze()  # forked workers then do not copy the parent's pages when they collect
+    try:
+        context = multiprocessing.get_context("fork" if fork else None)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=warm,
+                                 initargs=(images,)) as pool:
+            yield pool
+    finally:
+        if fork:
+            gc.unfreeze()
 
 
 @contextmanager
@@ -52,11 +71,6 @@ def dask_pool(address: str, images: bool) -> Iterator[Executor]:
         yield client.get_executor()
     finally:
         client.close()
-
-
-@contextmanager
-def in_process() -> Iterator[None]:
-    yield None
 
 
 def _crashed(task: FloorTask, exc: BaseException) -> FloorResult:
@@ -101,13 +115,18 @@ def run_tasks(tasks: Sequence[FloorTask], jobs: int | None = None, scheduler: st
         return [r for r in results if r is not None]
     pool = dask_pool(scheduler, images) if scheduler else local_pool(min(jobs, len(tasks)), images)
     with pool as executor:
-        futures: dict[Future, int] = {executor.submit(check_floor, t): i for i, t in enumerate(tasks)}
-        with progress_bar(len(tasks), progress, label) as advance:
-            for future in as_completed(futures):
-                i = futures[future]
-                try:
-                    results[i] = future.result()
-                except Exception as exc:  # noqa: BLE001 - a killed worker fails its floor only
-                    results[i] = _crashed(tasks[i], exc)
-                advance()
+        futures: dict[Future, int] = {executor.submit(check_floor, tasks[i]): i for i in biggest_first(tasks)}
+        try:
+            with progress_bar(len(tasks), progress, label) as advance:
+                for future in as_completed(futures):
+                    i = futures[future]
+                    try:
+                        results[i] = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a killed worker fails its floor only
+                        results[i] = _crashed(tasks[i], exc)
+                    advance()
+        except BaseException:  # Ctrl-C: do not start the floors still waiting
+            for future in futures:
+                future.cancel()
+            raise
     return [r for r in results if r is not None]

@@ -40,8 +40,17 @@ class Closers:
         for cab in plan.cabinets:
             geoms.append(cab.polygon.exterior)
             strength.append(LOW)
-        self.geoms = np.array(geoms, dtype=object)
-        self.strength = np.array(strength, dtype=int)
+        # every closer as straight segments: a segment covers a boundary only as far as its
+        # shadow along it, so a jamb or a wall end meeting the boundary square covers nothing
+        coords, owner = shapely.get_coordinates(np.array(geoms, dtype=object), return_index=True)
+        same = owner[:-1] == owner[1:]
+        starts, ends = coords[:-1][same], coords[1:][same]
+        keep = np.any(starts != ends, axis=1)
+        self.starts, self.ends = starts[keep], ends[keep]
+        self.geoms = shapely.linestrings(np.stack([self.starts, self.ends], axis=1)) if len(self.starts) \
+            else np.empty(0, dtype=object)
+        self.strength = np.array(strength, dtype=int)[owner[:-1][same][keep]] if len(self.starts) \
+            else np.empty(0, dtype=int)
         self.tree = STRtree(self.geoms)
         self._buffers: dict[float, np.ndarray] = {}
 
@@ -103,8 +112,28 @@ def intersect(base: list[Interval], other: list[Interval]) -> list[Interval]:
     return [(max(a, c), min(b, d)) for a, b in base for c, d in other if min(b, d) > max(a, c)]
 
 
-def _ring_intervals(rings: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray) -> list[tuple[int, Interval]]:
-    """(ring, interval along it) for each covered piece; pieces across the ring start are split."""
+def _readings(lo: np.ndarray, hi: np.ndarray, fits_straight: np.ndarray, totals: np.ndarray,
+              i: int) -> list[Interval]:
+    """Interval(s) along a ring: straight, or wrapped over the ring's start point."""
+    if fits_straight[i]:
+        return [(float(lo[i]), float(hi[i]))]
+    return [(float(hi[i]), float(totals[i])), (0.0, float(lo[i]))]
+
+
+def _ring_intervals(rings: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray,
+                    seg_a: np.ndarray, seg_b: np.ndarray) -> list[tuple[int, Interval]]:
+    """(ring, interval along it) covered by each pair's piece, within its segment's shadow.
+
+    ``pieces`` are ring ∩ buffered segment; ``seg_a``/``seg_b`` the segments' end points. A
+    piece across the ring's start is split in two.
+    """
+    if not len(pieces):
+        return []
+    totals_pair = shapely.length(rings[ring_idx])
+    sa = shapely.line_locate_point(rings[ring_idx], shapely.points(seg_a))
+    sb = shapely.line_locate_point(rings[ring_idx], shapely.points(seg_b))
+    s_lo, s_hi = np.minimum(sa, sb), np.maximum(sa, sb)
+    shadow_straight = (s_hi - s_lo) <= totals_pair - (s_hi - s_lo)
     parts, src = shapely.get_parts(pieces, return_index=True)
     # lines only (points touch, nothing more); empty pieces have no ends to locate
     keep = np.isin(shapely.get_type_id(parts), (1, 2)) & (shapely.length(parts) > 0)
@@ -124,12 +153,10 @@ def _ring_intervals(rings: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray)
     # a piece across the ring's start projects to its two far ends: pick the reading that fits
     straight = np.abs((b - a) - lengths) <= np.abs((totals - (b - a)) - lengths)
     out: list[tuple[int, Interval]] = []
-    for r, lo, hi, ok, total in zip(owner.tolist(), a.tolist(), b.tolist(), straight.tolist(), totals.tolist()):
-        if ok:
-            out.append((r, (lo, hi)))
-        else:  # wraps over the ring's start point
-            out.append((r, (hi, total)))
-            out.append((r, (0.0, lo)))
+    for k, (r, pair) in enumerate(zip(owner.tolist(), src.tolist())):
+        piece = _readings(a, b, straight, totals, k)
+        shadow = _readings(s_lo, s_hi, shadow_straight, totals_pair, pair)
+        out += [(r, iv) for iv in intersect(piece, shadow)]
     return out
 
 
@@ -166,7 +193,9 @@ def outline_gaps(outlines: list[Outline], closers: Closers, tol: float, min_gap:
     strengths = closers.strength[pairs_closer] if len(pairs_closer) else np.empty(0, dtype=int)
     for strength in (FULL, LOW):
         sel = strengths == strength
-        for r, interval in _ring_intervals(rings, pairs_ring[sel], pieces[sel]):
+        cl = pairs_closer[sel]
+        for r, interval in _ring_intervals(rings, pairs_ring[sel], pieces[sel],
+                                           closers.starts[cl], closers.ends[cl]):
             covered.setdefault((r, strength), []).append(interval)
     gaps: list[Gap] = []
     for r, ring in enumerate(rings):
