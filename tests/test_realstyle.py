@@ -25,23 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "samples" / "realstyle"
 NAMES = sorted(p.name for p in HERE.iterdir() if (p / f"{p.name}.dxf").is_file())
 
-#: what the tool cannot do yet: (sample, aspect) -> the missing capability
-GAPS = {
-    ("doors_in_furniture_blocks", aspect): (
-        "swing doors (quarter arc + leaf hinged at its centre) inside blocks inserted on a "
-        "furniture layer are not found: swings are looked for only among wall-layer geometry, "
-        "so the four ROOM-SET doors become doorless openings")
-    for aspect in ("doors", "openings", "findings")
-}
-
-
-def gap(name: str, aspect: str) -> list[Any]:
-    reason = GAPS.get((name, aspect))
-    return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-
-
 def cases(aspect: str) -> list[Any]:
-    return [pytest.param(n, marks=gap(n, aspect), id=n) for n in NAMES]
+    """One case per real-style sample (``aspect`` names what the test looks at)."""
+    return [pytest.param(n, id=n) for n in NAMES]
 
 
 def expected(name: str) -> dict[str, Any]:

@@ -153,9 +153,12 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
     line_items = [i for k in LINE_KINDS for i in by_kind[k]
                   if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
-    # door swings (arc + leaf) drawn on wall layers are doors, not walls
+    # door swings (arc + leaf) drawn on wall layers are doors, not walls; so are swings inside
+    # blocks inserted on other layers (a furniture block that carries the room's door)
+    in_blocks = [i for i in by_kind["ignored"]
+                 if items[i].block is not None and items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
     swings = find_swings(items, [i for i in line_items if items[i].owner < 0
-                                 or w.elems[items[i].owner].kind in LINE_KINDS])
+                                 or w.elems[items[i].owner].kind in LINE_KINDS] + in_blocks)
     dtol = _door_tol(items, door_items + list(swings.arcs), extent)
     drafts: list[doorlib.DoorDraft] = []
     for el in w.elems:
