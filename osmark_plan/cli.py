@@ -17,6 +17,7 @@ from . import __version__
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 
 class Failure(Exception):

@@ -89,8 +89,8 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
                                image=str(image) if image else None, config=settled[key][0], lang=lang,
                                units=units, facts=floor.manifest is not None))
     try:
-        done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images,
-                         progress=show_progress(quiet), label="osmark")
+        done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images, progress=show_progress(quiet),
+                         label="検査中" if lang == "ja" else "checking")
     except SchedulerError as exc:
         raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
     by_path = {r.path: r for r in done}

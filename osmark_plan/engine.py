@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 from .config import Config, ConfigError
 from .findings import SEVERITY_ORDER, Finding, Report, RuleRun
 from .geometry.site import Site
-from .rules import ALL_RULES
+from .rules import ALL_RULES, KNOWN_RULES
 from .rules.base import Context, Rule, Violation
 
 
@@ -49,8 +49,9 @@ def select_rules(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> tuple[R
     with ``ignore = ["ENC"]`` keeps ENC001); on a tie, ignore wins. A token that matches no
     rule is a :class:`ConfigError`.
     """
-    _check_tokens(config.select, rules, "select")
-    _check_tokens(config.ignore, rules, "ignore")
+    known = rules + tuple(r for r in KNOWN_RULES if r not in rules)
+    _check_tokens(config.select, known, "select")
+    _check_tokens(config.ignore, known, "ignore")
     chosen = []
     for rule in rules:
         on = max((_matches(rule, t) for t in config.select), default=0) if config.select else 1
@@ -80,7 +81,7 @@ def _coerce(rule: Rule, name: str, value: Any, default: Any) -> Any:
     return value
 
 
-def check_config(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> None:
+def check_config(config: Config, rules: tuple[Rule, ...] = KNOWN_RULES) -> None:
     """Raise :class:`ConfigError` for anything in the config that names no rule or option.
 
     Checks select/ignore tokens, ``[severity]`` keys, ``[rules.X]`` tables and option

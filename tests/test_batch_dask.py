@@ -34,7 +34,8 @@ def test_dask_local_cluster_matches_local_runs(tmp_path):
             assert text == (tmp_path / "j1" / row["report"]).read_text(encoding="utf-8")
 
 
-def test_unreachable_scheduler_exits_2(tmp_path, capsys):
+def test_unreachable_scheduler_exits_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("osmark_plan.batch.run.SCHEDULER_TIMEOUT", "1s")
     tree = make_tree(tmp_path / "tree")
     code = main(["batch", str(tree / "loose"), "--out", str(tmp_path / "o"), "--no-images",
                  "--scheduler", "tcp://127.0.0.1:9"])

@@ -20,6 +20,10 @@ from .threads import single_thread_env
 from .worker import UNREADABLE, FloorResult, FloorTask, check_floor, warm
 
 
+#: how long to wait for a Dask scheduler to answer
+SCHEDULER_TIMEOUT = "10s"
+
+
 class SchedulerError(Exception):
     """The Dask scheduler cannot be used (dask missing, address unreachable)."""
 
@@ -63,7 +67,7 @@ def dask_pool(address: str, images: bool) -> Iterator[Executor]:
     except ImportError:
         raise SchedulerError("--scheduler needs dask: pip install 'osmark-plan[dask]'") from None
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout=SCHEDULER_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as exc:
         raise SchedulerError(f"cannot reach the Dask scheduler {address}: {exc}") from None
     try:

@@ -19,15 +19,16 @@ def rule_dict(rule: Rule, lang: str) -> dict:
 
 def list_rules(lang: str, fmt: str = "text") -> str:
     """All rules, one line each: code, name, default severity, clause, summary."""
-    from ..rules import ALL_RULES
+    from ..rules import KNOWN_RULES
 
     if fmt == "json":
-        return json.dumps([rule_dict(r, lang) for r in ALL_RULES], ensure_ascii=False, indent=2)
+        return json.dumps([rule_dict(r, lang) for r in KNOWN_RULES], ensure_ascii=False, indent=2)
     words = SEVERITY_WORDS[lang]
     rows = []
-    for r in ALL_RULES:
+    for r in KNOWN_RULES:
         summary = r.summary.get(lang) or r.summary.get("en", "")
-        rows.append(f"{r.code}  {r.name:<40} {words[r.severity]:<7}  {summary}  [{r.clause}]")
+        clause = f"  [{r.clause}]" if r.clause else ""
+        rows.append(f"{r.code}  {r.name:<40} {words[r.severity]:<7}  {summary}{clause}")
     return "\n".join(rows)
 
 
@@ -42,7 +43,7 @@ def describe_rule(code: str, lang: str, fmt: str = "text") -> str | None:
         return json.dumps(rule_dict(rule, lang), ensure_ascii=False, indent=2)
     ja = lang == "ja"
     lines = [f"{rule.code} {rule.name}",
-             f"  {'条項' if ja else 'Clause'}: {rule.clause}",
+             f"  {'条項' if ja else 'Clause'}: {rule.clause or ('なし（図面データの規則）' if ja else 'none (a drawing-data rule)')}",
              f"  {'既定の重大度' if ja else 'Default severity'}: {SEVERITY_WORDS[lang][rule.severity]}",
              f"  {rule.summary.get(lang) or rule.summary.get('en', '')}", ""]
     if rule.options:
