@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
-from .entities import Elem, Item, arc_data, world_pieces
+from .entities import Elem, Item, arc_data, np_matrix, transform, world_pieces
 
 Arc = tuple[np.ndarray, np.ndarray, np.ndarray, float]
 
@@ -113,8 +113,35 @@ def _split(pieces: list[tuple[np.ndarray, bool, bool]]) -> tuple[list[np.ndarray
     return leaves, [p for p, _c, _a in pieces]
 
 
-def element_door(elem: Elem, items: list[Item], tol: float) -> DoorDraft | None:
-    """One door from a door INSERT (None when its block has no usable geometry)."""
+@dataclass
+class BlockDoor:
+    """A door block's chord and pieces in block coordinates, worked out once per block."""
+
+    chord: np.ndarray
+    style: str
+    pieces: list[np.ndarray]
+    has_arc: bool
+
+
+def _to_block(points: np.ndarray, inverse: np.ndarray) -> np.ndarray:
+    return transform(points, inverse)
+
+
+def element_door(elem: Elem, items: list[Item], tol: float,
+                 cache: dict[str, BlockDoor | None] | None = None) -> DoorDraft | None:
+    """One door from a door INSERT (None when its block has no usable geometry).
+
+    With ``cache``, a block's door is worked out once, in block coordinates, and each
+    further INSERT of it only transforms the result (doors are few blocks, many inserts).
+    """
+    M = np_matrix(elem.m)
+    key = elem.block
+    if cache is not None and key in cache and M is not None and np.allclose(M[2, :2], 0):
+        local = cache[key]
+        if local is None:
+            return None
+        return DoorDraft(transform(local.chord, M), local.style, [transform(p, M) for p in local.pieces],
+                         elem.layer, elem.handle, elem.block, local.has_arc, dict(elem.attribs))
     arcs: list[Arc] = []
     pieces: list[tuple[np.ndarray, bool, bool]] = []
     for i in elem.items:
@@ -131,6 +158,11 @@ def element_door(elem: Elem, items: list[Item], tol: float) -> DoorDraft | None:
             pieces.append((p, closed, t == "ARC"))
     leaves, everything = _split(pieces)
     found = chord_of(arcs, leaves, everything)
+    planar = M is not None and np.allclose(M[2, :2], 0) and np.allclose(M[:2, 2], 0)
+    if cache is not None and planar and abs(np.linalg.det(M[:2, :2])) > 1e-12:
+        inverse = np.linalg.inv(M)
+        cache[key] = None if found is None else BlockDoor(
+            _to_block(found[0], inverse), found[1], [_to_block(p, inverse) for p in everything], bool(arcs))
     if found is None:
         return None
     chord, style = found

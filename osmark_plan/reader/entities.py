@@ -211,6 +211,12 @@ def _path_points(path: ezpath.Path, tol: float) -> list[tuple[np.ndarray, bool]]
     return out
 
 
+def _lw_xy(e: object) -> np.ndarray:
+    """An LWPOLYLINE's vertices (x, y) straight from its vertex array (no per-point objects)."""
+    values = np.asarray(e.lwpoints.values, dtype=float)  # type: ignore[attr-defined]
+    return values.reshape(-1, 5)[:, :2]
+
+
 def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
     """(points, closed) pieces of an entity in its own (block) coordinates, as 3D points."""
     t = e.dxftype()  # type: ignore[attr-defined]
@@ -218,7 +224,7 @@ def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
         s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
         return [(np.array([[s.x, s.y, s.z], [n.x, n.y, n.z]], dtype=float), False)]
     if t == "LWPOLYLINE" and not e.has_arc and _up(e):  # type: ignore[attr-defined]
-        pts = np.array(e.get_points("xy"), dtype=float)  # type: ignore[attr-defined]
+        pts = _lw_xy(e)
         if len(pts) < 2:
             return []
         closed = bool(e.closed)  # type: ignore[attr-defined]
@@ -309,7 +315,7 @@ def rough_points(item: Item) -> list[tuple[float, float]]:
             s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
             return [(s.x, s.y), (n.x, n.y)]
         if t == "LWPOLYLINE":
-            return [(p[0], p[1]) for p in e.get_points("xy")]  # type: ignore[attr-defined]
+            return [tuple(p) for p in _lw_xy(e).tolist()]
         if t in ("ARC", "CIRCLE"):
             c = e.dxf.center  # type: ignore[attr-defined]
             return [(c.x, c.y)]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import shapely
@@ -34,13 +36,13 @@ LINE_KINDS = ("wall", "partition", "window")
 SWING_RADIUS = (0.45, 1.6)
 
 
-def _door_tol(items: list[Item], door_idx: list[int], extent: float | None) -> float:
+def _door_tol(items: list[Item], door_idx: list[int], extent: Callable[[], float | None]) -> float:
     """A flattening tolerance for door geometry before the unit is known (drawing units)."""
     radii = [a[3] for i in door_idx if items[i].e.dxftype() == "ARC"  # type: ignore[attr-defined]
              for a in [arc_data(items[i])] if a]
     if radii:
         return 0.01 * float(np.median(radii))
-    return (extent or 1000.0) * 1e-4
+    return (extent() or 1000.0) * 1e-4
 
 
 def _lines(items: list[Item], idx: list[int], scale: float) -> list[Line]:
@@ -149,7 +151,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     rejected: list[Rejected] = []
 
     # doors in drawing units, then the unit
-    extent = extent_of(items)
+    extent = functools.cache(lambda: extent_of(items))  # costly: only when doors do not tell
     door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
     line_items = [i for k in LINE_KINDS for i in by_kind[k]
                   if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
@@ -161,10 +163,11 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
                                  or w.elems[items[i].owner].kind in LINE_KINDS] + in_blocks)
     dtol = _door_tol(items, door_items + list(swings.arcs), extent)
     drafts: list[doorlib.DoorDraft] = []
+    block_doors: dict[str, doorlib.BlockDoor | None] = {}
     for el in w.elems:
         if el.kind != "door":
             continue
-        draft = doorlib.element_door(el, items, dtol)
+        draft = doorlib.element_door(el, items, dtol, block_doors)
         if draft is None:
             rejected.append(Rejected("door-unreadable", decode_escapes(el.layer), el.handle, None,
                                      f"block {el.block} has no door geometry"))
@@ -179,7 +182,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     insunits = doc.header.get("$INSUNITS", None)
     override, source = (units, "--units") if units else (config.units, "config")
     scale_texts = Counter(n for i in texts if (n := parse_scale(text_content(items[i].e))))
-    choice = unitlib.choose(insunits, widths, extent, override, source,
+    choice = unitlib.choose(insunits, widths, None if widths else extent(), override, source,
                             scale_text=scale_texts.most_common(1)[0][0] if scale_texts else None,
                             sheet=config.scale)
     scale = choice.scale

@@ -81,9 +81,11 @@ def item_shape(item: Item, tol: float, scale: float, close_tol: float) -> Shape:
         rings.append(pts)
     polys = []
     for ring in rings:
-        if len(np.unique(ring, axis=0)) < 3:
+        try:
+            candidate = Polygon(ring)
+        except ValueError:  # fewer than three distinct points
             continue
-        poly = valid_polygon(Polygon(ring), layer, item.handle, shape.repairs)
+        poly = valid_polygon(candidate, layer, item.handle, shape.repairs)
         if poly is not None:
             polys.append(poly)
     if t in ("HATCH", "MPOLYGON") and len(polys) > 1:
