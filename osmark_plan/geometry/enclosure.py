@@ -120,7 +120,49 @@ def _readings(lo: np.ndarray, hi: np.ndarray, fits_straight: np.ndarray, totals:
     return [(float(hi[i]), float(totals[i])), (0.0, float(lo[i]))]
 
 
-def _ring_intervals(rings: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray,
+class RingFrame:
+    """Linear referencing on many rings at once, in numpy (no point geometries made)."""
+
+    def __init__(self, rings: np.ndarray):
+        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+        same = ring_of[:-1] == ring_of[1:]
+        self.a, self.b = coords[:-1][same], coords[1:][same]
+        self.seg_ring = ring_of[:-1][same]
+        lengths = np.hypot(*(self.b - self.a).T)
+        starts = np.concatenate([[0.0], np.cumsum(lengths)[:-1]])
+        self.first = np.searchsorted(self.seg_ring, np.arange(len(rings)))
+        self.count = np.bincount(self.seg_ring, minlength=len(rings))
+        # arc length at each segment's start, counted from its own ring's start
+        self.start = starts - starts[self.first[self.seg_ring]]
+        self.length = lengths
+
+    def locate(self, ring: np.ndarray, points: np.ndarray) -> np.ndarray:
+        """Distance along ``ring[i]`` of the point nearest to ``points[i]``."""
+        if not len(points):
+            return np.empty(0)
+        counts = self.count[ring]
+        query = np.repeat(np.arange(len(points)), counts)
+        offsets = np.repeat(self.first[ring] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
+        seg = np.arange(len(query)) + offsets
+        a, ab = self.a[seg], self.b[seg] - self.a[seg]
+        den = np.einsum("ij,ij->i", ab, ab)
+        t = np.clip(np.einsum("ij,ij->i", points[query] - a, ab) / np.where(den > 0, den, 1.0), 0.0, 1.0)
+        d2 = np.sum((a + ab * t[:, None] - points[query]) ** 2, axis=1)
+        loc = self.start[seg] + t * self.length[seg]
+        order = np.lexsort((d2, query))  # per query, nearest segment first
+        firsts = order[np.searchsorted(query[order], np.arange(len(points)))]
+        return loc[firsts]
+
+
+def _readings(lo: np.ndarray, hi: np.ndarray, fits_straight: np.ndarray, totals: np.ndarray,
+              i: int) -> list[Interval]:
+    """Interval(s) along a ring: straight, or wrapped over the ring's start point."""
+    if fits_straight[i]:
+        return [(float(lo[i]), float(hi[i]))]
+    return [(float(hi[i]), float(totals[i])), (0.0, float(lo[i]))]
+
+
+def _ring_intervals(frame: RingFrame, totals: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray,
                     seg_a: np.ndarray, seg_b: np.ndarray) -> list[tuple[int, Interval]]:
     """(ring, interval along it) covered by each pair's piece, within its segment's shadow.
 
@@ -129,32 +171,29 @@ def _ring_intervals(rings: np.ndarray, ring_idx: np.ndarray, pieces: np.ndarray,
     """
     if not len(pieces):
         return []
-    totals_pair = shapely.length(rings[ring_idx])
-    sa = shapely.line_locate_point(rings[ring_idx], shapely.points(seg_a))
-    sb = shapely.line_locate_point(rings[ring_idx], shapely.points(seg_b))
+    totals_pair = totals[ring_idx]
+    sa, sb = frame.locate(ring_idx, seg_a), frame.locate(ring_idx, seg_b)
     s_lo, s_hi = np.minimum(sa, sb), np.maximum(sa, sb)
     shadow_straight = (s_hi - s_lo) <= totals_pair - (s_hi - s_lo)
     parts, src = shapely.get_parts(pieces, return_index=True)
     # lines only (points touch, nothing more); empty pieces have no ends to locate
-    keep = np.isin(shapely.get_type_id(parts), (1, 2)) & (shapely.length(parts) > 0)
-    parts, src = parts[keep], src[keep]
+    lengths = shapely.length(parts)
+    keep = np.isin(shapely.get_type_id(parts), (1, 2)) & (lengths > 0)
+    parts, src, lengths = parts[keep], src[keep], lengths[keep]
     if not len(parts):
         return []
     owner = ring_idx[src]
-    ring_geoms = rings[owner]
     coords, which = shapely.get_coordinates(parts, return_index=True)
     first = np.searchsorted(which, np.arange(len(parts)))
     last = np.searchsorted(which, np.arange(len(parts)), side="right") - 1
-    s = shapely.line_locate_point(ring_geoms, shapely.points(coords[first]))
-    e = shapely.line_locate_point(ring_geoms, shapely.points(coords[last]))
-    lengths = shapely.length(parts)
-    totals = shapely.length(ring_geoms)
+    s, e = frame.locate(owner, coords[first]), frame.locate(owner, coords[last])
+    part_totals = totals[owner]
     a, b = np.minimum(s, e), np.maximum(s, e)
     # a piece across the ring's start projects to its two far ends: pick the reading that fits
-    straight = np.abs((b - a) - lengths) <= np.abs((totals - (b - a)) - lengths)
+    straight = np.abs((b - a) - lengths) <= np.abs((part_totals - (b - a)) - lengths)
     out: list[tuple[int, Interval]] = []
     for k, (r, pair) in enumerate(zip(owner.tolist(), src.tolist())):
-        piece = _readings(a, b, straight, totals, k)
+        piece = _readings(a, b, straight, part_totals, k)
         shadow = _readings(s_lo, s_hi, shadow_straight, totals_pair, pair)
         out += [(r, iv) for iv in intersect(piece, shadow)]
     return out
@@ -190,11 +229,12 @@ def outline_gaps(outlines: list[Outline], closers: Closers, tol: float, min_gap:
     buffers = closers.buffers(tol) if len(closers.geoms) else np.empty(0, dtype=object)
     pieces = shapely.intersection(rings[pairs_ring], buffers[pairs_closer])
     covered: dict[tuple[int, int], list[Interval]] = {}
+    frame, totals = RingFrame(rings), shapely.length(rings)
     strengths = closers.strength[pairs_closer] if len(pairs_closer) else np.empty(0, dtype=int)
     for strength in (FULL, LOW):
         sel = strengths == strength
         cl = pairs_closer[sel]
-        for r, interval in _ring_intervals(rings, pairs_ring[sel], pieces[sel],
+        for r, interval in _ring_intervals(frame, totals, pairs_ring[sel], pieces[sel],
                                            closers.starts[cl], closers.ends[cl]):
             covered.setdefault((r, strength), []).append(interval)
     gaps: list[Gap] = []
