@@ -112,6 +112,16 @@ def intersect(base: list[Interval], other: list[Interval]) -> list[Interval]:
     return [(max(a, c), min(b, d)) for a, b in base for c, d in other if min(b, d) > max(a, c)]
 
 
+def _explode(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Single parts of geometries and the index each came from (only multi-parts are split)."""
+    types = shapely.get_type_id(geoms)
+    single = np.flatnonzero(np.isin(types, (0, 1, 2)))
+    multi = np.flatnonzero(~np.isin(types, (0, 1, 2)))
+    parts, src = shapely.get_parts(geoms[multi], return_index=True)
+    return (np.concatenate([geoms[single], parts]),
+            np.concatenate([single, multi[src]]).astype(int))
+
+
 def _readings(lo: np.ndarray, hi: np.ndarray, fits_straight: np.ndarray, totals: np.ndarray,
               i: int) -> list[Interval]:
     """Interval(s) along a ring: straight, or wrapped over the ring's start point."""
@@ -154,6 +164,16 @@ class RingFrame:
         return loc[firsts]
 
 
+def _explode(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Single parts of geometries and the index each came from (only multi-parts are split)."""
+    types = shapely.get_type_id(geoms)
+    single = np.flatnonzero(np.isin(types, (0, 1, 2)))
+    multi = np.flatnonzero(~np.isin(types, (0, 1, 2)))
+    parts, src = shapely.get_parts(geoms[multi], return_index=True)
+    return (np.concatenate([geoms[single], parts]),
+            np.concatenate([single, multi[src]]).astype(int))
+
+
 def _readings(lo: np.ndarray, hi: np.ndarray, fits_straight: np.ndarray, totals: np.ndarray,
               i: int) -> list[Interval]:
     """Interval(s) along a ring: straight, or wrapped over the ring's start point."""
@@ -175,7 +195,7 @@ def _ring_intervals(frame: RingFrame, totals: np.ndarray, ring_idx: np.ndarray, 
     sa, sb = frame.locate(ring_idx, seg_a), frame.locate(ring_idx, seg_b)
     s_lo, s_hi = np.minimum(sa, sb), np.maximum(sa, sb)
     shadow_straight = (s_hi - s_lo) <= totals_pair - (s_hi - s_lo)
-    parts, src = shapely.get_parts(pieces, return_index=True)
+    parts, src = _explode(pieces)
     # lines only (points touch, nothing more); empty pieces have no ends to locate
     lengths = shapely.length(parts)
     keep = np.isin(shapely.get_type_id(parts), (1, 2)) & (lengths > 0)
