@@ -85,11 +85,29 @@ def _lines(items: list[Item], idx: list[int], scale: float) -> list[Line]:
     return [Line(it.kind, g, src(it)) for it, g in zip(fast_meta + meta, geoms)]  # type: ignore[arg-type]
 
 
+def _outlines(pieces_of: list[list[np.ndarray]]) -> list[LineString | MultiLineString | None]:
+    """Each door's drawn pieces as one line geometry, built in two vectorised calls."""
+    flat = [(k, p) for k, pieces in enumerate(pieces_of) for p in pieces]
+    out: list[LineString | MultiLineString | None] = [None] * len(pieces_of)
+    if not flat:
+        return out
+    counts = np.array([len(p) for _k, p in flat])
+    lines = shapely.linestrings(np.vstack([p[:, :2] for _k, p in flat]),
+                                indices=np.repeat(np.arange(len(flat)), counts))
+    owner = np.array([k for k, _p in flat])
+    doors, dense = np.unique(owner, return_inverse=True)
+    multi = shapely.multilinestrings(lines, indices=dense)
+    for k, geom in zip(doors.tolist(), multi):
+        out[k] = geom.geoms[0] if len(geom.geoms) == 1 else geom
+    return out
+
+
 def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
            scale: float) -> list[Door]:
     """Doors in metres, with lock and name from ATTRIBs or nearby texts."""
     lock_rx = re.compile(config.lock_pattern, re.IGNORECASE)
-    chords = [LineString(d.chord * scale) for d in drafts]
+    chords = list(shapely.linestrings(np.array([d.chord for d in drafts], dtype=float).reshape(-1, 2, 2) * scale))
+    outlines = _outlines([[p * scale for p in d.pieces if len(p) >= 2] for d in drafts])
     mids = shapely.points([((d.chord[0] + d.chord[1]) / 2) * scale for d in drafts]) if drafts else []
     pi, gi, dist = near_pairs(np.asarray(mids, dtype=object), list(labels.points), DOOR_TEXT_M)
     near: dict[int, list[tuple[float, int]]] = defaultdict(list)
@@ -111,14 +129,8 @@ def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
                     continue
             if name is None and is_door_number(lab.text):
                 name = lab.text.strip()
-        pieces = [p * scale for p in d.pieces if len(p) >= 2]
-        outline = None
-        if len(pieces) == 1:
-            outline = LineString(pieces[0])
-        elif pieces:
-            outline = MultiLineString(pieces)
         out.append(Door(f"D{k + 1}", chords[k], float(chords[k].length),
-                        Source(decode_escapes(d.layer), d.handle, d.block), outline,  # type: ignore[arg-type]
+                        Source(decode_escapes(d.layer), d.handle, d.block), outlines[k],  # type: ignore[arg-type]
                         lock, name, d.style))
     return out
 
