@@ -187,7 +187,7 @@ class Plan:
     path: str
     sha256: str = ""
     units: str = "m"
-    #: "$INSUNITS", "doors", "extents", "scale-text", "default", "--units" or "config"
+    #: "$INSUNITS", "doors", "walls", "extents", "scale-text", "default", "--units" or "config"
     units_source: str = "default"
     #: metres per drawing unit
     scale: float = 1.0

@@ -83,3 +83,55 @@ def test_sheet_drawing_without_scale_text_gives_a_dwg005_error(tmp_path):
     assert len(dwg5) == 1 and dwg5[0].severity == "error"
     assert "scale = 100" in dwg5[0].text("en") and "sheet scale" in dwg5[0].text("en")
     assert report.plan.scale == pytest.approx(0.1)
+
+
+def _double_wall_floor(tmp_path, insunits, thickness, size):
+    """A floor of double-line walls (no doors) in drawing units."""
+    import ezdxf
+
+    doc = ezdxf.new("R2018")
+    if insunits is not None:
+        doc.header["$INSUNITS"] = insunits
+    doc.layers.add("WALL")
+    msp = doc.modelspace()
+    for k in range(4):  # four rooms side by side, each wall drawn as two faces
+        x0 = k * size
+        for off in (0.0, thickness):
+            msp.add_line((x0, off), (x0 + size, off), dxfattribs={"layer": "WALL"})
+            msp.add_line((x0, size - off), (x0 + size, size - off), dxfattribs={"layer": "WALL"})
+            msp.add_line((x0 + off, 0), (x0 + off, size), dxfattribs={"layer": "WALL"})
+            msp.add_line((x0 + size - off, 0), (x0 + size - off, size), dxfattribs={"layer": "WALL"})
+    path = tmp_path / "walls.dxf"
+    doc.saveas(path)
+    return path
+
+
+def test_wall_thickness_tells_the_unit_when_there_are_no_doors(tmp_path):
+    from osmark_plan.config import Config
+    from osmark_plan.reader import read_plan
+
+    # $INSUNITS missing, 150-unit double walls, 5000-unit rooms: millimetres
+    plan = read_plan(_double_wall_floor(tmp_path, None, 150.0, 5000.0), Config())
+    assert (plan.units, plan.units_source) == ("mm", "walls")
+    assert "0.15 m thick" in plan.units_note and "壁の厚さ" in plan.units_note_ja
+
+
+def test_wall_thickness_contradicts_declared_unit(tmp_path):
+    from osmark_plan.config import Config
+    from osmark_plan.reader import read_plan
+
+    # $INSUNITS says metres, but the walls would be 150 m thick
+    plan = read_plan(_double_wall_floor(tmp_path, 6, 150.0, 5000.0), Config())
+    assert (plan.units, plan.units_source) == ("mm", "walls")
+    # and a metre drawing with 0.15 m walls keeps its declared unit
+    plan = read_plan(_double_wall_floor(tmp_path, 6, 0.15, 5.0), Config())
+    assert (plan.units, plan.units_source) == ("m", "$INSUNITS")
+
+
+def test_wall_thickness_estimator():
+    import numpy as np
+
+    from osmark_plan.reader.units import wall_thickness
+
+    single = np.array([[0, 0, 10, 0], [10, 0, 10, 10], [10, 10, 0, 10], [0, 10, 0, 0]] * 3, dtype=float)
+    assert wall_thickness(single) is None

@@ -17,8 +17,8 @@ from ..model import Door, Line, Plan, Rejected, Repair, Source
 from ..naming import decode_escapes, is_door_number, parse_lock, parse_scale
 from . import doors as doorlib
 from . import units as unitlib
-from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_content, walk,
-                       world_pieces)
+from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_content, transform,
+                       walk, world_pieces)
 from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
@@ -83,6 +83,19 @@ def _lines(items: list[Item], idx: list[int], scale: float) -> list[Line]:
         return s
 
     return [Line(it.kind, g, src(it)) for it, g in zip(fast_meta + meta, geoms)]  # type: ignore[arg-type]
+
+
+def _wall_segments(items: list[Item], idx: list[int]) -> np.ndarray:
+    """Wall LINEs as (n, 4) world segments in drawing units (for the wall-thickness unit check)."""
+    segs = []
+    for i in idx:
+        it = items[i]
+        if it.e.dxftype() != "LINE":  # type: ignore[attr-defined]
+            continue
+        s, n = it.e.dxf.start, it.e.dxf.end  # type: ignore[attr-defined]
+        pts = transform(np.array([[s.x, s.y], [n.x, n.y]], dtype=float), it.M)
+        segs.append(pts.reshape(4))
+    return np.array(segs, dtype=float).reshape(-1, 4)
 
 
 def _outlines(pieces_of: list[list[np.ndarray]]) -> list[LineString | MultiLineString | None]:
@@ -194,9 +207,10 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     insunits = doc.header.get("$INSUNITS", None)
     override, source = (units, "--units") if units else (config.units, "config")
     scale_texts = Counter(n for i in texts if (n := parse_scale(text_content(items[i].e))))
+    walls = None if widths else unitlib.wall_thickness(_wall_segments(items, by_kind["wall"]))
     choice = unitlib.choose(insunits, widths, None if widths else extent(), override, source,
                             scale_text=scale_texts.most_common(1)[0][0] if scale_texts else None,
-                            sheet=config.scale)
+                            sheet=config.scale, walls=walls)
     scale = choice.scale
 
     # drop loose arc-less groups that cannot be doors at this scale

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import Sequence
 
+import numpy as np
+import shapely
 from ezdxf import units as ezunits
 
 #: the units a user can choose, in metres per unit
@@ -15,6 +17,9 @@ DOOR_IDEAL = (0.6, 1.2)
 DOOR_ACCEPT = (0.5, 2.0)
 #: plausible floor extents (m)
 FLOOR_RANGE = (5.0, 300.0)
+#: plausible thickness of a double-line wall (m): ideal and accepted
+WALL_IDEAL = 0.15
+WALL_ACCEPT = (0.05, 0.6)
 
 
 #: sheet scales tried when no unit makes the doors plausible (1:N, drawn in mm on the sheet)
@@ -84,6 +89,56 @@ def _by_extents(size: float) -> str | None:
     return None
 
 
+def wall_thickness(segments: np.ndarray) -> float | None:
+    """Median spacing of double-line walls, in drawing units, from wall LINE segments (n, 4).
+
+    Pairs parallel segments that face each other (overlapping along their length) closer than
+    half the median segment length; the smallest positive spacing of each segment counts.
+    None when fewer than 8 segments have such a partner (single-line walls).
+    """
+    if len(segments) < 8:
+        return None
+    a, b = segments[:, :2], segments[:, 2:]
+    d = b - a
+    length = np.hypot(d[:, 0], d[:, 1])
+    ok = length > 0
+    a, b, d, length = a[ok], b[ok], d[ok], length[ok]
+    if len(a) < 8:
+        return None
+    u = d / length[:, None]
+    reach = 0.5 * float(np.median(length))
+    tree = shapely.STRtree(shapely.linestrings(np.stack([a, b], axis=1)))
+    i, j = tree.query(shapely.linestrings(np.stack([a, b], axis=1)), predicate="dwithin", distance=reach)
+    keep = i < j
+    i, j = i[keep], j[keep]
+    parallel = np.abs(np.einsum("ij,ij->i", u[i], u[j])) > 0.995
+    i, j = i[parallel], j[parallel]
+    if not len(i):
+        return None
+    normal = np.column_stack([-u[i, 1], u[i, 0]])
+    gap = np.abs(np.einsum("ij,ij->i", a[j] - a[i], normal))
+    # overlap of j's projection on i's line with i itself
+    t0 = np.einsum("ij,ij->i", a[j] - a[i], u[i])
+    t1 = np.einsum("ij,ij->i", b[j] - a[i], u[i])
+    overlap = np.minimum(np.maximum(t0, t1), length[i]) - np.maximum(np.minimum(t0, t1), 0)
+    facing = (gap > 1e-9) & (overlap > 0.5 * np.minimum(length[i], length[j]))
+    i, j, gap = i[facing], j[facing], gap[facing]
+    if len(gap) < 4:
+        return None
+    best = np.full(len(a), np.inf)
+    np.minimum.at(best, i, gap)
+    np.minimum.at(best, j, gap)
+    found = best[np.isfinite(best)]
+    return float(np.median(found)) if len(found) >= 8 else None
+
+
+def _by_walls(thickness: float) -> str | None:
+    """The unit that makes the double-line wall thickness plausible (closest to 0.15 m)."""
+    ok = [(abs(math.log(thickness * s / WALL_IDEAL)), u) for u, s in SCALES.items()
+          if _in(thickness * s, WALL_ACCEPT)]
+    return min(ok)[1] if ok else None
+
+
 def _by_sheet(median: float, base: float) -> int | None:
     """The sheet scale 1:N that makes the median door width plausible (closest to 0.9 m)."""
     ok = [(abs(math.log(median * base * n / 0.9)), n) for n in SHEET_SCALES
@@ -93,11 +148,13 @@ def _by_sheet(median: float, base: float) -> int | None:
 
 def choose(insunits: int | None, door_widths: Sequence[float], extent: float | None,
            override: str | None = None, override_source: str = "--units",
-           scale_text: int | None = None, sheet: int | None = None) -> UnitChoice:
+           scale_text: int | None = None, sheet: int | None = None,
+           walls: float | None = None) -> UnitChoice:
     """Pick the drawing unit.
 
     door_widths are in drawing units; extent is the larger side of the drawing's extents
-    in drawing units. override (from --units or the config) wins over everything; ``sheet``
+    in drawing units; walls the double-line wall thickness in drawing units (used when there
+    are no doors). override (from --units or the config) wins over everything; ``sheet``
     (``scale = 100`` in the config) multiplies it. ``scale_text`` is the 1:N read from a
     title text (``S=1/100``), used when the doors or extents show a sheet-scale drawing.
     """
@@ -108,7 +165,7 @@ def choose(insunits: int | None, door_widths: Sequence[float], extent: float | N
                           override_source if override else "config", sheet_scale=sheet)
     if override:
         return UnitChoice(override, SCALES[override], override_source)
-    choice = _choose(insunits, door_widths, extent)
+    choice = _choose(insunits, door_widths, extent, walls)
     return _sheet_check(choice, insunits, door_widths, extent, scale_text)
 
 
@@ -169,12 +226,21 @@ def _sheet_check(choice: UnitChoice, insunits: int | None, door_widths: Sequence
         f"違う場合は正しい単位と縮尺を指定してください。"), sheet_scale=n, error=True)
 
 
-def _choose(insunits: int | None, door_widths: Sequence[float], extent: float | None) -> UnitChoice:
-    """The unit from $INSUNITS, door widths and extents, without sheet scales."""
+def _choose(insunits: int | None, door_widths: Sequence[float], extent: float | None,
+            walls: float | None = None) -> UnitChoice:
+    """The unit from $INSUNITS, door widths, wall thickness and extents, without sheet scales."""
     declared = declared_unit(insunits)
     median = _median(door_widths)
     if declared:
         name, scale = declared
+        if median is None and walls is not None and not _in(walls * scale, WALL_ACCEPT):
+            guess = _by_walls(walls)
+            if guess:
+                return UnitChoice(guess, SCALES[guess], "walls", (
+                    f"$INSUNITS says {name}, but walls would then be {walls * scale:.3g} m thick; "
+                    f"assumed {guess}, which makes them {walls * SCALES[guess]:.2f} m thick."), (
+                    f"$INSUNITS は {name} ですが、それでは壁の厚さが {walls * scale:.3g} m になるため、"
+                    f"{guess} とみなしました（壁の厚さ {walls * SCALES[guess]:.2f} m）。"))
         if median is None:
             if extent and extent * scale < 1.0 or extent and extent * scale > 5000:
                 guess = _by_extents(extent)
@@ -206,6 +272,11 @@ def _choose(insunits: int | None, door_widths: Sequence[float], extent: float | 
                 f"{median * SCALES[guess]:.2f} m wide."), (
                 f"{missing_ja}。扉の幅から {guess} とみなしました（扉の幅の中央値 "
                 f"{median * SCALES[guess]:.2f} m）。"))
+    if walls is not None and (guess := _by_walls(walls)):
+        return UnitChoice(guess, SCALES[guess], "walls", (
+            f"{missing}; assumed {guess}, which makes the double-line walls "
+            f"{walls * SCALES[guess]:.2f} m thick."), (
+            f"{missing_ja}。壁の厚さから {guess} とみなしました（壁の厚さ {walls * SCALES[guess]:.2f} m）。"))
     if extent:
         guess = _by_extents(extent)
         if guess:
