@@ -46,21 +46,38 @@ class Placed:
                            (a[:, 1] < box.y1) & (a[:, 3] > box.y0)))
 
 
+_SHIFT = {"center": 0.5, "left": 0.0, "right": 1.0, "bottom": 0.0, "top": 1.0}
+
+
 def place(label: Any, spots: Sequence[Spot], sizes: Sequence[float], placed: Placed,
           renderer: Any, frame: Any, fits: Callable[[Any], bool] | None = None) -> Any:
-    """Move and shrink ``label`` to the first free spot; its box, or None when none is free."""
+    """Move and shrink ``label`` to the first free spot; its box, or None when none is free.
+
+    The label is measured once per font size; each spot's box is that box moved (offsets are
+    in points, alignment shifts it by its width or height), so trying a spot costs no layout.
+    """
+    from matplotlib.transforms import Bbox
+
+    points = renderer.points_to_pixels(1.0)
     for size in sizes:
         label.set_fontsize(size)
+        label.xyann = (0, 0)
+        label.set_horizontalalignment("center")
+        label.set_verticalalignment("center")
+        home = label.get_window_extent(renderer)
+        cx, cy, w, h = (home.x0 + home.x1) / 2, (home.y0 + home.y1) / 2, home.width, home.height
         for offset, ha, va in spots:
-            label.xyann = offset
-            label.set_horizontalalignment(ha)
-            label.set_verticalalignment(va)
-            ext = label.get_window_extent(renderer)
+            x0 = cx + offset[0] * points - w * _SHIFT[ha]
+            y0 = cy + offset[1] * points - h * _SHIFT[va]
+            ext = Bbox.from_extents(x0, y0, x0 + w, y0 + h)
             if (ext.x0 < frame.x0 or ext.x1 > frame.x1 or ext.y0 < frame.y0 or ext.y1 > frame.y1
                     or placed.hits(ext)):
                 continue
             if fits is not None and not fits(ext):
                 continue
+            label.xyann = offset
+            label.set_horizontalalignment(ha)
+            label.set_verticalalignment(va)
             return ext
     return None
 
