@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-import shapely
 from shapely import affinity
 
 from osmark_plan import api
