@@ -9,7 +9,7 @@ from osmark_plan.api import build
 from osmark_plan.geometry.build import build_site
 from osmark_plan.model import OUTSIDE
 
-from plans import door, office, segments, zone
+from plans import Source, door, office, segments, zone
 
 
 def pairs(site):
@@ -102,3 +102,36 @@ def test_empty_plan_builds():
     site = build_site(Plan(path="empty.dxf"))
     assert site.regions == () and site.links == () and site.aa.is_empty
     assert list(site.graph.nodes) == [OUTSIDE]
+
+
+def test_door_on_the_far_face_of_a_thick_wall_closes_the_outline():
+    """A zone drawn on the inner face of a 0.2 m wall; its door, swinging out, is hinged on the
+    far face: the threshold is 0.2 m from the outline, beyond wall_tolerance, and still closes it."""
+    from osmark_plan.model import Area, Plan
+
+    zone_poly = box(5.1, 0.1, 15, 9.9)
+    walls = segments("wall", [(5.0, 0), (5.0, 4)]) + segments("wall", [(5.2, 0.1), (5.2, 4)])
+    walls += segments("wall", [(5.0, 4.9), (5.0, 10)]) + segments("wall", [(5.2, 4.9), (5.2, 9.9)])
+    walls += segments("wall", [(5.0, 4), (5.2, 4)]) + segments("wall", [(5.0, 4.9), (5.2, 4.9)])
+    walls += segments("wall", [(5.1, 0.1), (15, 0.1), (15, 9.9), (5.1, 9.9)])
+    walls += segments("wall", [(0, 0), (0, 10), (15, 10)]) + segments("wall", [(0, 0), (5, 0)])
+    plan = Plan(path="thick.dxf", lines=tuple(walls), zones=(zone("Z1", zone_poly, 1, "執務室"),),
+                areas=(Area("A1", box(0, 0, 15, 10), Source("AA")),),
+                doors=(door("D1", (4.9, 4.0), (4.9, 4.9)),))
+    site = build(plan)
+    assert [g.owner for g in site.zone_gaps] == []
+    assert [(link.id, {link.a, link.b}) for link in site.links] == [("D1", {"O1", "Z1"})]
+
+
+def test_t_junction_of_double_walls_closes_an_inner_face_outline():
+    """The outer wall's inner face is broken where a 0.2 m inner wall meets it; the inner wall's
+    body closes the outline drawn along that face."""
+    import numpy as np
+
+    from osmark_plan.geometry.enclosure import wall_caps
+
+    starts = np.array([[10.0, 0.0], [10.2, 0.0]])
+    ends = np.array([[10.0, 5.0], [10.2, 5.0]])
+    a, b = wall_caps(starts, ends)
+    caps = sorted(tuple(np.round(np.concatenate([p, q]), 3)) for p, q in zip(a, b))
+    assert caps == [(10.0, 0.0, 10.2, 0.0), (10.0, 5.0, 10.2, 5.0)]

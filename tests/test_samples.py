@@ -17,9 +17,10 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pytest
+from expected import describe_actual, describe_expected, pair_findings
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "dxf"
@@ -46,63 +47,6 @@ def report_of(dxf: Path) -> Any:
     from osmark_plan.api import check
 
     return check(dxf)
-
-
-def subject_matches(want: dict[str, Any], got: Any) -> bool:
-    """One expected subject against one actual :class:`Subject`."""
-    if want["kind"] != got.kind:
-        return False
-    if "name" in want:
-        return want["name"] == got.name
-    if "id" in want:
-        return want["id"] == got.id
-    return True
-
-
-def subjects_match(want: Sequence[dict[str, Any]], got: Sequence[Any]) -> bool:
-    """The subjects pair up one to one (order-insensitive; tiny lists, so plain backtracking)."""
-    if len(want) != len(got):
-        return False
-    if not want:
-        return True
-    first, rest = want[0], want[1:]
-    for i, g in enumerate(got):
-        if subject_matches(first, g) and subjects_match(rest, [*got[:i], *got[i + 1:]]):
-            return True
-    return False
-
-
-def pair_findings(expected: list[dict[str, Any]], actual: list[Any]) -> tuple[list, list]:
-    """Match expected to actual findings; return (missing expected, unexpected actual).
-
-    Expected findings that name their subjects most precisely are matched first, so a
-    kind-only expectation cannot steal the finding a named one needs."""
-    def precision(f: dict[str, Any]) -> int:
-        return -sum(("name" in s) * 2 + ("id" in s) for s in f["subjects"])
-
-    left = list(actual)
-    missing = []
-    for want in sorted(expected, key=precision):
-        for i, got in enumerate(left):
-            if got.rule == want["rule"] and subjects_match(want["subjects"], got.subjects):
-                del left[i]
-                break
-        else:
-            missing.append(want)
-    return missing, left
-
-
-def describe_expected(f: dict[str, Any]) -> str:
-    subs = ", ".join(
-        s["kind"] + (f" {s['name']!r}" if "name" in s else f" #{s['id']}" if "id" in s else "")
-        for s in f["subjects"])
-    return f"{f['rule']} [{subs}]"
-
-
-def describe_actual(f: Any) -> str:
-    subs = ", ".join(
-        s.kind + (f" {s.name!r}" if s.name else "") + (f" #{s.id}" if s.id else "") for s in f.subjects)
-    return f"{f.rule} [{subs}] — {f.text('en')}"
 
 
 def test_samples_exist() -> None:

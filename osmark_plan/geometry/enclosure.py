@@ -25,41 +25,103 @@ LOW = 1  # low partitions and cabinets: close a level-1 boundary only
 Interval = tuple[float, float]
 
 
+#: how far a door's threshold may lie from an outline and still close it (m): a door block
+#: hinged on the far face of a thick wall (the door swings out of the zone) stands in the wall
+#: whose outline is drawn on the near face
+DOOR_REACH = 0.4
+#: double-line walls: faces closer than this (m) and parallel are the two sides of one wall
+WALL_THICKNESS = (0.03, 0.5)
+
+
+def _segments(geoms: list[BaseGeometry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Straight segments (starts, ends) of line geometries and the index each came from."""
+    if not geoms:
+        return np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int)
+    coords, owner = shapely.get_coordinates(np.array(geoms, dtype=object), return_index=True)
+    same = owner[:-1] == owner[1:]
+    starts, ends, src = coords[:-1][same], coords[1:][same], owner[:-1][same]
+    keep = np.any(starts != ends, axis=1)
+    return starts[keep], ends[keep], src[keep]
+
+
+def wall_caps(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ends of double-line wall bodies: for each pair of parallel faces facing each other
+    (WALL_THICKNESS apart), a segment across the wall at each end of their common stretch.
+
+    Where a wall meets another at a T and the other's face is broken for it, the body's end
+    closes the outline drawn along that face; square to an outline, a cap covers nothing.
+    """
+    if len(starts) < 2:
+        return np.empty((0, 2)), np.empty((0, 2))
+    d = ends - starts
+    length = np.hypot(d[:, 0], d[:, 1])
+    u = d / length[:, None]
+    lines = shapely.linestrings(np.stack([starts, ends], axis=1))
+    i, j = STRtree(lines).query(lines, predicate="dwithin", distance=WALL_THICKNESS[1])
+    keep = (i < j) & (np.abs(np.einsum("ij,ij->i", u[i], u[j])) > 0.995)
+    i, j = i[keep], j[keep]
+    normal = np.column_stack([-u[i, 1], u[i, 0]])
+    offset = np.einsum("ij,ij->i", starts[j] - starts[i], normal)
+    t0 = np.einsum("ij,ij->i", starts[j] - starts[i], u[i])
+    t1 = np.einsum("ij,ij->i", ends[j] - starts[i], u[i])
+    lo = np.maximum(np.minimum(t0, t1), 0.0)
+    hi = np.minimum(np.maximum(t0, t1), length[i])
+    ok = (np.abs(offset) >= WALL_THICKNESS[0]) & (np.abs(offset) <= WALL_THICKNESS[1]) & (hi - lo > 0.05)
+    i, lo, hi, offset, normal = i[ok], lo[ok], hi[ok], offset[ok], normal[ok]
+    near_lo = starts[i] + u[i] * lo[:, None]
+    near_hi = starts[i] + u[i] * hi[:, None]
+    across = normal * offset[:, None]
+    return (np.concatenate([near_lo, near_hi]), np.concatenate([near_lo + across, near_hi + across]))
+
+
 class Closers:
-    """Everything that can close a boundary, in one STRtree, with its strength."""
+    """Everything that can close a boundary, as straight segments in one STRtree.
+
+    A segment covers a boundary only as far as its shadow along it, so a jamb or a wall end
+    meeting the boundary square covers nothing. Walls, windows and doors close any outline
+    (FULL); low partitions and cabinets only a level-1 one (LOW). Door thresholds reach
+    ``DOOR_REACH``, everything else ``wall_tolerance``.
+    """
 
     def __init__(self, plan: Plan):
-        geoms: list[BaseGeometry] = []
-        strength: list[int] = []
-        for line in plan.lines:
-            geoms.append(line.geom)
-            strength.append(LOW if line.kind == "partition" else FULL)
-        for door in plan.doors:
-            geoms.append(door.chord)
-            strength.append(FULL)
-        for cab in plan.cabinets:
-            geoms.append(cab.polygon.exterior)
-            strength.append(LOW)
-        # every closer as straight segments: a segment covers a boundary only as far as its
-        # shadow along it, so a jamb or a wall end meeting the boundary square covers nothing
-        coords, owner = shapely.get_coordinates(np.array(geoms, dtype=object), return_index=True)
-        same = owner[:-1] == owner[1:]
-        starts, ends = coords[:-1][same], coords[1:][same]
-        keep = np.any(starts != ends, axis=1)
-        self.starts, self.ends = starts[keep], ends[keep]
-        self.geoms = shapely.linestrings(np.stack([self.starts, self.ends], axis=1)) if len(self.starts) \
-            else np.empty(0, dtype=object)
-        self.strength = np.array(strength, dtype=int)[owner[:-1][same][keep]] if len(self.starts) \
-            else np.empty(0, dtype=int)
+        groups: list[tuple[np.ndarray, np.ndarray, int, bool]] = []
+        for strength, kinds in ((FULL, ("wall", "window")), (LOW, ("partition",))):
+            a, b, _src = _segments([ln.geom for ln in plan.lines if ln.kind in kinds])
+            groups.append((a, b, strength, False))
+            groups.append((*wall_caps(a, b), strength, False))
+        a, b, _src = _segments([door.chord for door in plan.doors])
+        groups.append((a, b, FULL, True))
+        a, b, _src = _segments([cab.polygon.exterior for cab in plan.cabinets])
+        groups.append((a, b, LOW, False))
+        self.starts = np.concatenate([g[0] for g in groups]).reshape(-1, 2)
+        self.ends = np.concatenate([g[1] for g in groups]).reshape(-1, 2)
+        self.strength = np.concatenate([np.full(len(g[0]), g[2]) for g in groups]).astype(int)
+        self.is_door = np.concatenate([np.full(len(g[0]), g[3]) for g in groups]).astype(bool)
+        self.geoms = (shapely.linestrings(np.stack([self.starts, self.ends], axis=1)) if len(self.starts)
+                      else np.empty(0, dtype=object))
         self.tree = STRtree(self.geoms)
         self._buffers: dict[float, np.ndarray] = {}
 
+    def reach(self, tol: float) -> np.ndarray:
+        """How far each closer may lie from an outline and still close it."""
+        return np.where(self.is_door, max(tol, DOOR_REACH), tol)
+
     def buffers(self, tol: float) -> np.ndarray:
-        """Every closer buffered by ``tol`` (flat ends: a wall closes only as far as it goes)."""
+        """Every closer buffered by its reach (flat ends: a wall closes only as far as it goes)."""
         if tol not in self._buffers:
-            self._buffers[tol] = shapely.buffer(self.geoms, tol, quad_segs=2, cap_style="flat",
+            self._buffers[tol] = shapely.buffer(self.geoms, self.reach(tol), quad_segs=2, cap_style="flat",
                                                 join_style="mitre")
         return self._buffers[tol]
+
+    def near(self, rings: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+        """(ring, closer) pairs within each closer's reach."""
+        if not len(self.geoms):
+            return np.empty(0, dtype=int), np.empty(0, dtype=int)
+        ring, closer = self.tree.query(rings, predicate="dwithin", distance=max(tol, DOOR_REACH))
+        if DOOR_REACH > tol:
+            ok = shapely.distance(rings[ring], self.geoms[closer]) <= self.reach(tol)[closer]
+            ring, closer = ring[ok], closer[ok]
+        return ring, closer
 
 
 @dataclass(frozen=True)
@@ -241,11 +303,7 @@ def outline_gaps(outlines: list[Outline], closers: Closers, tol: float, min_gap:
         return []
     boundaries = shapely.boundary(np.array([o.geom for o in outlines], dtype=object))
     rings, ring_owner = shapely.get_parts(boundaries, return_index=True)
-    if not len(closers.geoms):
-        pairs_ring = np.empty(0, dtype=int)
-        pairs_closer = np.empty(0, dtype=int)
-    else:
-        pairs_ring, pairs_closer = closers.tree.query(rings, predicate="dwithin", distance=tol)
+    pairs_ring, pairs_closer = closers.near(rings, tol)
     buffers = closers.buffers(tol) if len(closers.geoms) else np.empty(0, dtype=object)
     pieces = shapely.intersection(rings[pairs_ring], buffers[pairs_closer])
     covered: dict[tuple[int, int], list[Interval]] = {}

@@ -42,6 +42,7 @@ class Door:
     s: int = 1            # +1: leaf swings to the left of a->b, -1: to the right
     id: str = ""
     lock: str = ""
+    kind: str = "single"  # single | double | sliding | loose
 
 
 @dataclass
@@ -69,6 +70,7 @@ class Floor:
     zone_style: str = "poly"     # poly | hatch
     level_source: str = "layer"  # layer | label
     insunits: bool = True
+    insunits_code: int | None = None   # write this $INSUNITS code instead of the true one
     walls: list = field(default_factory=list)
     arcs: list = field(default_factory=list)     # (centre, r, a0, a1) wall arcs
     parts: list = field(default_factory=list)
@@ -79,6 +81,12 @@ class Floor:
     cabinets: list = field(default_factory=list)  # (pts | (x,y), level, style)
     devices: list = field(default_factory=list)   # (x, y, style)
     codepage: str | None = None
+    door_module: bool = False    # door INSERTs wrapped in one block inserted on layer 0
+    door_layer0: bool = False    # door INSERT on layer 0, block entities on the door layer
+    mtext: bool = False          # labels as MTEXT with inline formatting
+    zone_inner: float = 0.0      # zones drawn this far inside the wall centre line
+    thick: float = 0.15
+    open_zone_last_vertex: bool = False  # zones as open polylines repeating the first vertex
 
 
 # ----------------------------------------------------------------------------- writer
@@ -89,7 +97,7 @@ class Writer:
         self.U = UNITS[f.unit][0]
         self.doc = ezdxf.new(f.version)
         if f.insunits:
-            self.doc.header["$INSUNITS"] = UNITS[f.unit][1]
+            self.doc.header["$INSUNITS"] = f.insunits_code or UNITS[f.unit][1]
         else:
             self.doc.header.hdrvars.pop("$INSUNITS", None)
         if f.codepage:
@@ -125,6 +133,11 @@ class Writer:
 
     def text(self, p, s, layer):
         self.layer(layer)
+        if self.f.mtext and not self.r12:
+            m = self.msp.add_mtext("{\\fMS Gothic|b0|i0|c128;" + s + "}", dxfattribs={
+                "layer": layer, "char_height": 0.25 * self.U, "rotation": self.f.rot})
+            m.set_location(self.T(p))
+            return
         t = self.msp.add_text(s, dxfattribs={"layer": layer, "height": 0.25 * self.U,
                                              "rotation": self.f.rot})
         t.set_placement(self.T(p))
@@ -140,7 +153,7 @@ class Writer:
             for a, b in cuts:
                 da = abs((a[0] - p[0]) * uy - (a[1] - p[1]) * ux)
                 db = abs((b[0] - p[0]) * uy - (b[1] - p[1]) * ux)
-                if da < 1e-6 and db < 1e-6:
+                if da < 0.11 and db < 0.11 and abs(da - db) < 1e-6:
                     ta = (a[0] - p[0]) * ux + (a[1] - p[1]) * uy
                     tb = (b[0] - p[0]) * ux + (b[1] - p[1]) * uy
                     lo, hi = sorted((ta, tb))
@@ -193,19 +206,34 @@ class Writer:
                         self.line(a, b, layer)
 
     # doors ------------------------------------------------------------------
-    def door_block(self, width):
+    def door_block(self, width, kind="single"):
         f, U = self.f, self.U
         size = 1.0 if f.door_scale == "scale" else width
-        name = f"D_{f.door_style.upper()}_{int(round(size * 1000))}"
+        st = f.door_style if kind == "single" else kind
+        name = f"D_{st.upper()}_{int(round(size * 1000))}"
         if name in self.doc.blocks:
             return name, size
         blk = self.doc.blocks.new(name)
         L = size * U
-        st = f.door_style
+        ent = {"layer": f.layers["door"]} if f.door_layer0 else {}
+        if ent:
+            self.layer(f.layers["door"])
+        if st == "double":
+            blk.add_line((0, 0), (0, L / 2), dxfattribs=ent)
+            blk.add_arc((0, 0), L / 2, 0, 90, dxfattribs=ent)
+            blk.add_line((L, 0), (L, L / 2), dxfattribs=ent)
+            blk.add_arc((L, 0), L / 2, 90, 180, dxfattribs=ent)
+            return name, size
+        if st == "sliding":
+            self.poly(blk, [(0, 0), (0.55 * L, 0), (0.55 * L, 0.03 * L), (0, 0.03 * L)],
+                      ent.get("layer", "0"))
+            self.poly(blk, [(0.45 * L, 0.03 * L), (L, 0.03 * L), (L, 0.06 * L), (0.45 * L, 0.06 * L)],
+                      ent.get("layer", "0"))
+            return name, size
         if st in ("std", "attrib", "offset"):
             dx, dy = (0.3 * U, 0.2 * U) if st == "offset" else (0.0, 0.0)
-            blk.add_line((dx, dy), (dx, dy + L))
-            blk.add_arc((dx, dy), L, 0, 90)
+            blk.add_line((dx, dy), (dx, dy + L), dxfattribs=ent)
+            blk.add_arc((dx, dy), L, 0, 90, dxfattribs=ent)
             if st in ("attrib", "offset"):
                 blk.add_attdef("ID", (0.1 * L, 0.1 * L), dxfattribs={"height": 0.1 * U})
                 blk.add_attdef("LOCK", (0.1 * L, 0.3 * L), dxfattribs={"height": 0.1 * U})
@@ -217,14 +245,30 @@ class Writer:
             blk.add_arc((0, 0), L, 0, 90)
         return name, size
 
-    def door(self, d: Door):
+    def door(self, d: Door, space=None):
         f, U = self.f, self.U
+        space = space if space is not None else self.msp
         w = math.dist(d.a, d.b)
-        name, size = self.door_block(w)
-        k = w / size
         th = math.degrees(math.atan2(d.b[1] - d.a[1], d.b[0] - d.a[0])) + f.rot
+        if d.kind == "loose":
+            lay = self.layer(f.layers["door"])
+            u = ((d.b[0] - d.a[0]) / w, (d.b[1] - d.a[1]) / w)
+            n = (-u[1] * d.s, u[0] * d.s)
+            tip = (d.a[0] + n[0] * w, d.a[1] + n[1] * w)
+            self.line(d.a, tip, lay)
+            a0 = math.degrees(math.atan2(u[1], u[0])) + f.rot
+            a1 = math.degrees(math.atan2(n[1], n[0])) + f.rot
+            if d.s < 0:
+                a0, a1 = a1, a0
+            self.msp.add_arc(self.T(d.a), w * U, a0, a1, dxfattribs={"layer": lay})
+            return
+        name, size = self.door_block(w, d.kind)
+        k = w / size
         sx, sy = k, k
-        if f.door_style in ("std", "attrib", "offset"):
+        if d.kind != "single":
+            if d.s < 0:
+                sy = -k
+        elif f.door_style in ("std", "attrib", "offset"):
             if d.s < 0:
                 sy = -k                       # mirrored with negative Y scale
         elif f.door_style == "arc90_180":
@@ -236,28 +280,40 @@ class Writer:
                 th += 180
                 sx = -k
         A = self.T(d.a)
-        if f.door_style == "offset":
+        if f.door_style == "offset" and d.kind == "single":
             hx, hy = 0.3 * U * sx, 0.2 * U * sy
             c, s = math.cos(math.radians(th)), math.sin(math.radians(th))
             A = (A[0] - (c * hx - s * hy), A[1] - (s * hx + c * hy))
-        layer = self.layer(f.layers["door"])
-        ins = self.msp.add_blockref(name, A, dxfattribs={
+        layer = "0" if f.door_layer0 else self.layer(f.layers["door"])
+        ins = space.add_blockref(name, A, dxfattribs={
             "layer": layer, "xscale": sx, "yscale": sy, "rotation": th % 360})
-        if f.door_style in ("attrib", "offset"):
+        if f.door_style in ("attrib", "offset") and d.kind == "single":
             vals = {"ID": d.id or "", "LOCK": d.lock or ""}
             ins.add_auto_attribs(vals)
         elif d.id:
             mid = ((d.a[0] + d.b[0]) / 2, (d.a[1] + d.b[1]) / 2)
-            self.text((mid[0] + 0.15, mid[1] + 0.15), d.id, layer)
+            self.text((mid[0] + 0.15, mid[1] + 0.15), d.id, self.f.layers["door"])
 
     # zones, cabinets, devices ---------------------------------------------------
     def zone(self, z: Zone):
         f = self.f
         lay = f.layers["zone"][z.level if f.level_source == "layer" else None]
         lay = self.layer(lay)
-        pts = [self.T(p) for p in z.pts]
-        if f.zone_style == "hatch" and not z.bulges:
+        zp = z.pts
+        if f.zone_inner and not z.bulges:
+            from shapely.geometry import Polygon
+            zp = list(Polygon(zp).buffer(-f.zone_inner, join_style=2).exterior.coords)[:-1]
+        pts = [self.T(p) for p in zp]
+        if f.open_zone_last_vertex and not self.r12:
+            self.layer(lay)
+            self.msp.add_lwpolyline(pts + [pts[0]], close=False, dxfattribs={"layer": lay})
+            pts = None
+        if pts is None:
+            pass
+        elif f.zone_style == "hatch":
             h = self.msp.add_hatch(color=3, dxfattribs={"layer": lay})
+            if z.bulges:
+                pts = [(x, y, b) for (x, y), b in zip(pts, z.bulges)]
             h.paths.add_polyline_path(pts, is_closed=True)
         else:
             self.poly(self.msp, pts, lay, bulges=z.bulges)
@@ -278,7 +334,7 @@ class Writer:
 
     def write(self, path):
         f = self.f
-        self.wall_pieces(f.walls, self.layer(f.layers["wall"]))
+        self.wall_pieces(f.walls, self.layer(f.layers["wall"]), f.thick)
         for c, r, a0, a1 in f.arcs:
             lay = self.layer(f.layers["wall"])
             self.msp.add_arc(self.T(c), r * self.U, a0 + f.rot, a1 + f.rot, dxfattribs={"layer": lay})
@@ -288,8 +344,14 @@ class Writer:
             self.line(a, b, f.layers["win"])
             n = (0.05 if a[1] == b[1] else 0, 0.05 if a[0] == b[0] else 0)
             self.line((a[0] + n[0], a[1] + n[1]), (b[0] + n[0], b[1] + n[1]), f.layers["win"])
-        for d in f.doors:
-            self.door(d)
+        if f.door_module:
+            mod = self.doc.blocks.new("ROOM_MODULE")
+            for d in f.doors:
+                self.door(d, mod)
+            self.msp.add_blockref("ROOM_MODULE", (0, 0), dxfattribs={"layer": "0"})
+        else:
+            for d in f.doors:
+                self.door(d)
         for z in f.zones:
             self.zone(z)
         if f.aa:
@@ -298,6 +360,12 @@ class Writer:
             where, level, style = spec
             if style == "poly":   # closed polyline on the level layer
                 self.poly(self.msp, [self.T(p) for p in where], self.layer(f.layers["cab3"]))
+            elif style == "poly-label":
+                lay = self.layer(f.layers["cab"])
+                self.poly(self.msp, [self.T(p) for p in where], lay)
+                cx = sum(p[0] for p in where) / 4
+                cy = sum(p[1] for p in where) / 4
+                self.text((cx - 0.2, cy - 0.1), "L" + str(level), lay)
             elif style == "insert-attrib":
                 nm = self.device_block("CAB_BOX", attrib=True)
                 ins = self.msp.add_blockref(nm, self.T(where), dxfattribs={
@@ -305,8 +373,10 @@ class Writer:
                 ins.add_auto_attribs({"KIND": "", "LEVEL": str(level)})
         for x, y, style in f.devices:
             lay = self.layer(f.layers["dev"])
-            if style == "COPIER":
-                nm = self.device_block("COPIER")
+            if style == "poly":
+                self.poly(self.msp, [self.T(p) for p in rect(x - 0.4, y - 0.3, x + 0.4, y + 0.3)], lay)
+            elif style in ("COPIER", "PRINTER"):
+                nm = self.device_block(style)
                 self.msp.add_blockref(nm, self.T((x, y)), dxfattribs={"layer": lay, "rotation": f.rot})
             else:  # a neutral block with ATTRIB KIND=style
                 nm = self.device_block("EQUIP_A", attrib=True)
@@ -396,7 +466,8 @@ def floors() -> list[Floor]:
     #   room 3.1 m from the entrance.
     f = base("b04_r12_inch_rot30_l2_near_entrance",
              "R12, inch, rotated 30 deg, offset; L2 meeting room 3.1 m from the entrance",
-             [{"rule": "ACC003", "subjects": [R("会議室"), {"kind": "door"}]}],
+             [{"rule": "ACC003", "subjects": [R("会議室"), {"kind": "door"}]},
+              {"rule": "DWG005", "subjects": [{"kind": "drawing"}]}],   # R12 has no $INSUNITS
              unit="in", version="R12", rot=30.0, offset=(-4000.0, 2500.0))
     f.walls += [((6, 4), (10, 4)), ((10, 0), (10, 4))]
     f.doors.append(Door((8, 4), (8.9, 4), -1, "D4"))
@@ -470,7 +541,7 @@ def floors() -> list[Floor]:
     f = base("b09_attrib_doors_devices",
              "ATTRIB doors with hinge offset, scaled 0.8/0.9/1.2; MFP boxed by partitions in the "
              "open area; COPIER 1.6 m from the second entrance E2",
-             [{"rule": "EQP002", "subjects": [DEV, {"kind": "door", "id": "E2"}]}],
+             [{"rule": "EQP002", "subjects": [DEV, {"kind": "door", "name": "E2"}]}],
              door_style="offset")
     f.doors = [Door((2, 0), (3.2, 0), +1, "E1", "LOCKED"), Door((6, 5), (6, 5.8), -1, "D1"),
                Door((15, 6), (15.9, 6), +1, "D2", "LOCKED"), Door((17, 10), (17, 10.8), -1, "D3"),
@@ -483,7 +554,7 @@ def floors() -> list[Floor]:
     # 10 the whole AA is one level-3 zone with no separate level-3 room or cabinet.
     f = base("b10_all_level3",
              "whole AA one L3 zone (開発室), no separate L3 room/cabinet -> ZON002",
-             [{"rule": "ZON002", "subjects": []}], layers=JP, version="R2018")
+             [{"rule": "ZON002", "subjects": [{"kind": "application_area"}]}], layers=JP, version="R2018")
     f.walls = [((0, 0), (20, 0)), ((20, 0), (20, 12)), ((20, 12), (0, 12)), ((0, 12), (0, 0))]
     f.doors = [Door((2, 0), (2.9, 0), +1, "E1")]
     f.zones = [Zone("開発室", 3, rect(0, 0, 20, 12), (9, 8))]
@@ -507,7 +578,8 @@ def floors() -> list[Floor]:
     # 12 R12 with Japanese (cp932) layer names, no application area drawn, explicit open zone.
     f = base("b12_r12_jp_no_aa",
              "R12 cp932 Japanese layers; no application area drawn -> DWG006 warning only",
-             [{"rule": "DWG006", "subjects": []}],
+             [{"rule": "DWG006", "subjects": [{"kind": "application_area"}]},
+              {"rule": "DWG005", "subjects": [{"kind": "drawing"}]}],   # R12 has no $INSUNITS
              version="R12", layers=JP, codepage="ANSI_932", door_style="rectleaf")
     f.zones.insert(0, Zone("受付", 0, rect(0, 0, 6, 12), (3, 4)))
     f.aa = None
@@ -516,7 +588,7 @@ def floors() -> list[Floor]:
     # 13 no $INSUNITS, mm geometry, plan rotated 90 deg, rect-leaf doors mirrored in X.
     f = base("b13_no_insunits_rot90",
              "no $INSUNITS (mm geometry), rotated 90 deg, rect-leaf doors -> DWG005 only",
-             [{"rule": "DWG005", "subjects": []}],
+             [{"rule": "DWG005", "subjects": [{"kind": "drawing"}]}],
              insunits=False, rot=90.0, door_style="rectleaf", offset=(250000.0, -80000.0))
     out.append(f)
 
@@ -540,6 +612,126 @@ def floors() -> list[Floor]:
              "JP layers, level from labels on セキュリティゾーン, cm, double walls, R2018; compliant",
              [], unit="cm", layers=JP, wall_style="double", level_source="label",
              door_style="arc90_180")
+    out.append(f)
+
+    # 16 loose door lines and arcs (no blocks), labels as formatted MTEXT, zones as open
+    #    polylines repeating their first vertex.
+    f = base("b16_loose_doors_mtext_open_polys",
+             "loose leaf lines + arcs on DOOR, MTEXT labels with formatting codes, zone polylines "
+             "not flagged closed but ending on their first vertex; compliant",
+             [], version="R2010", mtext=True, open_zone_last_vertex=True)
+    for d in f.doors:
+        d.kind = "loose"
+    out.append(f)
+
+    # 17 double-leaf entrance, sliding door into the office, double door into the L2 room;
+    #    all door INSERTs on layer 0 (entities on DOOR inside) wrapped in one module block.
+    f = base("b17_double_sliding_nested_layer0",
+             "double entrance door 1.6 m, sliding door 1.0 m, double door 1.4 m into L2; doors in "
+             "a module block on layer 0 with door entities on DOOR; compliant",
+             [], door_module=True, door_layer0=True)
+    f.doors = [Door((2, 0), (3.6, 0), +1, "E1", kind="double"),
+               Door((6, 5), (6, 6), -1, "D1", kind="sliding"),
+               Door((15, 6), (16.4, 6), +1, "D2", kind="double"),
+               Door((17, 10.9), (17, 10), +1, "D3")]
+    out.append(f)
+
+    # 18 $INSUNITS says mm but the drawing is in metres; a common corridor north of the tenant
+    #    (outside the AA); the server room has a second door onto it; a copier in the corridor.
+    f = base("b18_wrong_insunits_corridor",
+             "INSUNITS=mm, geometry in m; server room (L3) second door onto the common corridor "
+             "outside the AA; copier in the corridor",
+             [{"rule": "DWG005", "subjects": [{"kind": "drawing"}]},
+              {"rule": "ACC001", "subjects": [R("サーバー室"), {"kind": "door"}]},
+              {"rule": "ACC003", "subjects": [R("サーバー室"), {"kind": "door"}]},
+              {"rule": "ACC003", "subjects": [R("役員室"), {"kind": "door"}]},
+              {"rule": "EQP001", "subjects": [DEV]}],
+             unit="m", insunits_code=4)
+    f.walls += [((0, 12), (0, 14.5)), ((20, 12), (20, 14.5)), ((0, 14.5), (20, 14.5))]
+    f.doors.append(Door((18, 12), (18.9, 12), -1, "D9"))
+    f.devices = [(10, 2, "COPIER"), (8, 13.5, "COPIER")]
+    out.append(f)
+
+    # 19 a 1 m doorway without door between the L1 office and a level-3 room nested in it.
+    f = base("b19_opening_l1_to_l3",
+             "1 m doorless opening from 執務室 (L1) into 書庫 (L3) -> ENC001 and ACC002 (opening)",
+             [{"rule": "ENC001", "subjects": [R("書庫")]},
+              {"rule": "ACC002", "subjects": [R("書庫"), {"kind": "opening"}]}],
+             version="R2000")
+    f.walls += [((8, 12), (8, 8)), ((8, 8), (9.5, 8)), ((10.5, 8), (11, 8)), ((11, 8), (11, 12))]
+    f.zones.append(Zone("書庫", 3, rect(8, 8, 11, 12), (9, 10)))
+    out.append(f)
+
+    # 20 0.2 m double-line walls, zones on the inner faces, AA on the outer face; the L2
+    #    room's door swings out into the office, so its chord lies on the office face.
+    f = base("b20_inner_face_zones_outswing",
+             "0.2 m walls, zones on inner faces, AA on outer face; L2 door swings out (chord on "
+             "the far face); compliant",
+             [], wall_style="double", thick=0.2, zone_inner=0.1)
+    f.aa = rect(-0.1, -0.1, 20.1, 12.1)
+    f.doors = [Door((2, -0.1), (2.9, -0.1), -1, "E1"),         # swings outward, chord outer face
+               Door((6.1, 5), (6.1, 5.9), -1, "D1"),           # into the office, office face
+               Door((15, 5.9), (15.9, 5.9), -1, "D2"),         # out of L2, into the office
+               Door((16.9, 10.9), (16.9, 10), +1, "D3")]       # into L3, L2 face
+    out.append(f)
+
+    # 21 near misses, inches, plan rotated 45 deg: an L2 room 5.2 m from the entrance and a
+    #    copier 3.2 m from the second entrance.
+    f = base("b21_near_misses_inch_rot45",
+             "inch, rotated 45 deg, R2000: L2 meeting room 5.2 m from E1, copier 3.2 m from E2; "
+             "compliant",
+             [], unit="in", version="R2000", rot=45.0)
+    f.walls += [((8.1, 0), (8.1, 3)), ((8.1, 3), (11, 3)), ((11, 3), (11, 0))]
+    f.doors += [Door((9, 3), (9.9, 3), -1, "D4"), Door((17.5, 0), (18.4, 0), +1, "E2")]
+    f.zones.append(Zone("会議室", 2, rect(8.1, 0, 11, 3), (9, 1.5)))
+    f.devices = [(13.9, 0.9, "COPIER")]
+    out.append(f)
+
+    # 22 a device drawn as a closed polyline on DEVICE in the reception; a PRINTER block in the
+    #    L2 room; the only level-3 thing is a safe whose level is a label "L3" inside it.
+    f = base("b22_poly_device_labelled_safe",
+             "closed-polyline device in open reception, PRINTER in L2, no L3 room, safe on CABINET "
+             "with label L3 inside in the office -> EQP001 only",
+             [{"rule": "EQP001", "subjects": [DEV]}], version="R2013")
+    f.walls = [w for w in f.walls if w not in (((17, 9), (17, 12)), ((17, 9), (20, 9)))]
+    f.doors = [d for d in f.doors if d.id != "D3"]
+    f.zones = [z for z in f.zones if z.level != 3]
+    f.devices = [(3, 8, "poly"), (18, 10, "PRINTER")]
+    f.cabinets = [(rect(10, 10.8, 11, 11.8), 3, "poly-label")]
+    out.append(f)
+
+    # 23 zones as HATCH (the L2 zone with an arc edge), levels from MTEXT labels on layer ZONE.
+    f = base("b23_hatch_zone_arc_mtext_levels",
+             "hatch zones, curved L2 zone as hatch with bulge, levels from formatted MTEXT labels; "
+             "compliant", [], version="R2018", zone_style="hatch", level_source="label", mtext=True)
+    f.walls = [w for w in f.walls if w != ((14, 6), (14, 12))]
+    f.arcs = [((18, 9), 5.0, 143.130102, 216.869898)]
+    f.zones[1] = Zone("役員室", 2, rect(14, 6, 20, 12), (15.2, 7.5), bulges=[0, 0, 0, 1 / 3])
+    out.append(f)
+
+    # 24 as 20, but every door swings into the room whose zone outline it lies on: only the
+    #    T-junctions of the nested rooms' walls with the outer walls remain to test.
+    f = base("b24_inner_face_zones_tjunctions",
+             "0.2 m double walls, zones on inner faces, doors on the face of the room they open "
+             "into; compliant (nested rooms' walls meet the outer wall in T-junctions)",
+             [], wall_style="double", thick=0.2, zone_inner=0.1)
+    f.aa = rect(-0.1, -0.1, 20.1, 12.1)
+    f.doors = [Door((2, -0.1), (2.9, -0.1), -1, "E1"), Door((6.1, 5), (6.1, 5.9), -1, "D1"),
+               Door((15.9, 6.1), (15, 6.1), -1, "D2"), Door((17.1, 10.9), (17.1, 10), +1, "D3")]
+    out.append(f)
+
+    # 25 minimal: one L1 office beside an open reception, 0.2 m walls, zone on the inner face,
+    #    the office door swings out into the reception (chord on the reception face).
+    f = Floor("b25_outswing_door_inner_face",
+              "minimal: L1 office, 0.2 m double walls, zone on inner face, door swinging out "
+              "(chord 0.2 m from the zone outline); L3 cabinet in the office; compliant", [],
+              wall_style="double", thick=0.2, zone_inner=0.1)
+    f.walls = [((0, 0), (12, 0)), ((12, 0), (12, 8)), ((12, 8), (0, 8)), ((0, 8), (0, 0)),
+               ((5, 0), (5, 8))]
+    f.doors = [Door((2, -0.1), (2.9, -0.1), +1, "E1"), Door((4.9, 4), (4.9, 4.9), +1, "D1")]
+    f.zones = [Zone("執務室", 1, rect(5, 0, 12, 8), (8, 4))]
+    f.aa = rect(-0.1, -0.1, 12.1, 8.1)
+    f.cabinets = [(rect(10, 7, 10.9, 7.45), 3, "poly")]
     out.append(f)
     return out
 
