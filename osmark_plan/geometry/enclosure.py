@@ -174,24 +174,6 @@ def intersect(base: list[Interval], other: list[Interval]) -> list[Interval]:
     return [(max(a, c), min(b, d)) for a, b in base for c, d in other if min(b, d) > max(a, c)]
 
 
-def _explode(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Single parts of geometries and the index each came from (only multi-parts are split)."""
-    types = shapely.get_type_id(geoms)
-    single = np.flatnonzero(np.isin(types, (0, 1, 2)))
-    multi = np.flatnonzero(~np.isin(types, (0, 1, 2)))
-    parts, src = shapely.get_parts(geoms[multi], return_index=True)
-    return (np.concatenate([geoms[single], parts]),
-            np.concatenate([single, multi[src]]).astype(int))
-
-
-def _readings(lo: np.ndarray, hi: np.ndarray, fits_straight: np.ndarray, totals: np.ndarray,
-              i: int) -> list[Interval]:
-    """Interval(s) along a ring: straight, or wrapped over the ring's start point."""
-    if fits_straight[i]:
-        return [(float(lo[i]), float(hi[i]))]
-    return [(float(hi[i]), float(totals[i])), (0.0, float(lo[i]))]
-
-
 class RingFrame:
     """Linear referencing on many rings at once, in numpy (no point geometries made)."""
 
