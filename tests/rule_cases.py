@@ -210,6 +210,15 @@ CASES: tuple[Case, ...] = (
     Case("dwg007-good", "DWG007", office, 0),
     Case("dwg007-no-door", "DWG007", with_room_without_door, 1, subjects=("Z4",),
          en="No door or opening leads into '倉庫'"),
+    # without the door between 受付 and 執務室, the rooms behind it have doors but no way in
+    Case("dwg007-unreachable", "DWG007",
+         lambda: office(doors=office().doors[:1] + office().doors[2:],
+                        lines=office().lines + tuple(segments("wall", [(6, 4), (6, 5)]))), 3,
+         subjects=("Z1",), en="has doors, but no route leads to it from an entrance"),
+    Case("dwg007-no-entrance", "DWG007",
+         lambda: office(doors=office().doors[1:], lines=office().lines + tuple(segments("wall", [(2, 0), (3, 0)]))),
+         1,
+         subjects=("AA",), en="No entrance (a door or opening to the outside) was found"),
     # DWG008 unreadable-entities
     Case("dwg008-good", "DWG008", office, 0),
     Case("dwg008-proxy", "DWG008", lambda: office(unreadable={"WALL": 3}), 1, subjects=("WALL",),

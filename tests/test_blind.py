@@ -1,6 +1,7 @@
-"""Floors drawn from the specification alone by someone who never saw the samples
-(tests/blind/make_blind.py: other door blocks, wall and zone styles, units, rotations, DXF
-versions, level sources), each with the findings expected by hand from the rule text."""
+"""Floors drawn from the specification alone by testers who never saw the samples
+(tests/blind/make_blind.py and tests/blind2/make_blind2.py: other door blocks, wall and zone
+styles, units, rotations, DXF versions, level sources, rule edges), each with the findings
+expected by hand from the rule text."""
 
 from __future__ import annotations
 
@@ -12,32 +13,42 @@ from pathlib import Path
 import pytest
 from expected import describe_actual, describe_expected, pair_findings
 
-HERE = Path(__file__).resolve().parent / "blind"
-NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.json"))
+HERE = Path(__file__).resolve().parent
+SETS = {"blind": "make_blind.py", "blind2": "make_blind2.py"}
+CASES = [(folder, p.name[: -len(".expected.json")])
+         for folder in SETS for p in sorted((HERE / folder).glob("*.expected.json"))]
 
 
 @pytest.fixture(scope="module")
-def drawings(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_blind", HERE / "make_blind.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_blind"] = module  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    out = tmp_path_factory.mktemp("blind")
-    module.main(str(out))
+def drawings(tmp_path_factory) -> dict[str, Path]:
+    """Each set's floors, drawn once into a temporary folder."""
+    out = {}
+    for folder, script in SETS.items():
+        sys.path.insert(0, str(HERE / folder))  # a set's script may import its own kit
+        try:
+            spec = importlib.util.spec_from_file_location(folder + "_floors", HERE / folder / script)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = module  # dataclasses look their module up by name
+            spec.loader.exec_module(module)
+            out[folder] = tmp_path_factory.mktemp(folder)
+            module.main(str(out[folder]))
+        finally:
+            sys.path.remove(str(HERE / folder))
     return out
 
 
-def test_every_expectation_has_a_floor(drawings: Path) -> None:
-    drawn = {p.stem for p in drawings.glob("*.dxf")}
-    assert set(NAMES) <= drawn and len(NAMES) >= 25
+def test_every_expectation_has_a_floor(drawings: dict[str, Path]) -> None:
+    for folder, name in CASES:
+        assert (drawings[folder] / f"{name}.dxf").is_file()
+    assert len(CASES) >= 60
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_blind_floor(drawings: Path, name: str) -> None:
+@pytest.mark.parametrize("folder, name", CASES, ids=[n for _f, n in CASES])
+def test_blind_floor(drawings: dict[str, Path], folder: str, name: str) -> None:
     from osmark_plan.api import check
 
-    expected = json.loads((HERE / f"{name}.expected.json").read_text(encoding="utf-8"))["findings"]
-    report = check(drawings / f"{name}.dxf")
+    expected = json.loads((HERE / folder / f"{name}.expected.json").read_text(encoding="utf-8"))["findings"]
+    report = check(drawings[folder] / f"{name}.dxf")
     missing, unexpected = pair_findings(expected, list(report.findings))
     assert not missing and not unexpected, (
         [describe_expected(f) for f in missing], [describe_actual(f) for f in unexpected])

@@ -8,7 +8,7 @@ import networkx as nx
 
 from ..config import GEOMETRY_DEFAULTS
 from ..model import OUTSIDE, Plan
-from .enclosure import Closers, area_gaps, zone_gaps
+from .enclosure import Closers, Outline, area_gaps, outline_gaps, zone_gaps
 from .links import door_links, passage_links
 from .locate import RegionIndex
 from .regions import application_area, nest, open_regions, zone_regions
@@ -47,10 +47,16 @@ def build_site(plan: Plan, tolerances: Mapping[str, float] | None = None) -> Sit
     z_gaps = zone_gaps(regions, closers, wall_tol, min_gap)
     a_gaps = area_gaps(aa, closers, wall_tol, min_gap) if aa_drawn else []
 
+    # outlines of drawn open zones are not checked for enclosure, but where nothing stands on
+    # them they are walked through: openings too (a lounge drawn inside the lobby)
+    open_outlines = [Outline(r.id, r.zone.polygon, allow_low=True, report_low=False)
+                     for r in regions if r.zone is not None and r.level == 0]
+    o_gaps = outline_gaps(open_outlines, closers, wall_tol, min_gap)
+
     doors, stray = door_links(plan.doors, index, aa, wall_tol)
     # doorless doorways sealed when rooms were found from walls are openings too
     doorways = [Gap("DOORWAY", chord, "open") for chord in plan.openings]
-    passages = passage_links(z_gaps + a_gaps + doorways, index, min_width, wall_tol)
+    passages = passage_links(z_gaps + a_gaps + o_gaps + doorways, index, min_width, wall_tol)
     links = doors + passages
     graph = access_graph(regions, links)
 

@@ -93,10 +93,25 @@ def zone_regions(zones: tuple[Zone, ...], nesting: Nesting) -> list[Region]:
     return regions
 
 
+def even_odd(polygons: list[Polygon]) -> Polygon | MultiPolygon:
+    """Outlines drawn one inside another as holes: an outline inside an odd number of others
+    is cut out (a lift and stair core drawn inside the tenancy), inside an even number added."""
+    if len(polygons) == 1:
+        return polygonal(polygons[0])
+    arr = np.array(polygons, dtype=object)
+    inner, outer = STRtree(arr).query(shapely.buffer(arr, -1e-6), predicate="within")
+    depth = np.bincount(inner[inner != outer], minlength=len(arr))
+    result: BaseGeometry = Polygon()
+    for d in range(int(depth.max()) + 1):
+        layer = shapely.union_all(arr[depth == d])
+        result = result.union(layer) if d % 2 == 0 else result.difference(layer)
+    return polygonal(result)
+
+
 def application_area(plan: Plan, zones: tuple[Zone, ...]) -> tuple[Polygon | MultiPolygon, bool]:
-    """The drawn AA (union of its polygons), else the union of all zones."""
+    """The drawn AA (its outlines, one inside another making a hole), else the union of all zones."""
     if plan.areas:
-        return polygonal(shapely.union_all([a.polygon for a in plan.areas])), True
+        return even_odd([a.polygon for a in plan.areas]), True
     if zones:
         return polygonal(shapely.union_all([z.polygon for z in zones])), False
     return Polygon(), False

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import networkx as nx
 from shapely.geometry import Point
 
 from ..findings import Subject
 from ..geometry.site import Site
-from ..model import Plan
+from ..model import OUTSIDE, Plan
 from .base import Context, Violation, rule
 from .describe import AA_SUBJECT, door_label, door_subject, level_word, region_subject, text, zone_subject
 
@@ -344,30 +345,54 @@ def missing_elements(site: Site, ctx: Context) -> Iterator[Violation]:
             "en": "No door or opening leads into '{room}' ({level}). Draw its door, or check that "
                   "the door sits in a wall opening on the zone's outline.",
         },
+        "unreachable": {
+            "ja": "{level}の「{room}」には扉・開口部がありますが、出入口からたどり着けません。"
+                  "途中のエリアの扉が描かれているか、扉がゾーンの境界上にあるか確認してください。",
+            "en": "'{room}' ({level}) has doors, but no route leads to it from an entrance. Check "
+                  "that the doors of the areas on the way are drawn and sit on the zone outlines.",
+        },
+        "no-entrance": {
+            "ja": "申請エリアに出入口（外部とつながる扉・開口部）が見つからないため、出入口に関する"
+                  "検査（ACC003, EQP002）と経路の検査ができません。申請エリアの境界上に出入口の扉を"
+                  "描くか、申請エリアの外形が扉を通っているか確認してください。",
+            "en": "No entrance (a door or opening to the outside) was found on the application "
+                  "area, so the entrance checks (ACC003, EQP002) and routes cannot be judged. Draw "
+                  "the entrance door on the application area's outline, or check that the outline "
+                  "passes through it.",
+        },
     },
-    summary={"ja": "すべての領域に扉か開口部から入れること",
-             "en": "every area is reached by some door or opening"},
+    summary={"ja": "すべての領域に出入口から扉か開口部を通って入れること",
+             "en": "every area is reached from an entrance through doors or openings"},
 )
 def region_without_access(site: Site, ctx: Context) -> Iterator[Violation]:
-    """Every region is reached by at least one door or opening.
+    """Every region is reached from an entrance through doors or openings.
 
     Why: a room with no way in is almost always a drawing problem (a door drawn off the
     wall, a zone outline that misses the door), and the access rules cannot judge a room
-    they cannot reach.
+    they cannot reach. Without any entrance, nothing can be judged by its distance from the
+    entrances (ACC003, EQP002), so that is said once rather than passed over in silence.
 
-    What is reported: each region with no door or opening at all.
+    What is reported: each region with no door or opening at all; each region that has
+    doors but that no route from an entrance reaches; and, once, an application area with
+    no entrance at all.
 
     How to fix: draw the room's door in the wall opening on the zone outline, or make the
-    zone outline pass through the existing door.
+    zone outline pass through the existing door; draw the entrance on the application
+    area's outline.
     """
     ctx.count(len(site.regions))
     graph = site.graph
+    if site.regions and not site.entrances:
+        yield Violation(subjects=(AA_SUBJECT,), message="no-entrance",
+                        where=None if site.aa.is_empty else site.aa)
+    reached = nx.node_connected_component(graph, OUTSIDE) if OUTSIDE in graph else set()
     for region in site.regions:
-        if region.id in graph and graph.degree(region.id) > 0:
-            continue
-        yield Violation(subjects=(region_subject(region),),
-                        args={"room": region.label, "level": level_word(region.level)},
-                        where=region.polygon)
+        args = {"room": region.label, "level": level_word(region.level)}
+        if region.id not in graph or graph.degree(region.id) == 0:
+            yield Violation(subjects=(region_subject(region),), args=args, where=region.polygon)
+        elif site.entrances and region.id not in reached:
+            yield Violation(subjects=(region_subject(region),), args=args, where=region.polygon,
+                            message="unreachable", key="unreachable")
 
 
 @rule(
