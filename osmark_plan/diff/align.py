@@ -129,42 +129,60 @@ def coincidence(a_tree: STRtree, points: np.ndarray) -> float:
     return float(len(np.unique(pairs[0]))) / len(points)
 
 
+#: a mirrored fit must beat the best unmirrored one by this much (symmetric plans fit both)
+MIRROR_MARGIN = 0.1
+
+
 def estimate(plan_a: Plan, plan_b: Plan) -> Alignment:
-    """The rigid motion that lays B's walls onto A's, with its score."""
+    """The rigid motion (or, when it fits clearly better, a mirror image and a rigid motion)
+    that lays B's walls onto A's, with its score."""
     lines_a, lines_b = line_work(plan_a), line_work(plan_b)
     sa, ea = segments(lines_a)
-    sb, eb = segments(lines_b)
-    phi_a, phi_b = dominant_angle(sa, ea), dominant_angle(sb, eb)
-    if phi_a is None or phi_b is None:
+    phi_a = dominant_angle(sa, ea)
+    if phi_a is None or len(lines_b) == 0:
         return Alignment(attempted=True, status="no-walls", score=0.0, identity_score=0.0)
-    tree_a, tree_b = STRtree(lines_a), STRtree(lines_b)
-    pts_a, pts_b = _score_points(lines_a), _score_points(lines_b)
-
-    def score(angle: float, t: np.ndarray) -> float:
-        fwd = coincidence(tree_a, rotate(pts_b, angle) + t)
-        back = coincidence(tree_b, rotate(pts_a - t, -angle))
-        return (fwd + back) / 2.0
-
-    identity = score(0.0, np.zeros(2))
+    tree_a = STRtree(lines_a)
+    pts_a = _score_points(lines_a)
     ends_a = np.unique(np.round(np.vstack([sa, ea]), 9), axis=0)
-    ends_b = np.unique(np.round(np.vstack([sb, eb]), 9), axis=0)
     end_tree = STRtree(shapely.points(ends_a))
-    vote_a, vote_b = _sample(ends_a, MAX_VOTE_POINTS), _sample(ends_b, MAX_VOTE_POINTS)
-    best = (identity, 0.0, np.zeros(2))
-    for k in range(4):
-        angle = (phi_a - phi_b + 90.0 * k) % 360.0
-        for t in _votes(vote_a, rotate(vote_b, angle)):
-            ang, tt = _refine(ends_a, end_tree, ends_b, angle, t)
-            s = score(ang, tt)
-            if s > best[0] + 1e-9:
-                best = (s, ang, tt)
-    s, ang, t = best
-    if s < MIN_SCORE or s <= identity + 0.01:
+    vote_a = _sample(ends_a, MAX_VOTE_POINTS)
+
+    def search(lines: np.ndarray) -> tuple[tuple[float, float, np.ndarray], float]:
+        """The best (score, angle, translation) for B's lines, and the score as drawn."""
+        sb, eb = segments(lines)
+        phi_b = dominant_angle(sb, eb)
+        if phi_b is None:
+            return (0.0, 0.0, np.zeros(2)), 0.0
+        tree_b, pts_b = STRtree(lines), _score_points(lines)
+        ends_b = np.unique(np.round(np.vstack([sb, eb]), 9), axis=0)
+        vote_b = _sample(ends_b, MAX_VOTE_POINTS)
+
+        def score(angle: float, t: np.ndarray) -> float:
+            fwd = coincidence(tree_a, rotate(pts_b, angle) + t)
+            back = coincidence(tree_b, rotate(pts_a - t, -angle))
+            return (fwd + back) / 2.0
+
+        as_drawn = score(0.0, np.zeros(2))
+        best = (as_drawn, 0.0, np.zeros(2))
+        for k in range(4):
+            angle = (phi_a - phi_b + 90.0 * k) % 360.0
+            for t in _votes(vote_a, rotate(vote_b, angle)):
+                ang, tt = _refine(ends_a, end_tree, ends_b, angle, t)
+                s = score(ang, tt)
+                if s > best[0] + 1e-9:
+                    best = (s, ang, tt)
+        return best, as_drawn
+
+    best, identity = search(lines_b)
+    mirrored, _ = search(shapely.transform(lines_b, lambda xy: xy * np.array([-1.0, 1.0])))
+    flip = mirrored[0] >= MIN_SCORE and mirrored[0] > best[0] + MIRROR_MARGIN
+    s, ang, t = mirrored if flip else best
+    if not flip and (s < MIN_SCORE or s <= identity + 0.01):
         status = "identity" if identity >= MIN_SCORE else "poor"
         return Alignment(attempted=True, status=status, score=identity, identity_score=identity)
     ang = _snap(ang % 360.0)
     return Alignment(rotation=ang, dx=float(t[0]), dy=float(t[1]), score=s, attempted=True,
-                     applied=True, identity_score=identity, status="aligned")
+                     applied=True, identity_score=identity, status="aligned", mirrored=flip)
 
 
 def _snap(angle: float) -> float:

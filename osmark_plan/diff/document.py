@@ -38,6 +38,7 @@ def diff_document(diff: PlanDiff, lang: str = "ja") -> dict[str, Any]:
         "tolerance_m": diff.tolerance,
         "alignment": {
             "status": al.status, "attempted": al.attempted, "applied": al.applied,
+            "mirrored": al.mirrored,
             "rotation_deg": round(al.rotation, 6) % 360.0 + 0.0,
             "translation_m": [round(al.dx, 4) + 0.0, round(al.dy, 4) + 0.0],
             "score": round(al.score, 4), "identity_score": round(al.identity_score, 4),

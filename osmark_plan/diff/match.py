@@ -103,8 +103,8 @@ def match_items(items_a: Sequence[Item], items_b: Sequence[Item], tol: float,
 
     A pair is accepted when the two lie within ``tol`` of each other, when they have the same
     name (an ID drawn on both), or when ``same`` holds (same kind, same regions joined …) and
-    they lie within ``radius``. Better pairs first: within tolerance, then same name, then
-    ``same``, then nearer.
+    they lie within ``radius``. Better pairs first: same name and ``same``, then within
+    tolerance, then same name, then ``same``, then nearer.
     """
     if not items_a or not items_b:
         return []
@@ -116,7 +116,9 @@ def match_items(items_a: Sequence[Item], items_b: Sequence[Item], tol: float,
         alike = same(a, b)
         named = a.name is not None and a.name == b.name
         if d <= tol or named or (alike and d <= radius):
-            keys.append((d > tol, not named, not alike, d))
+            # the same ID on the same kind of thing wins over position: two devices or
+            # cabinets that swapped places moved, they did not change kind or level
+            keys.append((not (named and alike), d > tol, not named, not alike, d))
             a_ok.append(i)
             b_ok.append(j)
     return greedy(keys, a_ok, b_ok)

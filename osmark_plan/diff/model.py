@@ -42,8 +42,9 @@ RANK: dict[tuple[str, str], int] = {
 
 @dataclass(frozen=True)
 class Alignment:
-    """The rigid motion taking B's coordinates into A's frame: rotate about the origin by
-    ``rotation`` degrees (counter-clockwise), then translate by (``dx``, ``dy``) metres."""
+    """The motion taking B's coordinates into A's frame: mirror x → −x when ``mirrored``, rotate
+    about the origin by ``rotation`` degrees (counter-clockwise), then translate by (``dx``,
+    ``dy``) metres."""
 
     rotation: float = 0.0
     dx: float = 0.0
@@ -58,6 +59,8 @@ class Alignment:
     identity_score: float = 1.0
     #: "aligned", "identity", "disabled", "no-walls" or "poor" (no motion found that fits)
     status: str = "disabled"
+    #: the application drawing is a mirror image of the as-is drawing (x → −x first)
+    mirrored: bool = False
 
     def apply(self, x, y):
         """Map arrays of B's coordinates into A's frame (numpy arrays in, arrays out)."""
@@ -65,6 +68,8 @@ class Alignment:
 
         t = np.radians(self.rotation)
         c, s = np.cos(t), np.sin(t)
+        if self.mirrored:
+            x = -x
         return c * x - s * y + self.dx, s * x + c * y + self.dy
 
 
@@ -161,8 +166,10 @@ class PlanDiff:
 
     @property
     def has_differences(self) -> bool:
-        """Any change, or any finding that is new or resolved."""
-        return bool(self.changes) or any(f.status != "persisting" for f in self.findings)
+        """Any change, any finding that is new or resolved, or a mirrored application drawing
+        (a shifted or rotated drawing is the same drawing; a mirror image is not)."""
+        return (bool(self.changes) or any(f.status != "persisting" for f in self.findings)
+                or self.alignment.mirrored)
 
     def signatures(self) -> list[str]:
         return [c.signature() for c in self.changes]

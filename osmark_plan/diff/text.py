@@ -22,10 +22,14 @@ def alignment_line(doc: dict[str, Any], lang: str) -> str:
         return f"{head}: " + ("壁が合わないため位置合わせできませんでした。図面の座標のまま比較しています"
                               if ja else "no motion lays the walls onto each other; compared as drawn")
     dx, dy = al["translation_m"]
-    return f"{head}: " + (f"申請図面を {al['rotation_deg']:g}° 回転、({dx:g} m, {dy:g} m) 移動"
+    flip = al.get("mirrored", False)
+    return f"{head}: " + (("申請図面は現状図面の鏡像です。左右反転したうえで" if flip else "申請図面を")
+                          + f"{al['rotation_deg']:g}° 回転、({dx:g} m, {dy:g} m) 移動して重ねました"
                           f"(壁の一致度 {al['score']:.0%})" if ja else
-                          f"application drawing rotated {al['rotation_deg']:g}° and moved by "
-                          f"({dx:g} m, {dy:g} m) (walls coincide {al['score']:.0%})")
+                          ("the application drawing is a mirror image: mirrored, then " if flip
+                           else "the application drawing was ")
+                          + f"rotated {al['rotation_deg']:g}° and moved by ({dx:g} m, {dy:g} m) to lay it "
+                          f"onto the as-is drawing (walls coincide {al['score']:.0%})")
 
 
 def render(diff: PlanDiff, lang: str = "ja") -> str:
@@ -42,6 +46,11 @@ def render(diff: PlanDiff, lang: str = "ja") -> str:
         head = t["count"].format(n=summary["changes"])
         if summary["serious"]:
             head += t["serious"].format(n=summary["serious"])
+        new = summary["findings"]["new"] + summary["findings"]["resolved"]
+        if new:
+            head += t["finding_changes"].format(n=new)
+        if doc["alignment"].get("mirrored"):
+            head += t["mirror"]
         lines.append(head)
     order = [g for g, _ in GROUPS] + ["other"]
     for group in order:
