@@ -20,7 +20,8 @@ from pathlib import Path
 
 
 def draw_floor(path: Path, rooms: int) -> int:
-    """A floor of about ``rooms`` 4 m x 4 m rooms in rows along 2 m corridors (mm). Entity count."""
+    """A floor of about ``rooms`` 4 m x 4 m rooms in rows along 2 m corridors joined by a spine
+    corridor, entrance at the south-west (mm). Entity count."""
     import ezdxf
 
     doc = ezdxf.new("R2018", setup=False)
@@ -35,7 +36,8 @@ def draw_floor(path: Path, rooms: int) -> int:
     rows = max(1, math.ceil(rooms / cols))
     room, corridor = 4000.0, 2000.0
     band = room + corridor
-    width, height = cols * room, rows * band + corridor
+    # a corridor spine along the east side joins the corridors between the rows of rooms
+    width, height = cols * room + corridor, rows * band + corridor
     msp.add_lwpolyline([(0, 0), (width, 0), (width, height), (0, height)], close=True,
                        dxfattribs={"layer": "APPLICATION-AREA"})
     # entrance gap in the outer wall at the bottom-left corridor end
@@ -57,6 +59,8 @@ def draw_floor(path: Path, rooms: int) -> int:
             msp.add_line((x0, y0), (x0 + 500, y0), dxfattribs={"layer": "WALL"})
             msp.add_line((x0 + 1400, y0), (x0 + room, y0), dxfattribs={"layer": "WALL"})
             msp.add_line((x0, y0), (x0, y0 + room), dxfattribs={"layer": "WALL"})
+            if c == cols - 1:  # the last room's east wall, on the spine
+                msp.add_line((x0 + room, y0), (x0 + room, y0 + room), dxfattribs={"layer": "WALL"})
             msp.add_line((x0, y0 + room), (x0 + room, y0 + room), dxfattribs={"layer": "WALL"})
             msp.add_blockref("DOOR900", (x0 + 500, y0), dxfattribs={"layer": "DOOR"})
             level = 2 if n % 7 == 3 else 1

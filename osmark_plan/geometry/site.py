@@ -122,7 +122,12 @@ class Site:
 
     @property
     def entrances(self) -> tuple[Link, ...]:
-        return tuple(link for link in self.links if link.entrance)
+        """Doors and openings between the outside and the application area (computed once)."""
+        cache = self.__dict__.get("_entrances_cache")
+        if cache is None:
+            cache = tuple(link for link in self.links if link.entrance)
+            object.__setattr__(self, "_entrances_cache", cache)
+        return cache
 
     def region_at(self, x: float, y: float) -> str:
         """Id of the innermost region containing the point, else OUTSIDE."""

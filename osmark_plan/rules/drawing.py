@@ -386,11 +386,12 @@ def region_without_access(site: Site, ctx: Context) -> Iterator[Violation]:
         yield Violation(subjects=(AA_SUBJECT,), message="no-entrance",
                         where=None if site.aa.is_empty else site.aa)
     reached = nx.node_connected_component(graph, OUTSIDE) if OUTSIDE in graph else set()
+    has_entrance = bool(site.entrances)
     for region in site.regions:
         args = {"room": region.label, "level": level_word(region.level)}
         if region.id not in graph or graph.degree(region.id) == 0:
             yield Violation(subjects=(region_subject(region),), args=args, where=region.polygon)
-        elif site.entrances and region.id not in reached:
+        elif has_entrance and region.id not in reached:
             yield Violation(subjects=(region_subject(region),), args=args, where=region.polygon,
                             message="unreachable", key="unreachable")
 
