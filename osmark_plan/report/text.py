@@ -119,11 +119,25 @@ def finding_line(finding: dict[str, Any], words: dict[str, str]) -> Line:
     return line
 
 
+#: what the reader repaired, in Japanese (the JSON keeps the English key)
+REPAIRS_JA = {
+    "closed polyline": "開いたポリラインを閉じました",
+    "bridged wall gap": "壁の隙間をつなぎました",
+    "bridged wall gaps": "壁の隙間をつなぎました",
+    "door thresholds joined to walls": "扉の敷居を壁につなぎました",
+    "made polygon valid": "自己交差した外形を修正しました",
+    "re-decoded as cp932": "Shift-JIS (cp932) として読み直しました",
+    "re-decoded as utf-8": "UTF-8 として読み直しました",
+    "recovered": "破損したファイルを修復モードで読み込みました",
+}
+
+
 def repair_line(repair: dict[str, Any], words: dict[str, str]) -> Line:
     details = _where(repair, words)
     if repair.get("gap_m") is not None:
         details.append(f"{words['gap']} {number(repair['gap_m'])} m")
-    text = f"  {repair['what']}" + (f" ({', '.join(details)})" if details else "")
+    what = REPAIRS_JA.get(repair["what"], repair["what"]) if words is LABELS["ja"] else repair["what"]
+    text = f"  {what}" + (f" ({', '.join(details)})" if details else "")
     if repair.get("detail"):
         text += f": {repair['detail']}"
     return [(text, None)]
