@@ -68,15 +68,43 @@ def write_atomic(path: str, writer: Callable[[io.TextIOBase], None], protect: tu
     for p in protect:
         if target.resolve() == Path(p).resolve():
             raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise Failure(f"osmark: {path}: cannot write here ({exc.strerror or exc})", EXIT_USAGE) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             writer(fh)
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise Failure(f"osmark: {path}: cannot write here ({exc.strerror or exc})", EXIT_USAGE) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_image(render: Callable[[str], None], path: str, protect: tuple[str, ...]) -> None:
+    """Render an image file, refusing the input drawing and unknown suffixes; exit 2 when the
+    place cannot be written."""
+    for p in protect:
+        if Path(path).resolve() == Path(p).resolve():
+            raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
+    if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise Failure(f"osmark: {path}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        render(path)
+    except OSError as exc:
+        raise Failure(f"osmark: {path}: cannot write here ({exc.strerror or exc})", EXIT_USAGE) from None
 
 
 def run(fn: Callable[[], int]) -> int:
@@ -164,7 +192,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
     try:
         plan = load(drawing, config, units=units)
     except ReadError as exc:
-        raise Failure(f"osmark: {exc}", EXIT_UNREADABLE) from None
+        raise Failure(f"osmark: {exc.text(lang)}", EXIT_UNREADABLE) from None
     try:
         report = check_plan(plan, config)
     except ConfigError:
@@ -182,13 +210,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
     if image:
         from .report.image import render_image
 
-        for p in (drawing,):
-            if Path(image).resolve() == Path(p).resolve():
-                raise Failure(f"osmark: {image}: refusing to overwrite the input drawing", EXIT_USAGE)
-        if Path(image).suffix.lower() not in (".png", ".svg", ".pdf"):
-            raise Failure(f"osmark: {image}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
-        Path(image).parent.mkdir(parents=True, exist_ok=True)
-        render_image(report, image, lang=lang, graph=graph)
+        write_image(lambda path: render_image(report, path, lang=lang, graph=graph), image, (drawing,))
         if not quiet:
             click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
@@ -235,7 +257,7 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
         try:
             plan = load(drawing, config, units=units)
         except ReadError as exc:
-            raise Failure(f"osmark: {exc}", EXIT_UNREADABLE) from None
+            raise Failure(f"osmark: {exc.text(lang or config.lang or default_lang())}", EXIT_UNREADABLE) from None
         if suggest_config:
             click.echo(suggest_config_text(plan, config), nl=False)
             return EXIT_OK

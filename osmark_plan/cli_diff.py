@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  lang_option, load_config, run, write_atomic)
+                  lang_option, load_config, run, write_atomic, write_image)
 from .config import UNITS
 
 
@@ -69,7 +69,8 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
         try:
             plans.append(load(path, config, units=units))
         except ReadError as exc:
-            raise Failure(f"osmark: {role} drawing: {exc}", EXIT_UNREADABLE) from None
+            who = {"as-is": "現状図面", "application": "申請図面"}[role] if lang == "ja" else f"{role} drawing"
+            raise Failure(f"osmark: {who}: {exc.text(lang)}", EXIT_UNREADABLE) from None
     try:
         result = diff_plans(plans[0], plans[1], config, align=not no_align,
                             tolerance=settings["tolerance"] if tolerance is None else tolerance)
@@ -86,7 +87,7 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
     if image:
         from .diff.image import render_diff_image
 
-        render_diff_image(result, image, lang=lang)
+        write_image(lambda path: render_diff_image(result, path, lang=lang), image, protect)
         if not quiet:
             click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
     return EXIT_FINDINGS if result.has_differences else EXIT_OK

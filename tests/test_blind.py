@@ -1,6 +1,6 @@
 """Floors drawn from the specification alone by testers who never saw the samples
-(tests/blind/make_blind.py and tests/blind2/make_blind2.py: other door blocks, wall and zone
-styles, units, rotations, DXF versions, level sources, rule edges), each with the findings
+(tests/blind*/make_blind*.py: other door blocks, wall and zone styles, units, rotations, DXF
+versions, level sources, rule edges, Japanese CAD exports, robustness), each with the findings
 expected by hand from the rule text."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from expected import describe_actual, describe_expected, pair_findings
 
 HERE = Path(__file__).resolve().parent
-SETS = {"blind": "make_blind.py", "blind2": "make_blind2.py"}
+SETS = {"blind": "make_blind.py", "blind2": "make_blind2.py", "blind3": "make_blind3.py"}
 CASES = [(folder, p.name[: -len(".expected.json")])
          for folder in SETS for p in sorted((HERE / folder).glob("*.expected.json"))]
 
@@ -40,7 +40,7 @@ def drawings(tmp_path_factory) -> dict[str, Path]:
 def test_every_expectation_has_a_floor(drawings: dict[str, Path]) -> None:
     for folder, name in CASES:
         assert (drawings[folder] / f"{name}.dxf").is_file()
-    assert len(CASES) >= 60
+    assert len(CASES) >= 90
 
 
 @pytest.mark.parametrize("folder, name", CASES, ids=[n for _f, n in CASES])

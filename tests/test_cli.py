@@ -117,3 +117,47 @@ def test_layers_command(ok_floor):
     assert "wall" in kinds.values() and "door" in kinds.values() and "zone" in kinds.values()
     res = osmark("layers", ok_floor, "--lang", "en")
     assert res.returncode == 0 and "wall" in res.stdout
+
+
+def test_unwritable_output_exits_2_without_traceback(ok_floor, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    for option in ("--output", "--image"):
+        target = blocker / ("report.json" if option == "--output" else "plan.png")
+        res = osmark("check", ok_floor, option, target)
+        assert res.returncode == 2, res.stderr
+        assert "cannot write here" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_report_file_is_readable_by_others(ok_floor, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "r.json"
+    old = os.umask(0o022)
+    try:
+        assert main(["check", str(ok_floor), "--format", "json", "--output", str(out)]) == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+
+
+def test_read_errors_in_japanese(tmp_path):
+    bad = tmp_path / "bad.dxf"
+    bad.write_bytes(b"")
+    res = osmark("check", bad, "--lang", "ja")
+    assert res.returncode == 3 and "ファイルが空です" in res.stderr
+    res = osmark("check", bad, "--lang", "en")
+    assert res.returncode == 3 and "the file is empty" in res.stderr
+
+
+def test_truncated_file_with_nothing_recovered_exits_3(tmp_path):
+    src = SAMPLES / "office_ok.dxf"
+    if not src.exists():
+        pytest.skip("samples not generated")
+    data = src.read_bytes()
+    cut = tmp_path / "cut.dxf"
+    cut.write_bytes(data[: data.index(b"ENTITIES") + 200])
+    res = osmark("check", cut, "--lang", "en")
+    assert res.returncode == 3, res.stdout + res.stderr
+    assert "cut.dxf" in res.stderr and "Traceback" not in res.stderr

@@ -101,11 +101,13 @@ def test_unreadable_drawing_exits_3_and_names_it(tmp_path):
     a, _ = pair("identical")
     broken = tmp_path / "broken.dxf"
     broken.write_text("this is not a drawing\n", encoding="utf-8")
-    res = run(a, str(broken))
+    res = run(a, str(broken), "--lang", "en")
     assert res.exit_code == 3
     assert "application drawing" in res.stderr and "broken.dxf" in res.stderr
-    res = run(str(tmp_path / "missing.dxf"), a)
+    res = run(str(tmp_path / "missing.dxf"), a, "--lang", "en")
     assert res.exit_code == 3 and "as-is drawing" in res.stderr
+    res = run(str(tmp_path / "missing.dxf"), a, "--lang", "ja")
+    assert res.exit_code == 3 and "現状図面" in res.stderr and "ファイルがありません" in res.stderr
 
 
 def test_refuses_to_overwrite_an_input(tmp_path):

@@ -91,6 +91,10 @@ class Closers:
             groups.append((*wall_caps(a, b), strength, False))
         a, b, _src = _segments([door.chord for door in plan.doors])
         groups.append((a, b, FULL, True))
+        # a door block's frame or wall stubs along the wall close it like walls do
+        outlines = [door.outline for door in plan.doors if door.outline is not None]
+        a, b, _src = _segments(list(shapely.get_parts(np.array(outlines, dtype=object))) if outlines else [])
+        groups.append((a, b, FULL, False))
         a, b, _src = _segments([cab.polygon.exterior for cab in plan.cabinets])
         groups.append((a, b, LOW, False))
         self.starts = np.concatenate([g[0] for g in groups]).reshape(-1, 2)

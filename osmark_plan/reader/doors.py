@@ -157,7 +157,7 @@ def element_door(elem: Elem, items: list[Item], tol: float,
         for p, closed in world_pieces(it, tol):
             pieces.append((p, closed, t == "ARC"))
     leaves, everything = _split(pieces)
-    found = chord_of(arcs, leaves, everything)
+    found = None if _door_set(arcs) else chord_of(arcs, leaves, everything)  # see element_doors()
     planar = M is not None and np.allclose(M[2, :2], 0) and np.allclose(M[:2, 2], 0)
     if cache is not None and planar and abs(np.linalg.det(M[:2, :2])) > 1e-12:
         inverse = np.linalg.inv(M)
@@ -168,6 +168,32 @@ def element_door(elem: Elem, items: list[Item], tol: float,
     chord, style = found
     return DoorDraft(chord, style, everything, elem.layer, elem.handle, elem.block,
                      bool(arcs), dict(elem.attribs))
+
+
+def _door_set(arcs: list[Arc]) -> bool:
+    """The swings of a block lie too far apart to be one (single or double) door."""
+    hinges = _hinges(arcs)
+    if len(hinges) < 2:
+        return False
+    centres = np.array([h[0][:2] for h in hinges])
+    spread = float(np.max(np.hypot(*(centres[:, None, :] - centres[None, :, :]).T)))
+    return spread > 2.2 * max(h[3] for h in hinges)
+
+
+def element_doors(elem: Elem, items: list[Item], tol: float,
+                  cache: dict[str, BlockDoor | None] | None = None) -> list[DoorDraft]:
+    """The doors of a door INSERT: usually one; a block that groups several door blocks (a
+    "door set" whose swings lie far apart) gives one door per swing, grouped like loose ones."""
+    draft = element_door(elem, items, tol, cache)
+    if draft is not None:
+        return [draft]
+    arcs = [a for i in elem.items if items[i].e.dxftype() == "ARC"  # type: ignore[attr-defined]
+            for a in [arc_data(items[i])] if a]
+    if not _door_set(arcs):
+        return []
+    doors = loose_doors(items, list(elem.items), tol, touch=tol * 0.5)
+    return [DoorDraft(d.chord, d.style, d.pieces, elem.layer, elem.handle, elem.block, d.has_arc)
+            for d in doors]
 
 
 def loose_doors(items: list[Item], idx: list[int], tol: float, touch: float) -> list[DoorDraft]:

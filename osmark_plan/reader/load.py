@@ -23,12 +23,18 @@ _UTF8_VERSIONS = ("AC1021", "AC1024", "AC1027", "AC1032")
 
 
 class ReadError(Exception):
-    """The drawing cannot be read; ``str()`` is one clear line for the user."""
+    """The drawing cannot be read; ``str()`` is one clear line for the user (English),
+    :meth:`text` the same in Japanese or English."""
 
-    def __init__(self, path: str | Path, message: str) -> None:
+    def __init__(self, path: str | Path, message: str, message_ja: str | None = None) -> None:
         self.path = str(path)
         self.message = message
+        self.message_ja = message_ja
         super().__init__(f"{path}: {message}")
+
+    def text(self, lang: str) -> str:
+        """``path: message`` in ``lang`` (English where no Japanese is known)."""
+        return f"{self.path}: {self.message_ja if lang == 'ja' and self.message_ja else self.message}"
 
 
 @dataclass
@@ -44,14 +50,16 @@ class Loaded:
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise ReadError(path, "is a folder, not a DXF file")
+            raise ReadError(path, "is a folder, not a DXF file", "フォルダです。DXF ファイルを指定してください")
         return path.read_bytes()
     except FileNotFoundError:
-        raise ReadError(path, "file not found") from None
+        raise ReadError(path, "file not found", "ファイルがありません") from None
     except PermissionError:
-        raise ReadError(path, "permission denied: the file cannot be opened") from None
+        raise ReadError(path, "permission denied: the file cannot be opened",
+                        "アクセス権がないため開けません") from None
     except OSError as exc:
-        raise ReadError(path, f"cannot read the file: {exc.strerror or exc}") from None
+        raise ReadError(path, f"cannot read the file: {exc.strerror or exc}",
+                        f"ファイルを読めません: {exc.strerror or exc}") from None
 
 
 def _valid(data: bytes, encoding: str) -> bool:
@@ -123,9 +131,10 @@ def _load(path: str | Path) -> Loaded:
     p = Path(path)
     data = _read_bytes(p)
     if not data.strip():
-        raise ReadError(p, "the file is empty")
+        raise ReadError(p, "the file is empty", "ファイルが空です")
     if not _looks_like_dxf(data):
-        raise ReadError(p, "not a DXF file (no DXF sections found)")
+        raise ReadError(p, "not a DXF file (no DXF sections found)",
+                        "DXF ファイルではありません（DXF のセクションが見つかりません）")
     sha = hashlib.sha256(data).hexdigest()
     encoding, enc_repair = choose_encoding(data)
     repairs: list[Repair] = [enc_repair] if enc_repair else []
@@ -140,7 +149,11 @@ def _load(path: str | Path) -> Loaded:
             doc, auditor = _recover(p, encoding)
         except Exception as exc:  # noqa: BLE001
             msg = str(first_error or exc).strip().splitlines()[0] if (first_error or exc) else ""
-            raise ReadError(p, f"not a readable DXF file ({msg or type(exc).__name__})") from None
+            raise ReadError(p, f"not a readable DXF file ({msg or type(exc).__name__})",
+                            f"読み取れない DXF ファイルです（{msg or type(exc).__name__}）") from None
+        if not len(doc.modelspace()):
+            raise ReadError(p, "the file is damaged and no drawing entity could be recovered from it",
+                            "ファイルが破損しており、図形を一つも復元できませんでした")
         repairs.append(Repair(
             what="recovered",
             detail=f"the file is damaged; ezdxf recover mode read it "

@@ -156,9 +156,11 @@ def read_plan(path: str | Path, config: Config, units: str | None = None) -> Pla
     except ReadError:
         raise
     except RecursionError:
-        raise ReadError(path, "blocks are nested too deeply to read") from None
+        raise ReadError(path, "blocks are nested too deeply to read",
+                        "ブロックの入れ子が深すぎて読み取れません") from None
     except Exception as exc:  # noqa: BLE001 - a damaged document must not give a traceback
-        raise ReadError(path, f"the drawing could not be interpreted ({type(exc).__name__}: {exc})") from None
+        raise ReadError(path, f"the drawing could not be interpreted ({type(exc).__name__}: {exc})",
+                        f"図面を解釈できませんでした（{type(exc).__name__}: {exc}）") from None
 
 
 def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type: ignore[no-untyped-def]
@@ -192,12 +194,11 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     for el in w.elems:
         if el.kind != "door":
             continue
-        draft = doorlib.element_door(el, items, dtol, block_doors)
-        if draft is None:
+        found = doorlib.element_doors(el, items, dtol, block_doors)
+        if not found:
             rejected.append(Rejected("door-unreadable", decode_escapes(el.layer), el.handle, None,
                                      f"block {el.block} has no door geometry"))
-        else:
-            drafts.append(draft)
+        drafts.extend(found)
     loose = [i for i in door_items
              if items[i].owner < 0 or w.elems[items[i].owner].kind != "door"]
     if loose:
