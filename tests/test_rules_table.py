@@ -44,3 +44,21 @@ def test_every_rule_has_a_bad_case():
     good = {c.rule for c in CASES if c.expect == 0}
     codes = {r.code for r in ALL_RULES}
     assert codes <= bad and codes <= good
+
+
+def test_dwg001_zone_enclosing_no_area(tmp_path):
+    """A zone polyline whose points are collinear is reported, not dropped silently."""
+    import ezdxf
+
+    from osmark_plan.api import check
+
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (10, 0), (10, 8), (0, 8)], close=True, dxfattribs={"layer": "WALL"})
+    msp.add_lwpolyline([(0, 0), (10, 0), (10, 8), (0, 8)], close=True, dxfattribs={"layer": "ZONE-L3"})
+    msp.add_lwpolyline([(1, 1), (3, 1), (5, 1)], close=True, dxfattribs={"layer": "ZONE-L1"})
+    path = tmp_path / "flat.dxf"
+    doc.saveas(path)
+    found = [f for f in check(path).findings if f.rule == "DWG001"]
+    assert len(found) == 1 and "encloses no area" in found[0].text("en")

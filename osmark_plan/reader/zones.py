@@ -59,6 +59,9 @@ def _polygons(items: list[Item], idx: list[int], scale: float, tol: float, close
         if shape.open_gap is not None and not shape.polygons:
             rejected.append(Rejected(reason, decode_escapes(it.layer), it.handle, shape.open_at,
                                      f"the ends are {shape.open_gap:.3f} m apart"))
+        elif not shape.polygons and it.e.dxftype() in ("LWPOLYLINE", "POLYLINE", "CIRCLE"):  # type: ignore[attr-defined]
+            rejected.append(Rejected(reason.replace("not-closed", "empty"), decode_escapes(it.layer),
+                                     it.handle, None, "the outline encloses no area"))
         out.extend((p, it) for p in shape.polygons)
     return out
 

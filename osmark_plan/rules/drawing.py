@@ -50,6 +50,12 @@ def layers_of(plan: Plan, kind: str):
             "en": "The application-area polyline on layer {layer} (handle {handle}) is not closed and "
                   "cannot be closed within {tol} m, so it was not used. Close the polyline in CAD.",
         },
+        "empty": {
+            "ja": "レイヤ {layer} のポリライン（ハンドル {handle}）は面積を囲んでいない（点が一直線上に"
+                  "並ぶか2点しかない）ため、使用しませんでした。CADで外形を描き直してください。",
+            "en": "The polyline on layer {layer} (handle {handle}) encloses no area (its points are "
+                  "collinear or too few), so it was not used. Redraw the outline in CAD.",
+        },
     },
     summary={"ja": "ゾーン・申請エリアのポリラインが閉じていること",
              "en": "zone and application-area polylines are closed"},
@@ -62,21 +68,23 @@ def zone_not_closed(site: Site, ctx: Context) -> Iterator[Violation]:
     then treats that area as open area or outside.
 
     What is reported: each zone or application-area polyline the reader rejected as not
-    closed, with its layer and handle.
+    closed, or as enclosing no area (collinear or too few points), with its layer and handle.
 
     How to fix: close the polyline in CAD (set it closed, or join its ends).
     """
     plan = site.plan
-    rejected = [r for r in plan.rejected if r.reason in ("zone-not-closed", "area-not-closed")]
+    reasons = ("zone-not-closed", "area-not-closed", "zone-empty", "area-empty")
+    rejected = [r for r in plan.rejected if r.reason in reasons]
     ctx.count(len(plan.zones) + len(plan.areas) + len(rejected))
     tol = site.tolerances.get("wall_tolerance", 0.15)
     for item in rejected:
-        is_zone = item.reason == "zone-not-closed"
+        is_zone = item.reason.startswith("zone")
+        message = "empty" if item.reason.endswith("empty") else "zone" if is_zone else "area"
         yield Violation(
             subjects=(Subject(kind="zone" if is_zone else "application_area",
                               id=item.handle or item.layer, name=None),),
             args={"layer": item.layer, "handle": item.handle or "-", "tol": tol},
-            where=Point(item.at) if item.at else None, message="zone" if is_zone else "area",
+            where=Point(item.at) if item.at else None, message=message,
             key=item.layer, extra={"layer": item.layer, "handle": item.handle, "detail": item.detail},
         )
 
