@@ -23,6 +23,7 @@ Example::
     "サーバー室" = 3
     "会議室*" = 1
     "受付" = "open"
+    "共用廊下" = "outside"  # drawn, but not part of the application area
 
     [cabinets]
     "金庫" = 3
@@ -173,10 +174,16 @@ def with_profile(config: Config, profile: str | None) -> Config:
     return replace(config, profile=profile, layers=merged)
 
 
-def parse_level_value(value: Any, where: str) -> int:
-    """A level from a config table value: 0/"open"/"OPEN"/"オープン", 1, 2 or 3."""
+#: zone-table level of a room that is not part of the application area (共用廊下, EVホール …)
+OUTSIDE_LEVEL = -1
+
+
+def parse_level_value(value: Any, where: str, allow_outside: bool = False) -> int:
+    """A level from a config table value: 0/"open"/"OPEN"/"オープン", 1, 2 or 3; with
+    ``allow_outside`` also "outside"/"外部" (:data:`OUTSIDE_LEVEL`: not in the application area)."""
+    words = '0-3, "open" or "outside"' if allow_outside else '0-3 or "open"'
     if isinstance(value, bool):
-        raise ConfigError(f"{where}: level must be 0-3 or \"open\", not {value!r}")
+        raise ConfigError(f"{where}: level must be {words}, not {value!r}")
     if isinstance(value, int) and 0 <= value <= 3:
         return value
     if isinstance(value, str):
@@ -185,7 +192,9 @@ def parse_level_value(value: Any, where: str) -> int:
             return 0
         if v in ("1", "2", "3"):
             return int(v)
-    raise ConfigError(f"{where}: level must be 0-3 or \"open\", not {value!r}")
+        if allow_outside and v in ("outside", "外部", "共用部"):
+            return OUTSIDE_LEVEL
+    raise ConfigError(f"{where}: level must be {words}, not {value!r}")
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
@@ -237,7 +246,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     rules = data.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
         raise ConfigError(f"{where}: [rules.CODE] tables expected")
-    zones = {str(k): parse_level_value(v, f"{where}: [zones] {k!r}")
+    zones = {str(k): parse_level_value(v, f"{where}: [zones] {k!r}", allow_outside=True)
              for k, v in dict(data.get("zones", {})).items()}
     cabinets = {str(k): parse_level_value(v, f"{where}: [cabinets] {k!r}")
                 for k, v in dict(data.get("cabinets", {})).items()}

@@ -180,13 +180,18 @@ def name_text(text: str, lock_rx: re.Pattern[str] | None = None) -> str | None:
 
 
 def table_level(table: Mapping[str, int], names: list[str]) -> int | None:
-    """Level from a name -> level table: exact names first, then glob patterns."""
+    """Level from a name -> level table: exact names first, then the first word of a label of
+    several lines, then glob patterns."""
     if not table or not names:
         return None
     folded = {fold(k): v for k, v in table.items()}
     for name in names:
         if fold(name) in folded:
             return folded[fold(name)]
+    for name in names:  # a two-line label ("役員室" over "(社長)"): its first line
+        first = fold(name).split(" ")[0]
+        if first != fold(name) and first in folded:
+            return folded[first]
     for name in names:
         n = fold(name)
         for pattern, level in folded.items():

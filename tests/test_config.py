@@ -60,3 +60,12 @@ def test_bad_toml_names_the_file(tmp_path):
     bad.write_text("units = = 1", encoding="utf-8")
     with pytest.raises(ConfigError, match="osmark.toml: not valid TOML"):
         load_file(bad)
+
+
+def test_zone_table_outside_and_cabinets_refuse_it():
+    from osmark_plan.config import OUTSIDE_LEVEL
+
+    cfg = from_mapping({"zones": {"共用廊下": "outside", "EVホール": "外部"}})
+    assert cfg.zones == {"共用廊下": OUTSIDE_LEVEL, "EVホール": OUTSIDE_LEVEL}
+    with pytest.raises(ConfigError, match="cabinets"):
+        from_mapping({"cabinets": {"金庫": "outside"}})

@@ -73,3 +73,12 @@ def test_door_numbers_and_importance():
     assert naming.parse_importance("重要度：２") == 2
     assert naming.parse_importance("2") == 2
     assert naming.parse_importance("secret") is None
+
+
+def test_table_level_first_line_of_a_two_line_label():
+    from osmark_plan.naming import table_level
+
+    table = {"役員室": 2, "会議室*": 1}
+    assert table_level(table, ["役員室 (社長)"]) == 2
+    assert table_level(table, ["会議室Ａ"]) == 1
+    assert table_level({"Office 1": 3, "Office": 1}, ["Office 1"]) == 3

@@ -30,6 +30,7 @@ from shapely.geometry import LineString, Polygon
 
 from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
 from ..model import Label, Plan, Repair, Source, Zone
+from ..config import OUTSIDE_LEVEL
 from ..naming import name_text, parse_level, table_level
 
 #: the source layer given to rooms found from walls
@@ -42,6 +43,8 @@ MIN_LABELLED_AREA = 0.25
 THIN_RADIUS = 0.2
 #: width range (m) of a doorway without a door
 DOORWAY = (0.6, 2.5)
+#: a line end this close (m) to another line's run abuts it (T-junction)
+JOIN_EPS = 0.01
 #: two line ends face each other when their directions are within this angle (degrees)
 ALIGN_DEG = 10.0
 #: a doorway chord this close (m) to a door chord belongs to that door (other face of the wall)
@@ -165,6 +168,22 @@ def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[Line
     return list(shapely.shortest_line(points[pi[far]], walls[gi[far]]))
 
 
+def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.ndarray:
+    """Line ends that stop on another line's run (a T-junction): such an end belongs to a
+    cross wall meeting a continuing wall, not to the jamb of a doorway. Two cross walls meeting
+    a corridor from both sides at one spot must not seal the corridor."""
+    abut = np.zeros(len(points), dtype=bool)
+    if not len(points):
+        return abut
+    p, g = shapely.STRtree(walls).query(points, predicate="dwithin", distance=JOIN_EPS)
+    other = g != owner[p]
+    p, g = p[other], g[other]
+    if len(p):
+        inside = shapely.distance(points[p], shapely.boundary(walls[g])) > JOIN_EPS
+        abut[p[inside]] = True
+    return abut
+
+
 def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
              windows: np.ndarray | None = None) -> list[LineString]:
     """Chords across doorless doorways: aligned line ends facing each other 0.6–2.5 m apart
@@ -176,7 +195,8 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
     points = shapely.points(pts)
     tree = shapely.STRtree(points)
     i, j = tree.query(points, predicate="dwithin", distance=DOORWAY[1])
-    keep = i < j
+    abutting = _abutting(points, owner, walls)
+    keep = (i < j) & ~abutting[i] & ~abutting[j]
     i, j = i[keep], j[keep]
     if not len(i):
         return []
@@ -351,6 +371,8 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
             src = "table"
             if level is None:
                 level, src = 0, "assumed-open"
+        if level == OUTSIDE_LEVEL:
+            continue  # the zone table says this room is not part of the application area
         zones.append(Zone(f"R{n}", polys[k], level, name, source, src))
     return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
 

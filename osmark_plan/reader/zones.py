@@ -12,7 +12,7 @@ import re
 
 import numpy as np
 
-from ..config import Config
+from ..config import OUTSIDE_LEVEL, Config
 from ..model import Area, Rejected, Repair, Source, Zone
 from ..naming import decode_escapes, normalise_layer, parse_level, parse_level_value
 from ..naming import table_level  # noqa: F401  (re-exported)
@@ -116,6 +116,8 @@ def read_zones(items: list[Item], idx: list[int], elems: list[Elem], labels: Lab
         if level is None:
             level = table_level(config.zones, [c[2] for c in cands])
             src = "table" if level is not None else None
+        if level == OUTSIDE_LEVEL:
+            continue  # the zone table says this room is not part of the application area
         zones.append(Zone(f"Z{z + 1}", poly, level, name,
                           Source(decode_escapes(it.layer), it.handle, it.block), src))
     return zones
