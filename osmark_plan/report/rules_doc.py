@@ -14,7 +14,7 @@ def rule_dict(rule: Rule, lang: str) -> dict:
     return {"code": rule.code, "name": rule.name, "clause": rule.clause, "severity": rule.severity,
             "summary": rule.summary.get(lang) or rule.summary.get("en", ""),
             "options": [{"name": o.name, "default": o.default, "doc": o.doc} for o in rule.options],
-            "doc": rule.doc}
+            "doc": rule.documentation(lang)}
 
 
 def list_rules(lang: str, fmt: str = "text") -> str:
@@ -51,5 +51,5 @@ def describe_rule(code: str, lang: str, fmt: str = "text") -> str | None:
                      else f"Options ([rules.{rule.code}] in osmark.toml):")
         lines += [f"  {o.name} = {o.default!r}  {o.doc}" for o in rule.options]
         lines.append("")
-    lines.append(rule.doc)
+    lines.append(rule.documentation(lang))
     return "\n".join(lines).rstrip()

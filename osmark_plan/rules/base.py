@@ -69,6 +69,8 @@ class Rule:
     options: tuple[Option, ...] = ()
     #: one line in each language, for `osmark rules`
     summary: Mapping[str, str] = field(default_factory=dict)
+    #: the documentation in Japanese (the docstring is the English one)
+    doc_ja: str = ""
 
     @property
     def doc(self) -> str:
@@ -76,16 +78,23 @@ class Rule:
 
         return inspect.cleandoc(self.check.__doc__ or "")
 
+    def documentation(self, lang: str) -> str:
+        """The user documentation in ``lang`` (English where no Japanese is written)."""
+        import inspect
+
+        return inspect.cleandoc(self.doc_ja) if lang == "ja" and self.doc_ja else self.doc
+
     def defaults(self) -> dict[str, Any]:
         return {o.name: o.default for o in self.options}
 
 
 def rule(code: str, name: str, clause: str, severity: str, messages: Mapping[str, Mapping[str, str]],
-         summary: Mapping[str, str], options: tuple[Option, ...] = ()) -> Callable[[Check], Rule]:
-    """Decorator turning a check function into a :class:`Rule`."""
+         summary: Mapping[str, str], options: tuple[Option, ...] = (), doc_ja: str = "") -> Callable[[Check], Rule]:
+    """Decorator turning a check function into a :class:`Rule` (its docstring: the English
+    documentation; ``doc_ja``: the Japanese one)."""
 
     def wrap(fn: Check) -> Rule:
         return Rule(code=code, name=name, clause=clause, severity=severity, check=fn,
-                    messages=messages, options=options, summary=summary)
+                    messages=messages, options=options, summary=summary, doc_ja=doc_ja)
 
     return wrap
