@@ -53,13 +53,24 @@ def load_config(drawing: str, config_path: str | None, select: str | None, ignor
         config = with_profile(load_for(drawing, config_path), profile)
     except ConfigError as exc:
         raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
-    if select is not None:
-        config = replace(config, select=codes(select) or ())
+    if select is not None:  # an explicit choice on the command line: the file's ignore gives way
+        config = replace(config, select=codes(select) or (), ignore=())
     if ignore is not None:
         config = replace(config, ignore=codes(ignore) or ())
     if units is not None:
         config = replace(config, units=units)
     return config
+
+
+def _some_rule_selected(config: Config) -> None:
+    """Exit 2 when select/ignore leave no rule to run (a silent pass would mislead)."""
+    from .engine import check_config, select_rules
+
+    check_config(config)
+    if not select_rules(config):
+        raise Failure("osmark: select/ignore leave no rule to run "
+                      f"(select: {', '.join(config.select) or 'all'}; ignore: {', '.join(config.ignore) or 'none'})",
+                      EXIT_USAGE)
 
 
 def write_atomic(path: str, writer: Callable[[io.TextIOBase], None], protect: tuple[str, ...]) -> None:
@@ -189,6 +200,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
 
     config = load_config(drawing, config_path, select, ignore, units, profile)
     lang = lang or config.lang or default_lang()
+    _some_rule_selected(config)
     try:
         plan = load(drawing, config, units=units)
     except ReadError as exc:

@@ -213,6 +213,11 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
+    for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff"):
+        if key in data and not isinstance(data[key], dict):
+            raise ConfigError(f"{where}: [{key}] must be a table, not {type(data[key]).__name__} {data[key]!r}")
+    if "lock_pattern" in data and not isinstance(data["lock_pattern"], str):
+        raise ConfigError(f"{where}: lock_pattern must be a regex string")
     cfg = Config(path=path)
     layers = dict(DEFAULT_LAYER_PATTERNS)
     user_layers = data.get("layers", {})
@@ -222,8 +227,8 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         if kind not in DEFAULT_LAYER_PATTERNS and kind != "ignored":
             raise ConfigError(f"{where}: [layers] unknown kind {kind!r}; "
                               f"kinds: {', '.join(DEFAULT_LAYER_PATTERNS)}, ignored")
-        if not isinstance(rx, str):
-            raise ConfigError(f"{where}: [layers] {kind} must be a regex string")
+        if not isinstance(rx, str) or not rx.strip():
+            raise ConfigError(f"{where}: [layers] {kind} must be a non-empty regex string")
         try:
             re.compile(rx)
         except re.error as exc:
@@ -240,7 +245,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         raise ConfigError(f"{where}: lang must be ja or en, not {lang!r}")
     severity = {}
     for code, sev in dict(data.get("severity", {})).items():
-        if sev not in SEVERITIES:
+        if not isinstance(sev, str) or sev not in SEVERITIES:
             raise ConfigError(f"{where}: [severity] {code} must be error, warning or info")
         severity[code.upper()] = sev
     rules = data.get("rules", {})
@@ -260,7 +265,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         if key not in GEOMETRY_DEFAULTS and key not in ROOM_GEOMETRY_DEFAULTS:
             raise ConfigError(f"{where}: [geometry] unknown setting {key!r}; "
                               f"settings: {', '.join([*GEOMETRY_DEFAULTS, *ROOM_GEOMETRY_DEFAULTS])}")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
             raise ConfigError(f"{where}: [geometry] {key} must be a distance in metres")
         geometry[key] = float(value)
     building = data.get("building", {})

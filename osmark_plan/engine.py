@@ -8,6 +8,7 @@ that do not depend on coordinates.
 from __future__ import annotations
 
 import hashlib
+import math
 import traceback
 from collections import Counter
 from typing import Any, Iterable, Mapping
@@ -73,15 +74,28 @@ def _coerce(rule: Rule, name: str, value: Any, default: Any) -> Any:
             raise ConfigError(f"{where} must be true or false, not {value!r}")
         return value
     if isinstance(default, (int, float)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             raise ConfigError(f"{where} must be a number, not {value!r}")
         if value < 0:
             raise ConfigError(f"{where} must not be negative, not {value!r}")
+        if isinstance(default, int) and value != int(value):
+            raise ConfigError(f"{where} must be a whole number, not {value!r}")
         return float(value) if isinstance(default, float) else int(value)
     return value
 
 
 def check_config(config: Config, rules: tuple[Rule, ...] = KNOWN_RULES) -> None:
+    """Raise :class:`ConfigError` (naming the config file) for anything in the config that names
+    no rule or option; see :func:`_check_config`."""
+    try:
+        _check_config(config, rules)
+    except ConfigError as exc:
+        if config.path and not str(exc).startswith(config.path):
+            raise ConfigError(f"{config.path}: {exc}") from None
+        raise
+
+
+def _check_config(config: Config, rules: tuple[Rule, ...] = KNOWN_RULES) -> None:
     """Raise :class:`ConfigError` for anything in the config that names no rule or option.
 
     Checks select/ignore tokens, ``[severity]`` keys, ``[rules.X]`` tables and option

@@ -510,3 +510,27 @@ def test_door_block_with_jamb_lines_keeps_the_right_chord(tmp_path):
     coords = sorted(tuple(round(v, 3) for v in c) for c in door.chord.coords)
     assert coords == [(10.0, 5.0), (10.0, 5.9)]
     assert door.width == pytest.approx(0.9)
+
+
+def test_device_whose_kind_is_not_an_output_device_is_left_out(tmp_path):
+    """On a device layer, an INSERT whose KIND names something else (a shredder) is no output
+    device; one with KIND=MFP or no KIND at all is."""
+    import ezdxf
+
+    from osmark_plan.config import Config
+    from osmark_plan.reader import read_plan
+
+    doc = ezdxf.new("R2018")
+    doc.header["$INSUNITS"] = 6
+    blk = doc.blocks.new("BOX")
+    blk.add_lwpolyline([(0, 0), (0.6, 0), (0.6, 0.6), (0, 0.6)], close=True)
+    blk.add_attdef("KIND", (0, 0))
+    msp = doc.modelspace()
+    for x, kind in ((0, "SHREDDER"), (2, "MFP"), (4, None)):
+        ref = msp.add_blockref("BOX", (x, 0), dxfattribs={"layer": "DEVICE"})
+        if kind:
+            ref.add_attrib("KIND", kind, (x, 0))
+    path = tmp_path / "devices.dxf"
+    doc.saveas(path)
+    kinds = sorted(d.kind for d in read_plan(path, Config()).devices)
+    assert kinds == ["DEVICE", "MFP"]

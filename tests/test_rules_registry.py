@@ -46,3 +46,14 @@ def test_rule_is_documented(r):
         # both languages use the same arguments
         assert {f.split(":")[0] for f in fields[0]} == {f.split(":")[0] for f in fields[1]}, variant
         assert re.search(r"[\u3040-\u30ff]", templates["ja"]), variant
+
+
+def test_every_rule_is_documented_in_japanese_too():
+    from osmark_plan.rules import KNOWN_RULES
+    from osmark_plan.rules.building import BUILDING_RULES
+
+    for rule in KNOWN_RULES + BUILDING_RULES:
+        doc = rule.documentation("ja")
+        assert doc != rule.doc and "理由" in doc and "直し方" in doc, rule.code
+        for option in rule.options:
+            assert option.name in doc, (rule.code, option.name)

@@ -112,9 +112,11 @@ def read_devices(items: list[Item], elems: list[Elem], idx: list[int], labels: L
     out = []
     for k, (poly, layer, handle, block, el) in enumerate(found):
         attrs = {key.upper(): v for key, v in (el.attribs if el else {}).items()}
+        stated = [v for v in (attrs.get("KIND"), attrs.get("TYPE")) if v and v.strip()]
+        if stated and parse_device_kind(*stated) is None:
+            continue  # its KIND says it is something else (a shredder, a PC): not an output device
         texts = [labels.labels[li].text for _d, li in near.get(k, [])]
-        kind = (parse_device_kind(attrs.get("KIND"), attrs.get("TYPE"), block,
-                                  normalise_layer(layer), *texts) or "DEVICE")
+        kind = (parse_device_kind(*stated, block, normalise_layer(layer), *texts) or "DEVICE")
         name = attrs.get("NAME") or attrs.get("ID")
         out.append(Device(f"P{k + 1}", poly, kind, _src(layer, handle, block), name))
     return out

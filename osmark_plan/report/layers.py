@@ -8,7 +8,7 @@ from ..model import Plan
 
 KIND_WORDS_JA = {"wall": "壁", "partition": "ローパーティション", "door": "扉", "window": "窓",
                  "zone": "ゾーン", "application_area": "申請エリア", "cabinet": "保管庫", "device": "出力機器",
-                 "label": "室名", "aisle": "通路", "asset": "保護資産", "ignored": "(無視)"}
+                 "label": "室名", "aisle": "通路", "asset": "保護資産", "ignored": "無視"}
 
 
 def layers_json(plan: Plan) -> str:

@@ -43,6 +43,23 @@ def direct_level3(site: Site, link: Link) -> str | None:
     },
     summary={"ja": "レベル3エリアが外部・出入口・オープンエリアに直接つながっていないこと",
              "en": "no door or opening joins a level-3 area to the outside or the open area"},
+    doc_ja="""レベル3エリアを外部・出入口・オープンエリアに直接つなぐ扉や開口部がないこと。
+
+    理由：高次のセキュリティレベルのエリアは出入口に近い場所に配置してはならず、
+    セキュリティレベル3エリアに指定された居室等の所在は、申請エリアの外部や
+    オープンエリアにおいて容易に認識できてはなりません（4.6.3 細則(1)a、4.5.1 細則 申請
+    エリア内の機密保護 (1)）。共用廊下やオープンエリアに扉が面したレベル3の居室は、誰か
+    らも見え、誰でも近づけます。レベル3エリアと外部をつなぐ扉・開口部はそれ自体が出入口
+    なので、「出入口につながる」は「外部につながる」と読み替えます。
+
+    報告される内容：レベル3の領域と、外部またはオープンエリアの領域との間にある扉・開口
+    部ごとに報告します。申請エリア全体がレベル3の場合（4.5.5 細則(1) で認められており、
+    そのときは別途レベル3の居室等又は保管庫・キャビネット等が求められます：ZON002）、そ
+    の出入口は報告しません。
+
+    直し方：レベル1またはレベル2のエリアから入るように扉を移すか、扉の前の空間を
+    セキュリティエリアにしてください（ゾーンとして描きます）。
+    """,
 )
 def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
     """No door or opening joins a level-3 area to the outside, an entrance or the open area.
@@ -118,6 +135,20 @@ def _skipped(low: int, high: int):
     },
     summary={"ja": "セキュリティエリアが低いレベルから順に入れ子になっていること",
              "en": "security areas nest from low to high levels, one level per door"},
+    doc_ja="""セキュリティエリアが入れ子になっていること：扉1つで上がるレベルは1つまで。
+
+    理由：セキュリティエリアは、低次のレベルから高次のレベルになるに従って、入れ子状の
+    ゾーニングを行うことが望ましいとされています（4.6.3 推奨(1)）。そうすれば、出入口か
+    らレベルnのエリアに至るどの経路も、レベル1〜n-1のエリアを通ります。外部と
+    オープンエリアはレベル0とみなします。
+
+    報告される内容：両側のレベルの差が2以上の扉・開口部ごとに、外部からその扉を通る最短
+    経路（通る扉が最も少ない経路）とともに報告します。ACC001 で報告済みの扉（外部または
+    オープンエリアから直接レベル3に入る扉）は、ここでは重ねて報告しません。
+
+    直し方：両側の間に、飛ばしているレベルのエリアを設けるか（例：レベル2の居室の手前に
+    レベル1の執務室を置く）、1つ低いレベルのエリアから入るように扉を移してください。
+    """,
 )
 def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
     """Security areas nest from low to high: each door or opening goes up at most one level.
@@ -175,6 +206,23 @@ def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
              "en": "no level-2 or level-3 area lies close to an entrance"},
     options=(Option("entrance_distance", 5.0,
                     "a level-2/3 area closer than this (m) to an entrance is reported"),),
+    doc_ja="""出入口から ``entrance_distance`` 以内にセキュリティレベル2・3のエリアがないこと。
+
+    理由：高次のセキュリティレベルのエリアは、出入口に近い場所に配置してはなりません
+    （4.6.3 細則(1)a）。やむを得ず配置する場合は、その存在が容易に認識できないゾーニング
+    やレイアウトとする等の対策が認められますが、それは図面からは判断できないため、この
+    ルールは警告です。レイアウトを確認するか、居室を移してください。
+
+    報告される内容：外形が出入口（外部と申請エリアの間の扉・開口部）から
+    ``entrance_distance`` 以内にあるレベル2・3の領域ごとに、最も近い出入口とその距離を報
+    告します。申請エリア全体がレベル3の場合は報告しません（4.5.5 細則(1)。代わりに
+    ZON002 が適用されます）。
+
+    直し方：居室を出入口から離してください。それができない場合は、その存在を分かりにくく
+    し（室名表示を掲げない、他の居室や什器で遮るなど）、その理由を記録に残してください。
+
+    オプション：``entrance_distance``（5.0 m）。
+    """,
 )
 def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
     """No level-2 or level-3 area lies within ``entrance_distance`` of an entrance.

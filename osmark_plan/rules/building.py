@@ -41,6 +41,19 @@ def _floors(floors: tuple[FloorFacts, ...]) -> str:
         },
     },
     summary=level3_present.summary,
+    doc_ja="""申請エリアが、全階を通じてセキュリティレベル3エリアを少なくとも1つ含むこと。
+
+    理由：申請エリアには、必ずセキュリティレベル3エリアを含まなければなりません（4.5.5）。
+    申請エリアが複数フロアにわたる場合（4.5.1 細則）、いずれかの階にレベル3の居室等また
+    は保管庫・キャビネット等が1つあれば足り、すべての階に必要なわけではありません。
+
+    報告される内容：申請エリアのどの階にも、レベル3の領域も、申請エリア内のレベル3の保管
+    庫・キャビネット等もない場合に、建物について1件報告します。
+    ``in_application = false`` とした階は数えません。
+
+    直し方：レベル3の居室を、それがある階でレベル3のゾーンとして描くか、レベル3の保管庫・
+    キャビネット等にレベルを指定してください。
+    """,
 )
 def building_level3_present(building: Building, ctx: Context) -> Iterator[Violation]:
     """The application area, across all its floors, contains at least one level-3 area.
@@ -82,6 +95,20 @@ def building_level3_present(building: Building, ctx: Context) -> Iterator[Violat
         },
     },
     summary=separate_level3_when_all_level3.summary,
+    doc_ja="""全階がレベル3の申請エリアに、別途レベル3の居室等か保管庫・キャビネット等があること。
+
+    理由：申請エリアが全てセキュリティレベル3エリアとなる場合は、その中に別途アクセス権
+    限を特定した（より限定した）セキュリティレベル3エリアの居室等又は保管庫・
+    キャビネット等を設けなければなりません（4.5.5 細則(1)、4.4.4 細則(1)d）。複数フロア
+    にわたる場合は、いずれかの階に1つあれば足ります。
+
+    報告される内容：申請エリアのすべての階のすべての領域がレベル3で、どの階にも、申請
+    エリア内のレベル3の保管庫・キャビネット等も、内側からのみ入れるレベル3の居室もない場
+    合に、建物について1件報告します。
+
+    直し方：別途設ける居室を、内側から入る扉を持つ独立したレベル3のゾーンとして描くか、
+    レベル3の保管庫・キャビネット等にレベルを指定してください。
+    """,
 )
 def building_separate_level3(building: Building, ctx: Context) -> Iterator[Violation]:
     """When the whole application area, on every floor, is level 3, a separate level-3 room
@@ -126,6 +153,19 @@ def building_separate_level3(building: Building, ctx: Context) -> Iterator[Viola
     },
     summary={"ja": "複数階の申請エリアで、外部から侵入しやすい階にレベル3のエリアを置かないこと",
              "en": "no level-3 region on a floor marked exposed in a multi-floor application"},
+    doc_ja="""外部から侵入しやすいとした階（1階、外部に面した階）にレベル3の領域がないこと。
+
+    理由：申請エリアが複数階の場合、高次のセキュリティレベルのエリアは、外部から侵入しや
+    すい階に配置しないことが望ましいとされています（4.6.3 推奨(2)）。推奨事項なので、指
+    摘は警告です。
+
+    報告される内容：建物マニフェストで ``exposed = true`` とした申請エリアの階のうち、
+    レベル3の領域がある階ごとに、その領域を挙げて1件報告します。レベル3の保管庫・
+    キャビネット等は数えません。この推奨はエリア（居室等）についてのものだからです。
+
+    直し方：レベル3の居室を外部からの出入口がない階に移すか、その階が実際には侵入しやす
+    くない場合は、マニフェストの ``exposed`` を修正してください。
+    """,
 )
 def high_level_on_exposed_floor(building: Building, ctx: Context) -> Iterator[Violation]:
     """No level-3 region lies on a floor marked exposed (ground floor, outside access).

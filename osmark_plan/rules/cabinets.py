@@ -29,6 +29,21 @@ from .describe import cabinet_subject
     },
     summary={"ja": "レベル2・3の保管庫がセキュリティエリア内にあること",
              "en": "every level-2 or level-3 cabinet stands inside a security area"},
+    doc_ja="""レベル2・3の保管庫・キャビネット等が、セキュリティエリアの中にあること。
+
+    理由：保管庫・キャビネット等はそれ自体をセキュリティレベル2・3エリアとすることができ
+    ますが、それはセキュリティエリアの中にある場合に限られます（4.5.3 細則 保管庫 (1)、
+    4.5.4 細則 保管庫 (1)）。オープンエリアや共用廊下に置かれた施錠付きのキャビネットは
+    該当しません。
+
+    報告される内容：中心がオープンエリアまたは申請エリアの外にある、レベル2・3の保管庫・
+    キャビネット等ごとに報告します。
+
+    直し方：保管庫・キャビネット等をセキュリティエリア内に移すか、それが置かれた場所を囲
+    むレベル1以上のゾーンを描いてください。レベルのない保管庫・キャビネット等は検査しま
+    せん。LEVEL 属性、レイヤ名、または osmark.toml の ``[cabinets]`` 表でレベルを指定し
+    てください。
+    """,
 )
 def cabinet_outside_security_area(site: Site, ctx: Context) -> Iterator[Violation]:
     """A level-2 or level-3 cabinet stands inside a security area (level 1 or higher).

@@ -59,6 +59,19 @@ def layers_of(plan: Plan, kind: str):
     },
     summary={"ja": "ゾーン・申請エリアのポリラインが閉じていること",
              "en": "zone and application-area polylines are closed"},
+    doc_ja="""ゾーンと申請エリアのポリラインが閉じていること。
+
+    理由：このツールは、閉じた多角形として読み取れるゾーンしか検査できません。ゾーンの
+    レイヤ上のポリラインが ``wall_tolerance`` を超えて開いている場合は除外され、以後どの
+    ルールもその範囲をオープンエリアまたは外部として扱います。
+
+    報告される内容：閉じていない、または面積を囲んでいない（点が一直線上に並ぶ、または点
+    が少なすぎる）として読み込み時に除外したゾーン・申請エリアのポリラインごとに、その
+    レイヤとハンドルを報告します。
+
+    直し方：CADでポリラインを閉じてください（閉じたポリラインに設定するか、両端をつなぎ
+    ます）。
+    """,
 )
 def zone_not_closed(site: Site, ctx: Context) -> Iterator[Violation]:
     """Zone and application-area polylines are closed.
@@ -103,6 +116,17 @@ def zone_not_closed(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "すべてのゾーンのレベルが読み取れること",
              "en": "every zone has a readable level"},
+    doc_ja="""すべてのゾーンに、読み取れるレベルがあること。
+
+    理由：どのルールも、各エリアのレベル（OPEN、1、2、3）に基づいて判定します。レベルの
+    ないゾーンは領域から除外されるため、ルールはその範囲をオープンエリアとして扱います。
+
+    報告される内容：レイヤ名、LEVEL 属性、室名ラベル、``[zones]`` 表のいずれからもレベル
+    を読み取れなかったゾーンごとに報告します。
+
+    直し方：レイヤ名にレベルを入れる（例：``ZONE-L3``）か、LEVEL 属性を付けるか、
+    osmark.toml の ``[zones]`` 表で室名にレベルを対応付けてください。
+    """,
 )
 def zone_without_level(site: Site, ctx: Context) -> Iterator[Violation]:
     """Every zone has a level the tool can read.
@@ -138,6 +162,17 @@ def zone_without_level(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "ゾーンが中途半端に重なっていないこと",
              "en": "zones do not overlap partially"},
+    doc_ja="""ゾーンどうしが入れ子（一方が他方の内側）になっているか、重なっていないこと。
+
+    理由：入れ子になっていない2つのゾーンの両方に属する場所はレベルが1つに定まらず、
+    アクセスや配置のルールはそこにどのレベルを適用すべきか判断できません。
+
+    報告される内容：一方が他方を含まずに許容値を超えて重なっているゾーンの組ごとに、重な
+    っている面積とともに報告します。
+
+    直し方：共有する壁に沿って外形を揃えるか、内側のゾーンを外側のゾーンの中に完全に収め
+    て描いてください。
+    """,
 )
 def zones_overlap(site: Site, ctx: Context) -> Iterator[Violation]:
     """Zones either nest (one inside the other) or do not overlap.
@@ -181,6 +216,18 @@ def zones_overlap(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "扉が2つの異なる領域の間にあること",
              "en": "every door joins two different areas"},
+    doc_ja="""すべての扉が、異なる2つのエリア（2つの領域、または領域と外部）をつないでいること。
+
+    理由：アクセスに関するルールは、扉をたどってエリアからエリアへ進みます。両側が同じ
+    エリアの扉や、どのゾーンの境界上にもない扉はアクセスの情報を持たず、たいていはゾーン
+    の外形が欠けているか、壁に沿っていないことを意味します。
+
+    報告される内容：異なる2つの領域をつないでいない扉ごとに、接している領域とともに報告
+    します。
+
+    直し方：扉の奥の部屋を独立したゾーンとして描くか、ゾーンの外形が扉のある壁の開口部を
+    通るように修正してください。
+    """,
 )
 def door_not_between_regions(site: Site, ctx: Context) -> Iterator[Violation]:
     """Every door joins two different areas (regions, or a region and the outside).
@@ -221,6 +268,21 @@ def door_not_between_regions(site: Site, ctx: Context) -> Iterator[Violation]:
         },
     },
     summary={"ja": "図面の単位が確かであること", "en": "the drawing's unit is certain"},
+    doc_ja="""図面の単位が確実に分かっていること。
+
+    理由：ルールで扱う距離（隙間、出入口からの距離、扉の幅）はすべてメートル単位です。
+    $INSUNITS がない場合や扉の寸法と矛盾する場合、単位は推測になり、推測を誤るとすべての
+    距離が10倍や1000倍ずれます。
+
+    報告される内容：どの単位を想定したかを、その理由とともに警告として1件報告します（表
+    題の文字に ``S=1/100`` と縮尺が記載された用紙縮尺の図面は、その縮尺で読み、その旨を
+    示します）。どの単位や記載された縮尺でも扉が実寸の大きさにならない場合は、図面が用紙
+    縮尺で描かれているとみられることと、どの ``units`` と ``scale`` の設定で直せるかを
+    エラーとして報告します。
+
+    直し方：図面に $INSUNITS を設定するか、``--units`` または osmark.toml の
+    ``units = "mm"`` で単位を指定してください。
+    """,
 )
 def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
     """The drawing's unit is known for sure.
@@ -299,6 +361,20 @@ def units_uncertain(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "壁・ゾーン・申請エリアが図面から読み取れること",
              "en": "walls, zones and the application area are found in the drawing"},
+    doc_ja="""ツールが読み取るレイヤに、壁・ゾーン・申請エリアが描かれていること。
+
+    理由：壁がなければ囲いを検査できず、ゾーンがなければセキュリティエリアがありません。
+    申請エリアがなければ、その境界はすべてのゾーンを合わせた範囲として推測されます。たい
+    ていは、レイヤ名が既定と異なることが原因です。
+
+    報告される内容：壁の線またはゾーンが見つからない場合はエラー、申請エリアが描かれてい
+    ない（ゾーンはある）場合は警告を報告します。各メッセージには、読み込んだレイヤと、そ
+    れぞれを割り当てた種類を列挙します。
+
+    直し方：osmark.toml の ``[layers]`` 表でレイヤを種類に割り当てる（正規表現で指定し、
+    大文字・小文字を区別せずに照合します）か、レイヤ名を変更してください。各レイヤがどう
+    割り当てられたかは ``osmark layers`` で確認できます。
+    """,
 )
 def missing_elements(site: Site, ctx: Context) -> Iterator[Violation]:
     """The drawing has walls, zones and an application area on layers the tool reads.
@@ -371,6 +447,20 @@ def missing_elements(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "すべての領域に出入口から扉か開口部を通って入れること",
              "en": "every area is reached from an entrance through doors or openings"},
+    doc_ja="""すべての領域に、出入口から扉または開口部を通って入れること。
+
+    理由：入る経路のない部屋は、ほとんどの場合図面の問題であり（壁から外れて描かれた扉、
+    扉を通らないゾーンの外形など）、アクセスに関するルールはたどり着けない部屋を判定でき
+    ません。出入口が1つもなければ、出入口からの距離による判定（ACC003、EQP002）もできな
+    いため、黙って見過ごさずにその旨を1回報告します。
+
+    報告される内容：扉も開口部もまったくない領域ごと、扉はあっても出入口からのどの経路も
+    たどり着かない領域ごとに報告し、出入口がまったくない申請エリアについては1回報告しま
+    す。
+
+    直し方：ゾーンの外形上の壁の開口部に部屋の扉を描くか、ゾーンの外形が既存の扉を通るよ
+    うにしてください。また、申請エリアの外形上に出入口を描いてください。
+    """,
 )
 def region_without_access(site: Site, ctx: Context) -> Iterator[Violation]:
     """Every region is reached from an entrance through doors or openings.
@@ -416,6 +506,16 @@ def region_without_access(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "割り当てたレイヤの図形がすべて読み取れること",
              "en": "every entity on a mapped layer can be read"},
+    doc_ja="""割り当てたレイヤ上のすべての図形が読み取れること。
+
+    理由：プロキシ図形（業種別CADのアドオンによるもの）や未対応の種類の図形は解釈できな
+    いため、それらで描かれた壁・扉・ゾーンは検査から漏れます。
+
+    報告される内容：そのような図形があるレイヤごとに、その個数を報告します。
+
+    直し方：CADで図形を分解して（または通常のDXF図形として書き出して）保存し直してくださ
+    い。
+    """,
 )
 def unreadable_entities(site: Site, ctx: Context) -> Iterator[Violation]:
     """Every entity on a mapped layer can be read.

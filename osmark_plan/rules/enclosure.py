@@ -54,6 +54,26 @@ def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str) -> Viol
     summary={"ja": "セキュリティエリアの境界が壁・扉・窓で閉じていること",
              "en": "every security zone is closed all round by walls, doors and windows"},
     options=_TOLERANCE_OPTIONS,
+    doc_ja="""すべてのセキュリティエリアが閉じていること：境界に、何もない区間がないこと。
+
+    理由：エリアとは「外壁、内壁、間仕切り又は什器備品等によって囲まれた居室等」です
+    （2.5）。セキュリティレベル1エリアの境界は外部から容易に侵入できないこと（4.5.2 細則
+    (1)）、セキュリティレベル2・3エリアの居室等の境界の壁は、天井まで密閉されているか戸
+    やシャッター等により密閉できるもので、容易に移動、倒壊しない、又は破壊されないことが
+    求められます（4.5.3/4.5.4 細則(1)a,b）。
+
+    報告される内容：ゾーンの外形のうち、``wall_tolerance`` 以内に壁・扉・窓のいずれもな
+    い ``min_gap`` より長い区間ごとに、その両端点とともに報告します。レベル1では、
+    ローパーテーションと保管庫・キャビネット等も境界を閉じるものとみなします。レベル2・3
+    では、ローパーテーションだけで閉じている区間を ``partition-only`` として報告します。
+
+    直し方：割り当てたレイヤに、欠けている壁・扉・窓を描くか、ゾーンの外形を壁に沿うよう
+    に修正してください。壁はあってもゾーンの外形から許容値より離れている場合は、外形を壁
+    の上に移してください。
+
+    オプション：``min_gap``（0.10 m）、``wall_tolerance``（0.15 m）。ジオメトリの構築時
+    に読み込まれます。
+    """,
 )
 def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
     """Every security zone is enclosed: its boundary has no uncovered stretch.
@@ -103,6 +123,25 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "申請エリアの境界が壁・扉・窓で閉じていること",
              "en": "the application area is closed all round by walls, doors and windows"},
+    doc_ja="""申請エリアが天井までの壁・扉・窓で囲まれていること。
+
+    理由：申請エリアの境界は外部からの不正侵入等に対して堅牢であること、すなわち境界の壁
+    は天井まで密閉されているか戸やシャッター等により密閉できるもので、容易に移動、倒壊し
+    ない、又は破壊されないものであることが求められます（4.5.1 細則 申請エリアの境界の条
+    件 (1)a,b）。ローパーテーションや什器は境界とみなしません。
+
+    報告される内容：申請エリアの外形のうち、``wall_tolerance`` 以内に壁・扉・窓のいずれ
+    もない ``min_gap`` より長い区間ごとに、その両端点とともに報告します。申請エリアが描
+    かれていない場合は、すべてのゾーンを合わせた範囲を申請エリアとみなします（DWG006 を
+    参照）。
+
+    直し方：欠けている壁・扉・窓を描くか、申請エリアの外形を壁に沿うように修正してくださ
+    い。
+
+    オプション：このルール独自のものはありません。隙間の許容値 ``min_gap`` と
+    ``wall_tolerance`` は ``[rules.ENC001]``（または ``[geometry]``）で設定し、すべての
+    境界に適用されます。
+    """,
 )
 def application_area_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
     """The application area (申請エリア) is enclosed by full-height walls, doors and windows.

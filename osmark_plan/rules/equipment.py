@@ -61,6 +61,24 @@ def _enclosed(site: Site, points, ctx: Context) -> np.ndarray:
     summary={"ja": "コピー機・プリンタ・FAXがオープンエリアにないこと",
              "en": "no copier, printer or FAX stands in the open area"},
     options=_ENCLOSURE_OPTIONS,
+    doc_ja="""出力機器（コピー機、プリンタ、FAX、複合機）がオープンエリアに置かれていないこと。
+
+    理由：コピー機、FAX又はプリンタ等の書類の出力等を行う装置は、周囲をパネル
+    （ローパーテーション）で囲むなどの対策を講じない限り、通りかかった誰もが出力物を手に
+    取れるオープンエリアに設置してはなりません（5.4.1 細則(1)）。
+
+    報告される内容：中心がオープンエリアの領域内または申請エリアの外にあり、囲われていな
+    い機器ごとに報告します。機器の中心から長さ ``enclosure_radius`` の線を
+    ``enclosure_rays`` 本放ち、そのうち ``enclosure_coverage`` 以上の割合が
+    パーティション・壁・窓の線に当たり、かつ少なくとも1本がパーティションに当たる場合に、
+    囲われているとみなします。
+
+    直し方：機器をセキュリティエリア内に移すか、機器を囲むローパーテーションを
+    （パーティションのレイヤに）描いてください。
+
+    オプション：``enclosure_rays``（16）、``enclosure_radius``（2.5 m）、
+    ``enclosure_coverage``（0.75）。
+    """,
 )
 def output_device_in_open_area(site: Site, ctx: Context) -> Iterator[Violation]:
     """No output device (copier, printer, FAX, multifunction printer) stands in the open area.
@@ -117,6 +135,21 @@ def output_device_in_open_area(site: Site, ctx: Context) -> Iterator[Violation]:
              "en": "no copier, printer or FAX stands close to an entrance"},
     options=(Option("device_entrance_distance", 3.0,
                     "a device closer than this (m) to an entrance is reported"),) + _ENCLOSURE_OPTIONS,
+    doc_ja="""出入口から ``device_entrance_distance`` 以内に出力機器がないこと。
+
+    理由：書類の出力等を行う装置は、周囲をパネル（ローパーテーション）で囲まない限り、来
+    訪者や通行人が出力物を見たり持ち去ったりできる出入口近辺に設置してはなりません
+    （5.4.1 細則(1)）。
+
+    報告される内容：外形が出入口（外部と申請エリアの間の扉・開口部）から
+    ``device_entrance_distance`` 以内にあり、囲われていない機器（囲いの判定方法は EQP001
+    を参照）ごとに、最も近い出入口を示して報告します。
+
+    直し方：機器を出入口から離すか、周囲をローパーテーションで囲ってください。
+
+    オプション：``device_entrance_distance``（3.0 m）、``enclosure_rays``（16）、
+    ``enclosure_radius``（2.5 m）、``enclosure_coverage``（0.75）。
+    """,
 )
 def output_device_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
     """No output device stands within ``device_entrance_distance`` of an entrance.

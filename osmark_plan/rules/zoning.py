@@ -41,6 +41,20 @@ def _where(site: Site):
     },
     summary={"ja": "申請エリアにレベル3のエリア（居室または保管庫）があること",
              "en": "the application area contains a level-3 room or cabinet"},
+    doc_ja="""申請エリアに、レベル3の居室等または保管庫・キャビネット等が1つ以上あること。
+
+    理由：申請エリアには、必ずセキュリティレベル3エリアを含まなければなりません（4.5.5）。
+    セキュリティレベル3エリアは、居室等か、アクセス記録をとることができる保管庫・
+    キャビネット等のいずれかです。
+
+    報告される内容：レベル3の領域がなく、申請エリア内にレベル3の保管庫・キャビネット等も
+    ない場合に、1件報告します。ゾーンも申請エリアもまったく描かれていない場合はここでは
+    検査せず、ゾーンがないことは DWG006 が報告します。
+
+    直し方：レベル3の居室をレベル3のゾーンとして描く（レイヤ、LEVEL 属性、室名ラベル、ま
+    たは ``[zones]`` 表で指定）か、レベル3の保管庫・キャビネット等にレベルを指定してくだ
+    さい（LEVEL 属性、レイヤ名、または ``[cabinets]`` 表）。
+    """,
 )
 def level3_present(site: Site, ctx: Context) -> Iterator[Violation]:
     """The application area contains at least one level-3 area: a room or a cabinet.
@@ -81,6 +95,20 @@ def level3_present(site: Site, ctx: Context) -> Iterator[Violation]:
     },
     summary={"ja": "申請エリア全体がレベル3なら、別途レベル3の居室か保管庫があること",
              "en": "an all-level-3 application area has a separate level-3 room or cabinet"},
+    doc_ja="""申請エリア全体がレベル3なら、別途レベル3の居室等か保管庫・キャビネット等があること。
+
+    理由：申請エリアが全てセキュリティレベル3エリアとなる場合は、その中に別途アクセス権
+    限を特定した（より限定した）セキュリティレベル3エリアの居室等又は保管庫・
+    キャビネット等を設け（4.5.5 細則(1)）、重要度3の保護対象資産はそこに保管・保存しなけ
+    ればなりません（4.4.4 細則(1)d）。
+
+    報告される内容：申請エリアのすべての領域がレベル3で、その中にレベル3の保管庫・
+    キャビネット等がなく、内側からのみ入れる（外部への扉・開口部を持たない）レベル3の居
+    室もない場合に、1件報告します。
+
+    直し方：別途設ける居室を、内側から入る扉を持つ独立したレベル3のゾーンとしてエリア内
+    に描くか、レベル3の保管庫・キャビネット等にレベルを指定してください。
+    """,
 )
 def separate_level3_when_all_level3(site: Site, ctx: Context) -> Iterator[Violation]:
     """When the whole application area is level 3, a separate level-3 room or cabinet exists.
