@@ -74,6 +74,28 @@ def wall_caps(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndar
     return (np.concatenate([near_lo, near_hi]), np.concatenate([near_lo + across, near_hi + across]))
 
 
+def _door_frames(plan: Plan) -> tuple[np.ndarray, np.ndarray]:
+    """Segments of the door blocks' drawings that run along their threshold (frames, wall
+    stubs): they close an outline like walls. The leaf and the swing do not."""
+    doors = [d for d in plan.doors if d.outline is not None]
+    if not doors:
+        return np.empty((0, 2)), np.empty((0, 2))
+    parts, owner = shapely.get_parts(np.array([d.outline for d in doors], dtype=object), return_index=True)
+    a, b, src = _segments(list(parts))
+    if not len(a):
+        return a, b
+    door = owner[src]
+    chord = np.array([np.asarray(d.chord.coords)[[0, -1]] for d in doors])  # (n, 2, 2)
+    c0, cu = chord[door, 0], chord[door, 1] - chord[door, 0]
+    cu = cu / np.maximum(np.hypot(cu[:, 0], cu[:, 1]), 1e-12)[:, None]
+    su = (b - a) / np.maximum(np.hypot(*(b - a).T), 1e-12)[:, None]
+    along = np.abs(np.einsum("ij,ij->i", su, cu)) > 0.98
+    rel = (a + b) / 2 - c0
+    off = np.abs(cu[:, 0] * rel[:, 1] - cu[:, 1] * rel[:, 0])
+    keep = along & (off < 0.1)
+    return a[keep], b[keep]
+
+
 class Closers:
     """Everything that can close a boundary, as straight segments in one STRtree.
 
@@ -91,10 +113,7 @@ class Closers:
             groups.append((*wall_caps(a, b), strength, False))
         a, b, _src = _segments([door.chord for door in plan.doors])
         groups.append((a, b, FULL, True))
-        # a door block's frame or wall stubs along the wall close it like walls do
-        outlines = [door.outline for door in plan.doors if door.outline is not None]
-        a, b, _src = _segments(list(shapely.get_parts(np.array(outlines, dtype=object))) if outlines else [])
-        groups.append((a, b, FULL, False))
+        groups.append((*_door_frames(plan), FULL, False))
         a, b, _src = _segments([cab.polygon.exterior for cab in plan.cabinets])
         groups.append((a, b, LOW, False))
         self.starts = np.concatenate([g[0] for g in groups]).reshape(-1, 2)
