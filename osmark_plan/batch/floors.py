@@ -60,7 +60,8 @@ def collect(found: Found, config_for: Callable[[Path], Config]) -> tuple[list[Fl
                     if all(f.path != where for f in missing):
                         missing.append(Floor(path=where, name=spec.name, config=Config(), manifest=m,
                                              spec=spec, missing=f"{m.source}: floor {spec.name!r}: "
-                                             f"no drawing matches {spec.file!r}"))
+                                             f"no drawing matches {spec.file!r}"
+                                             f"\t{m.source}: 階 {spec.name!r}: {spec.file!r} に合う図面がありません"))
                 for f in files:
                     other = owner.get(f)
                     if other is not None and other != (m, spec):
@@ -82,7 +83,8 @@ def collect(found: Found, config_for: Callable[[Path], Config]) -> tuple[list[Fl
                             manifest=m, spec=spec))
     for arg in found.missing:
         floors.append(Floor(path=Path(arg), name=Path(arg).name, config=Config(),
-                            missing=f"{arg}: no such file or folder, and no drawing matches it"))
+                            missing=f"{arg}: no such file or folder, and no drawing matches it"
+                            f"\t{arg}: そのようなファイルやフォルダはなく、合う図面もありません"))
     floors += missing
     floors.sort(key=lambda f: str(f.path))
     return floors, manifests

@@ -112,7 +112,7 @@ def check_floor(task: FloorTask) -> FloorResult:
     try:
         plan = load(task.path, task.config, units=task.units)
     except ReadError as exc:
-        return _failed(task, str(exc), start)
+        return _failed(task, exc.text(task.lang), start)
     except Exception as exc:  # noqa: BLE001 - one bad drawing must not stop the batch
         return _failed(task, f"{task.path}: cannot read: {type(exc).__name__}: {exc}", start)
     try:
