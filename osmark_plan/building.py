@@ -17,12 +17,11 @@ of each floor (its level-3 rooms and cabinets), taken from the floor's report do
 from __future__ import annotations
 
 import glob
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from .config import ConfigError
+from .config import ConfigError, read_toml
 
 MANIFEST_NAME = "building.toml"
 FLOOR_KEYS = ("name", "file", "exposed", "in_application")
@@ -107,15 +106,7 @@ def from_table(table: Mapping[str, Any], source: str | Path, prefix: str = "") -
 def load_manifest(path: str | Path) -> Manifest:
     """Read a building.toml (top-level keys, or a ``[building]`` table)."""
     p = Path(path)
-    try:
-        with p.open("rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigError(f"{p}: building manifest not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{p}: cannot read: {exc.strerror}") from None
+    data = read_toml(p, "building manifest")
     if "building" in data:
         if not isinstance(data["building"], dict):
             raise ConfigError(f"{p}: building must be a table")

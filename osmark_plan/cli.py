@@ -103,14 +103,19 @@ def _umask() -> int:
     return mask
 
 
-def write_image(render: Callable[[str], None], path: str, protect: tuple[str, ...]) -> None:
-    """Render an image file, refusing the input drawing and unknown suffixes; exit 2 when the
-    place cannot be written."""
+def check_image_target(path: str, protect: tuple[str, ...]) -> None:
+    """Exit 2 for an image path that is an input drawing or has no image suffix."""
     for p in protect:
         if Path(path).resolve() == Path(p).resolve():
             raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
     if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
         raise Failure(f"osmark: {path}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
+
+
+def write_image(render: Callable[[str], None], path: str, protect: tuple[str, ...]) -> None:
+    """Render an image file, refusing the input drawing and unknown suffixes; exit 2 when the
+    place cannot be written."""
+    check_image_target(path, protect)
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         render(path)

@@ -11,12 +11,6 @@ from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, 
 from .config import UNITS, Config
 
 
-def _in_lang(message: str, lang: str) -> str:
-    """A reason kept as "English<TAB>Japanese", in the chosen language."""
-    en, _, ja = message.partition("\t")
-    return ja if lang == "ja" and ja else en
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
@@ -102,7 +96,7 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     by_path = {r.path: r for r in done}
     results = [by_path[str(f.path)] if f.missing is None else
                FloorResult(path=str(f.path), status="failed", exit=EXIT_UNREADABLE,
-                           reason=_in_lang(f.missing, lang))
+                           reason=f.missing[1] if lang == "ja" else f.missing[0])
                for f in floors]
     buildings = {}
     for m in manifests:

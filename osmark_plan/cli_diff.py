@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  lang_option, load_config, run, write_atomic, write_image)
+                  check_image_target, lang_option, load_config, run, write_atomic, write_image)
 from .config import UNITS
 
 
@@ -58,12 +58,11 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
     if tolerance is not None:
         config = replace(config, diff={**dict(config.diff), "tolerance": tolerance})
     lang = lang or config.lang or default_lang()
-    if image is not None and Path(image).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise Failure(f"osmark: {image}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
     protect = (asis, application)
-    for target in (output, image):
-        if target and any(Path(target).resolve() == Path(p).resolve() for p in protect):
-            raise Failure(f"osmark: {target}: refusing to overwrite an input drawing", EXIT_USAGE)
+    if image is not None:  # before any drawing is read
+        check_image_target(image, protect)
+    if output and any(Path(output).resolve() == Path(p).resolve() for p in protect):
+        raise Failure(f"osmark: {output}: refusing to overwrite an input drawing", EXIT_USAGE)
     plans = []
     for role, path in (("as-is", asis), ("application", application)):
         try:

@@ -311,18 +311,24 @@ def parse_sheet_scale(value: Any, where: str) -> int | None:
     return value if value > 1 else None
 
 
-def load_file(path: str | Path) -> Config:
-    """Read one osmark.toml or pyproject.toml ([tool.osmark])."""
+def read_toml(path: str | Path, what: str = "config file") -> dict[str, Any]:
+    """A TOML file as a dict; every problem a :class:`ConfigError` naming the file."""
     p = Path(path)
     try:
         with p.open("rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except FileNotFoundError:
-        raise ConfigError(f"{p}: config file not found") from None
+        raise ConfigError(f"{p}: {what} not found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: not valid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{p}: cannot read: {exc.strerror}") from None
+
+
+def load_file(path: str | Path) -> Config:
+    """Read one osmark.toml or pyproject.toml ([tool.osmark])."""
+    p = Path(path)
+    data = read_toml(p)
     if p.name == "pyproject.toml":
         data = data.get("tool", {}).get("osmark", {})
     return from_mapping(data, str(p))

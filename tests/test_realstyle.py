@@ -12,11 +12,11 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import replace
-from itertools import permutations
 from pathlib import Path
 from typing import Any
 
 import pytest
+from expected import pair_findings
 
 from osmark_plan.api import check
 from osmark_plan.config import load_file
@@ -53,34 +53,9 @@ def pairs(rep: Any, doors: bool) -> Counter:
                    for link in site.links if (link.door is not None) == doors)
 
 
-def subject_ok(want: dict[str, Any], got: Any) -> bool:
-    if want["kind"] != got.kind:
-        return False
-    if "name" in want:
-        return want["name"] == got.name
-    if "id" in want:
-        return want["id"] == got.id
-    return True
-
-
-def finding_ok(want: dict[str, Any], got: Any) -> bool:
-    """Same rule, subjects pairing up one to one (tiny lists: try every order)."""
-    if want["rule"] != got.rule or len(want["subjects"]) != len(got.subjects):
-        return False
-    return any(all(subject_ok(w, g) for w, g in zip(want["subjects"], perm))
-               for perm in permutations(got.subjects))
-
-
 def unmatched(want: list[dict[str, Any]], got: list[Any]) -> tuple[list, list]:
-    """(expected findings not found, actual findings not expected); named subjects first."""
-    rest = list(got)
-    missing = []
-    for w in sorted(want, key=lambda f: -sum("name" in s or "id" in s for s in f["subjects"])):
-        hit = next((g for g in rest if finding_ok(w, g)), None)
-        if hit is None:
-            missing.append(w)
-        else:
-            rest.remove(hit)
+    """(expected findings not found, actual findings not expected): tests/expected.py's pairing."""
+    missing, rest = pair_findings(want, got)
     return missing, [(g.rule, [(s.kind, s.name or s.id) for s in g.subjects]) for g in rest]
 
 

@@ -22,8 +22,8 @@ class Floor:
     config: Config
     manifest: Manifest | None = None
     spec: FloorSpec | None = None
-    #: why the floor cannot be checked before trying (no drawing)
-    missing: str | None = None
+    #: why the floor cannot be checked, in English and Japanese (None: it can)
+    missing: tuple[str, str] | None = None
 
 
 def _manifests(found: Found, configs: Iterable[Config]) -> list[Manifest]:
@@ -59,9 +59,9 @@ def collect(found: Found, config_for: Callable[[Path], Config]) -> tuple[list[Fl
                     where = Path(m.root) / spec.file
                     if all(f.path != where for f in missing):
                         missing.append(Floor(path=where, name=spec.name, config=Config(), manifest=m,
-                                             spec=spec, missing=f"{m.source}: floor {spec.name!r}: "
-                                             f"no drawing matches {spec.file!r}"
-                                             f"\t{m.source}: 階 {spec.name!r}: {spec.file!r} に合う図面がありません"))
+                                             spec=spec, missing=(
+                                                 f"{m.source}: floor {spec.name!r}: no drawing matches {spec.file!r}",
+                                                 f"{m.source}: 階 {spec.name!r}: {spec.file!r} に合う図面がありません")))
                 for f in files:
                     other = owner.get(f)
                     if other is not None and other != (m, spec):
@@ -83,8 +83,8 @@ def collect(found: Found, config_for: Callable[[Path], Config]) -> tuple[list[Fl
                             manifest=m, spec=spec))
     for arg in found.missing:
         floors.append(Floor(path=Path(arg), name=Path(arg).name, config=Config(),
-                            missing=f"{arg}: no such file or folder, and no drawing matches it"
-                            f"\t{arg}: そのようなファイルやフォルダはなく、合う図面もありません"))
+                            missing=(f"{arg}: no such file or folder, and no drawing matches it",
+                                     f"{arg}: そのようなファイルやフォルダはなく、合う図面もありません")))
     floors += missing
     floors.sort(key=lambda f: str(f.path))
     return floors, manifests

@@ -20,7 +20,7 @@ import shapely
 from ..report.fonts import cjk_font
 from ..report.image_items import draw_lines
 from ..report.image_panel import wrap
-from ..report.image_style import DPI, LEVEL_COLOURS, OUTSIDE_COLOUR, SUFFIXES, WALL_COLOUR
+from ..report.image_style import DPI, LEVEL_COLOURS, OUTSIDE_COLOUR, SUFFIXES, WALL_COLOUR, plan_axes
 from .document import diff_document
 from .model import PlanDiff
 from .text import alignment_line
@@ -100,14 +100,7 @@ def _bounds(diff: PlanDiff) -> tuple[float, float, float, float]:
 
 
 def _frame(ax: Any, bounds: tuple[float, float, float, float]) -> None:
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_anchor("N")
-    ax.set_xlim(bounds[0], bounds[2])
-    ax.set_ylim(bounds[1], bounds[3])
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    plan_axes(ax, bounds)
     ax.set_facecolor(OUTSIDE_COLOUR)
     width = bounds[2] - bounds[0]
     length = next((n for n in (100, 50, 20, 10, 5, 2, 1, 0.5) if n <= width / 5), 0.2)

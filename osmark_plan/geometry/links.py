@@ -8,7 +8,7 @@ import numpy as np
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
-from ..model import OUTSIDE, Door
+from ..model import Door
 from .locate import RegionIndex
 from .site import Gap, Link
 
@@ -87,8 +87,3 @@ def passage_links(gaps: list[Gap], index: RegionIndex, min_width: float, tol: fl
             continue
         found.append(Link(id=f"P{len(found) + 1}", a=a, b=b, chord=gap.geom, width=gap.length, door=None))
     return found
-
-
-def order(a: str, b: str) -> tuple[str, str]:
-    """OUTSIDE first, else as given: a stable orientation for reporting."""
-    return (b, a) if b == OUTSIDE else (a, b)

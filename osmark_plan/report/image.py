@@ -25,7 +25,7 @@ from .image_panel import draw_side, list_height
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
                           LEVEL_COLOURS, LINE_COLOUR, MAX_HEIGHT, MIN_HEIGHT, OUTSIDE_COLOUR,
                           PLAN_FRACTION, SEVERITY_COLOURS, SEVERITY_TEXT, SUFFIXES,
-                          TITLE_INCHES, UNKNOWN_COLOUR, WORDS)
+                          TITLE_INCHES, UNKNOWN_COLOUR, WORDS, plan_axes)
 from .text import summary_line
 
 
@@ -174,14 +174,7 @@ def _height(bounds: tuple[float, float, float, float]) -> float:
 
 def _frame(ax: Any, bounds: tuple[float, float, float, float], report: Report,
            graph: bool, words: dict[str, Any]) -> None:
-    ax.set_aspect("equal", adjustable="box")
-    ax.set_anchor("N")
-    ax.set_xlim(bounds[0], bounds[2])
-    ax.set_ylim(bounds[1], bounds[3])
-    ax.set_xticks([])
-    ax.set_yticks([])
-    for spine in ax.spines.values():
-        spine.set_visible(False)
+    plan_axes(ax, bounds)
     site = report.site
     has_outside = (site is not None and not site.aa.is_empty) or bool(report.plan.areas)
     ax.set_facecolor(OUTSIDE_COLOUR if has_outside else "white")

@@ -70,3 +70,15 @@ WORDS = {
         "gap": "Boundary gap", "gap_partition": "Partition-only gap",
     },
 }
+
+
+def plan_axes(ax, bounds: tuple[float, float, float, float]) -> None:  # type: ignore[no-untyped-def]
+    """A plan's axes: equal aspect, pinned to the top, the given bounds, no ticks or frame."""
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_anchor("N")
+    ax.set_xlim(bounds[0], bounds[2])
+    ax.set_ylim(bounds[1], bounds[3])
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
