@@ -512,4 +512,4 @@ def main(outdir):
 
 
 if __name__ == "__main__":
-    print(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind4/cases"))
+    print(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/config_cases"))

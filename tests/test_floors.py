@@ -1,5 +1,5 @@
 """Floors drawn from the specification alone by testers who never saw the samples
-(tests/blind*/make_blind*.py: other door blocks, wall and zone styles, units, rotations, DXF
+(tests/floors_*/make_floors.py: other door blocks, wall and zone styles, units, rotations, DXF
 versions, level sources, rule edges, Japanese CAD exports, robustness), each with the findings
 expected by hand from the rule text."""
 
@@ -14,7 +14,8 @@ import pytest
 from expected import describe_actual, describe_expected, pair_findings
 
 HERE = Path(__file__).resolve().parent
-SETS = {"blind": "make_blind.py", "blind2": "make_blind2.py", "blind3": "make_blind3.py"}
+SETS = {"floors_core": "make_floors.py", "floors_rule_edges": "make_floors.py",
+        "floors_cad_exports": "make_floors.py"}
 CASES = [(folder, p.name[: -len(".expected.json")])
          for folder in SETS for p in sorted((HERE / folder).glob("*.expected.json"))]
 
@@ -44,7 +45,7 @@ def test_every_expectation_has_a_floor(drawings: dict[str, Path]) -> None:
 
 
 @pytest.mark.parametrize("folder, name", CASES, ids=[n for _f, n in CASES])
-def test_blind_floor(drawings: dict[str, Path], folder: str, name: str) -> None:
+def test_floor(drawings: dict[str, Path], folder: str, name: str) -> None:
     from osmark_plan.api import check
 
     expected = json.loads((HERE / folder / f"{name}.expected.json").read_text(encoding="utf-8"))["findings"]

@@ -1,6 +1,6 @@
 """Configuration and options as a user would use them (osmark.toml beside or above the drawing,
 [tool.osmark], --config, profiles, tables, rule options, select/ignore, attributes), drawn by a
-tester who never saw the code (tests/blind4/make_blind4.py), each with the exit code and findings
+tester who never saw the code (tests/config_cases/make_cases.py), each with the exit code and findings
 expected by hand."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from osmark_plan.cli import main
 
-HERE = Path(__file__).resolve().parent / "blind4"
+HERE = Path(__file__).resolve().parent / "config_cases"
 NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.json"))
 
 
@@ -22,11 +22,11 @@ NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.j
 def cases(tmp_path_factory) -> Path:
     sys.path.insert(0, str(HERE))
     try:
-        spec = importlib.util.spec_from_file_location("make_blind4", HERE / "make_blind4.py")
+        spec = importlib.util.spec_from_file_location("make_cases", HERE / "make_cases.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[spec.name] = module
         spec.loader.exec_module(module)
-        out = tmp_path_factory.mktemp("blind4")
+        out = tmp_path_factory.mktemp("config_cases")
         module.main(str(out))
     finally:
         sys.path.remove(str(HERE))

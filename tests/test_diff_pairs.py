@@ -1,5 +1,5 @@
 """Pairs of drawings made by a tester who never saw the project's diff samples
-(tests/blind_diff/make_pairs.py), each with the changes expected by hand; the JSON of every
+(tests/diff_pairs/make_pairs.py), each with the changes expected by hand; the JSON of every
 pair is validated against the diff schema on the way."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("jsonschema")
-HERE = Path(__file__).resolve().parent / "blind_diff"
+HERE = Path(__file__).resolve().parent / "diff_pairs"
 
 
-def test_blind_diff_pairs(tmp_path: Path) -> None:
+def test_diff_pairs(tmp_path: Path) -> None:
     spec = importlib.util.spec_from_file_location("make_pairs", HERE / "make_pairs.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

@@ -167,4 +167,4 @@ def main(outdir):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind_batch/tree")
+    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/batch_commands")

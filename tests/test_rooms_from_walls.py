@@ -1,5 +1,5 @@
 """As-is drawings without zones, drawn like real offices by a tester who never saw the code
-(tests/blind_rooms/make_rooms.py), checked with the osmark.toml a user would write: the rooms
+(tests/rooms_from_walls/make_rooms.py), checked with the osmark.toml a user would write: the rooms
 found (names and levels), the rooms each door joins, and the findings, all expected by hand."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent / "blind_rooms"
+HERE = Path(__file__).resolve().parent / "rooms_from_walls"
 NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.json"))
 
 

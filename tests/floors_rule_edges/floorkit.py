@@ -1,4 +1,4 @@
-"""Tiny drawing kit for the second blind test set (metres in, any unit out)."""
+"""Tiny drawing kit for the rule-edge floors (metres in, any unit out)."""
 import math
 import ezdxf
 from shapely.geometry import LineString, Polygon, MultiLineString

@@ -2,7 +2,7 @@
 
 Each floor is a small office drawn in metres on a plan grid, then written in a drawing style
 (units, rotation, offset, DXF version, wall style, door-block style, layer names, level source).
-Run:  .venv/bin/python tests/blind/make_blind.py OUTDIR
+Run:  .venv/bin/python tests/floors_core/make_floors.py OUTDIR
 Each floor's hand-written expectation (from the rule text) is in FLOORS[name]["expect"].
 """
 
@@ -736,7 +736,7 @@ def floors() -> list[Floor]:
     return out
 
 
-def main(outdir="/tmp/blind/dxf"):
+def main(outdir="/tmp/floors_core"):
     import json
     p = Path(outdir)
     p.mkdir(parents=True, exist_ok=True)

@@ -1,13 +1,13 @@
-"""Second blind test set: rule edges, structure and output (drawn from the spec only).
+"""Rule-edge floors: rule edges, structure and output (drawn from the spec only).
 
-Usage: python make_blind2.py OUTDIR  -> OUTDIR/NAME.dxf and OUTDIR/NAME.expected.json (hand-written)
+Usage: python make_floors.py OUTDIR  -> OUTDIR/NAME.dxf and OUTDIR/NAME.expected.json (hand-written)
 """
 import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from blindlib import Floor, R, D, rect  # noqa: E402
+from floorkit import Floor, R, D, rect  # noqa: E402
 
 AA = {"kind": "application_area"}
 DRAWING = {"kind": "drawing"}

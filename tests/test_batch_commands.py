@@ -1,4 +1,4 @@
-"""`osmark batch` on a tree drawn by a tester who never saw the code (tests/blind_batch/
+"""`osmark batch` on a tree drawn by a tester who never saw the code (tests/batch_commands/
 make_batch.py): single floors, broken files, buildings with manifests (ZON001 across floors,
 ZON004 on an exposed floor, a floor outside the application, a missing floor), bad manifests,
 Japanese folder names, globs; exit codes and verdicts expected by hand (expected.json)."""
@@ -14,7 +14,7 @@ import pytest
 
 from osmark_plan.cli import main
 
-HERE = Path(__file__).resolve().parent / "blind_batch"
+HERE = Path(__file__).resolve().parent / "batch_commands"
 COMMANDS = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))["commands"]
 
 

@@ -596,4 +596,4 @@ def main(outdir):
 
 
 if __name__ == "__main__":
-    print(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind_rooms"))
+    print(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/rooms_from_walls"))

@@ -704,4 +704,4 @@ def main(outdir):
 
 
 if __name__ == "__main__":
-    print(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind3/out"))
+    print(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/floors_cad_exports"))

@@ -372,7 +372,7 @@ def compare(outdir, osmark=None) -> dict:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--compare"]:
-        res = compare(sys.argv[2] if len(sys.argv) > 2 else "/tmp/blind_diff/pairs")
+        res = compare(sys.argv[2] if len(sys.argv) > 2 else "/tmp/diff_pairs")
         for k, (e, g) in res.items():
             print(k, "\n  expected", e, "\n  actual  ", g)
         print(f"{len(EXPECTED) - len(res)}/{len(EXPECTED)} pairs as expected")
@@ -380,4 +380,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--write-expected"]:
         write_expected()
         sys.exit(0)
-    print("\n".join(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/blind_diff/pairs")))
+    print("\n".join(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/diff_pairs")))
