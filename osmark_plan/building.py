@@ -125,15 +125,15 @@ class FloorFacts:
     path: str
     exposed: bool
     in_application: bool
-    #: (id, name) of the level-3 regions
+    #: (id, name) of the level-3 regions inside the application area
     level3_regions: tuple[tuple[str, str | None], ...] = ()
-    #: (id, name) of the level-3 cabinets standing inside the application area
+    #: (id, name) of the level-3 cabinets standing in a security area of the application area
     level3_cabinets: tuple[tuple[str, str | None], ...] = ()
     #: number of regions (zones and the open remainder of the AA)
     regions: int = 0
     #: every region is level 3
     all_level3: bool = False
-    #: a level-3 region with no door or opening of its own to the outside
+    #: a reachable level-3 region with no door or opening of its own to the outside
     inner_level3: bool = False
 
 
@@ -157,17 +157,19 @@ def facts_from_document(doc: Mapping[str, Any]) -> dict[str, Any]:
     Uses ``regions``, ``doors`` and ``cabinets`` of the document; ``name``/``path``/
     ``exposed``/``in_application`` come from the manifest (:func:`floor_facts`).
     """
-    regions = list(doc.get("regions") or [])
+    regions = [r for r in doc.get("regions") or [] if r.get("in_aa", True)]
     outside_linked = {rid for door in doc.get("doors") or [] if door.get("entrance")
                       for rid in door.get("between") or []}
     level3 = [r for r in regions if r.get("level") == 3]
-    cabinets = [c for c in doc.get("cabinets") or [] if c.get("level") == 3 and c.get("in_aa")]
+    cabinets = [c for c in doc.get("cabinets") or []
+                if c.get("level") == 3 and c.get("in_security_area", c.get("in_aa"))]
     return {
         "level3_regions": [[r["id"], r.get("name")] for r in level3],
         "level3_cabinets": [[c["id"], c.get("name")] for c in cabinets],
         "regions": len(regions),
         "all_level3": bool(regions) and len(level3) == len(regions),
-        "inner_level3": any(r["id"] not in outside_linked for r in level3),
+        # a separate level-3 room: no door of its own to the outside, and reachable (4.5.5 細則(1))
+        "inner_level3": any(r["id"] not in outside_linked and r.get("depth") is not None for r in level3),
     }
 
 

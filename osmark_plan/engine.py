@@ -191,7 +191,7 @@ def _finding(rule: Rule, violation: Violation, config: Config, seen: Counter) ->
         identity = f"{identity}#{seen[identity]}"
     at, bbox = _locate(violation)
     return Finding(rule=rule.code, name=rule.name, severity=_severity(rule, violation, config),
-                   clause=rule.clause, message=format_message(rule, violation),
+                   clause=violation.clause or rule.clause, message=format_message(rule, violation),
                    subjects=tuple(violation.subjects), at=at, bbox=bbox,  # type: ignore[arg-type]
                    fingerprint=_fingerprint(identity), extra=dict(violation.extra))
 

@@ -110,6 +110,7 @@ def regions_part(site: Any) -> list[dict[str, Any]]:
             "from": ("walls" if zone.source.layer == ROOMS_LAYER else "drawn") if zone is not None
             else "remainder",
             "level_from": zone.level_from if zone is not None else None,
+            "in_aa": region.id in site.in_aa,
         })
     return out
 
@@ -152,7 +153,8 @@ def stray_doors_part(site: Any) -> list[dict[str, Any]]:
 
 
 def cabinets_part(plan: Plan, site: Any) -> list[dict[str, Any]]:
-    """Cabinets with their level and whether their centre lies in the application area."""
+    """Cabinets with their level, whether their centre lies in the application area, the
+    region under it and whether that is a security area (level 1 or higher) of the AA."""
     if not plan.cabinets:
         return []
     import shapely
@@ -163,11 +165,14 @@ def cabinets_part(plan: Plan, site: Any) -> list[dict[str, Any]]:
         inside = [False] * len(centres)
     else:
         inside = shapely.intersects_xy(aa, [p.x for p in centres], [p.y for p in centres]).tolist()
+    nodes = site.regions_at([(p.x, p.y) for p in centres]) if site is not None else [None] * len(centres)
     return [
         {"id": c.id, "name": c.name, "level": c.level, "in_aa": bool(ok),
+         "region": node, "in_security_area": bool(site is not None and node in site.in_aa
+                                                   and site.level_of(node) >= 1),
          "at": to_drawing((p.x, p.y), plan.scale),
          "source": {"layer": c.source.layer, "handle": c.source.handle, "block": c.source.block}}
-        for c, p, ok in zip(plan.cabinets, centres, inside)
+        for c, p, ok, node in zip(plan.cabinets, centres, inside, nodes)
     ]
 
 

@@ -26,6 +26,8 @@ class Violation:
     ``message`` picks one of the rule's message variants; ``args`` fill its fields.
     ``where`` locates it (its centroid becomes ``at``, its bounds ``bbox``).
     ``key`` distinguishes several violations on the same subjects in the fingerprint.
+    ``clause`` narrows the rule's clause to the one this violation rests on (e.g. ENC001 by
+    the zone's level); empty means the rule's own.
     """
 
     subjects: tuple[Subject, ...]
@@ -35,6 +37,7 @@ class Violation:
     key: str = ""
     severity: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    clause: str = ""
 
 
 class Context:
