@@ -301,12 +301,13 @@ CASES: tuple[Case, ...] = (
          lambda: with_cabinets(("C1", box(12, 11, 13, 11.6), 3)), 0),
     # 4.5.4 保管庫(1): a level-3 cabinet in the open area or outside is not a level-3 area
     Case("zon001-cabinet-in-open-area", "ZON001", lambda: with_cabinets(("C1", box(1, 9, 2, 9.6), 3)), 1,
-         en="(the level-3 cabinet(s) outside a security area (C1) do not count)",
-         ja="セキュリティエリアの外にあるレベル3の保管庫・キャビネット等（C1）",
+         en="no security level-3 area, neither a room nor a cabinet (not counted: the level-3 cabinet C1 "
+            "outside a security area)",
+         ja="（セキュリティエリアの外にあるレベル3の保管庫・キャビネット等「C1」は数えません）",
          extra={"uncounted_cabinets": ["C1"]}),
     Case("zon001-cabinet-outside-aa", "ZON001", lambda: with_cabinets(("C1", box(22, 9, 23, 9.6), 3)), 1),
     Case("zon001-zone-outside-aa", "ZON001", with_level3_outside, 1,
-         en="the level-3 zone(s) outside the application area (書庫)", extra={"uncounted_regions": ["書庫"]}),
+         en="the level-3 zone 書庫 outside the application area", extra={"uncounted_regions": ["書庫"]}),
     # ZON002 separate-level3-when-all-level3
     Case("zon002-not-all-level3", "ZON002", office, 0),
     Case("zon002-all-level3", "ZON002", all_level3, 1, subjects=("AA",), en="whole application area"),

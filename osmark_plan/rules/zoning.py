@@ -37,15 +37,15 @@ def _uncounted(site: Site):
     cabinets = [c.name or c.id for c in site.plan.cabinets if c.level == 3 and c.id not in counted]
     ja, en = [], []
     if rooms:
-        ja.append(f"申請エリアの外にあるレベル3のゾーン（{', '.join(rooms)}）")
-        en.append(f"the level-3 zone(s) outside the application area ({', '.join(rooms)})")
+        ja.append(f"申請エリアの外にあるレベル3のゾーン「{'」「'.join(rooms)}」")
+        en.append(f"the level-3 zone {', '.join(rooms)} outside the application area")
     if cabinets:
-        ja.append(f"セキュリティエリアの外にあるレベル3の保管庫・キャビネット等（{', '.join(cabinets)}）")
-        en.append(f"the level-3 cabinet(s) outside a security area ({', '.join(cabinets)})")
+        ja.append(f"セキュリティエリアの外にあるレベル3の保管庫・キャビネット等「{'」「'.join(cabinets)}」")
+        en.append(f"the level-3 cabinet {', '.join(cabinets)} outside a security area")
     if not ja:
         return text("", ""), rooms, cabinets
-    return (text("（" + "や".join(ja) + "は数えません）",
-                 " (" + " and ".join(en) + " do not count)"), rooms, cabinets)
+    return (text("（" + "や、".join(ja) + "は数えません）", " (not counted: " + "; ".join(en) + ")"),
+            rooms, cabinets)
 
 
 def _where(site: Site):
@@ -60,8 +60,8 @@ def _where(site: Site):
                   "ありません{uncounted}。申請エリア内にレベル3の居室等を設けるか、セキュリティ"
                   "エリアの中にレベル3の保管庫・キャビネット等を置き、図面でそのレベルを示して"
                   "ください。",
-            "en": "The application area contains no security level-3 area (neither a room nor a "
-                  "cabinet){uncounted}. Provide a level-3 room inside the application area, or a "
+            "en": "The application area contains no security level-3 area, neither a room nor a "
+                  "cabinet{uncounted}. Provide a level-3 room inside the application area, or a "
                   "level-3 cabinet inside a security area, and mark its level in the drawing.",
         },
     },
