@@ -219,7 +219,9 @@ def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
     summary={"ja": "レベル2・3のエリア（居室等・保管庫・キャビネット等）が出入口の近くにないこと",
              "en": "no level-2 or level-3 area (room or cabinet) lies close to an entrance"},
     options=(Option("entrance_distance", 5.0,
-                    "a level-2/3 room or cabinet this close (m, inclusive) to an entrance is reported"),),
+                    "a level-2/3 room or cabinet this close (m, inclusive) to an entrance is reported",
+                    "出入口からこの距離（m、この値を含む）以内にあるレベル2・3の居室等・保管庫・"
+                    "キャビネット等を報告します"),),
     doc_ja="""出入口から ``entrance_distance`` 以内に、セキュリティレベル2・3のエリア（居室等・
     保管庫・キャビネット等）がないこと。
 

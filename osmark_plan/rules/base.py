@@ -12,11 +12,17 @@ from ..findings import Subject
 
 @dataclass(frozen=True)
 class Option:
-    """A rule option with its default (metres for distances) and a one-line description."""
+    """A rule option with its default (metres for distances) and a one-line description in
+    English (``doc``) and Japanese (``doc_ja``)."""
 
     name: str
     default: Any
     doc: str
+    doc_ja: str = ""
+
+    def description(self, lang: str) -> str:
+        """The description in ``lang`` (English where no Japanese is written)."""
+        return self.doc_ja if lang == "ja" and self.doc_ja else self.doc
 
 
 @dataclass(frozen=True)

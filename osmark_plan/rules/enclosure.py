@@ -10,9 +10,11 @@ from .base import Context, Option, Violation, rule
 from .describe import AA_SUBJECT, ends, region_subject
 
 _TOLERANCE_OPTIONS = (
-    Option("min_gap", 0.10, "a gap shorter than this (m) is drawing noise, not an opening"),
+    Option("min_gap", 0.10, "a gap shorter than this (m) is drawing noise, not an opening",
+           "これより短い隙間（m）は作図上の誤差とみなし、開口部とはしません"),
     Option("wall_tolerance", 0.15,
-           "how far (m) a wall, door or window may lie from the zone outline and still close it"),
+           "how far (m) a wall, door or window may lie from the zone outline and still close it",
+           "壁・扉・窓がゾーンの外形からこの距離（m）以内にあれば、その境界を閉じるものとみなします"),
 )
 
 

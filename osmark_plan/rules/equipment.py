@@ -22,14 +22,16 @@ _CLOSER_WORDS = {
     "wall": ("壁", "walls"), "partition": ("ローパーテーション", "low partitions"),
     "window": ("窓", "windows"), "cabinet": ("保管庫・キャビネット等", "cabinets"), "door": ("扉", "doors"),
 }
-_UNUSED = "no longer used: enclosure is now found from the drawn line work; kept so that existing configs load"
+_UNUSED = ("no longer used: enclosure is now found from the drawn line work; kept so that existing configs load",
+           "現在は使いません（囲いは描かれた線から判定します）。既存の設定ファイルが読めるように受け付けます")
 
 _ENCLOSURE_OPTIONS = (
     Option("enclosure_gap", 0.9,
-           "widest way in (m) an enclosure round a device may leave open: a doorway"),
-    Option("enclosure_rays", 16, _UNUSED),
-    Option("enclosure_radius", 2.5, _UNUSED),
-    Option("enclosure_coverage", 0.75, _UNUSED),
+           "widest way in (m) an enclosure round a device may leave open: a doorway",
+           "機器の囲いに残してよい出入りの隙間の最大幅（m）：扉1枚分"),
+    Option("enclosure_rays", 16, *_UNUSED),
+    Option("enclosure_radius", 2.5, *_UNUSED),
+    Option("enclosure_coverage", 0.75, *_UNUSED),
 )
 
 
@@ -207,7 +209,8 @@ def output_device_in_open_area(site: Site, ctx: Context) -> Iterator[Violation]:
     summary={"ja": "コピー機・プリンタ・FAXが出入口の近くにないこと（ローパーテーション等で囲う場合を除く）",
              "en": "no copier, printer or FAX stands close to an entrance unless enclosed"},
     options=(Option("device_entrance_distance", 3.0,
-                    "a device this close (m, walking, inclusive) to an entrance is reported"),)
+                    "a device this close (m, walking, inclusive) to an entrance is reported",
+                    "出入口から歩いてこの距離（m、この値を含む）以内にある機器を報告します"),)
     + _ENCLOSURE_OPTIONS,
     doc_ja=f"""出入口から歩いて ``device_entrance_distance`` 以内に、囲われていない出力機器がないこと。
 
