@@ -327,6 +327,12 @@ def _at(exc: re.error) -> str:
     return f"{exc.pos + 1}文字目" if exc.pos is not None else "位置不明"
 
 
+def _toml_at(exc: Exception) -> str:
+    """Where a TOML file went wrong, in Japanese (Python words the reason in English only)."""
+    m = re.search(r"line (\d+), column (\d+)", str(exc))
+    return f"{m.group(1)}行目 {m.group(2)}列目" if m else "書式の誤り"
+
+
 def parse_sheet_scale(value: Any, where: str) -> int | None:
     """``scale``: the N of a 1:N sheet scale (100, "1:100" or "1/100"); None when not set."""
     if value is None:
@@ -352,7 +358,7 @@ def read_toml(path: str | Path, what: str = "config file") -> dict[str, Any]:
     except FileNotFoundError:
         raise ConfigError(say(f"{p}: {what} not found", f"{p}: {_WHAT_JA.get(what, what)}が見つかりません")) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(say(f"{p}: not valid TOML: {exc}", f"{p}: TOML として読めません（{exc}）")) from None
+        raise ConfigError(say(f"{p}: not valid TOML: {exc}", f"{p}: TOML として読めません（{_toml_at(exc)}）")) from None
     except OSError as exc:
         raise ConfigError(say(f"{p}: cannot read: {exc.strerror}", f"{p}: 読み込めません（{exc.strerror}）")) from None
 

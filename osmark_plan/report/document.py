@@ -16,6 +16,7 @@ from shapely.geometry import LineString
 from .. import __version__
 from ..findings import Finding, Report
 from ..geometry.rooms import ROOMS_LAYER
+from ..messages import in_lang
 from ..model import Plan, Repair
 
 SCHEMA = "osmark-plan/report/1"
@@ -41,7 +42,7 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
         "cabinets": cabinets_part(plan, site),
         "findings": [finding_part(f, plan.scale, lang) for f in report.findings],
         "assumed_open": assumed_open_part(plan),
-        "repairs": [repair_part(r, plan.scale) for r in plan.repairs],
+        "repairs": [repair_part(r, plan.scale, lang) for r in plan.repairs],
         "rejected": [
             {"reason": r.reason, "layer": r.layer, "handle": r.handle,
              "at": to_drawing(r.at, plan.scale), "detail": r.detail}
@@ -191,14 +192,15 @@ def finding_part(finding: Finding, scale: float, lang: str) -> dict[str, Any]:
     }
 
 
-def repair_part(repair: Repair, scale: float) -> dict[str, Any]:
+def repair_part(repair: Repair, scale: float, lang: str = "en") -> dict[str, Any]:
+    """A repair; its ``detail`` in ``lang`` when the reader wrote it in both languages."""
     return {
         "what": repair.what,
         "layer": repair.layer,
         "handle": repair.handle,
         "gap_m": None if repair.gap_m is None else round(float(repair.gap_m), 6),
         "at": to_drawing(repair.at, scale),
-        "detail": repair.detail,
+        "detail": None if repair.detail is None else in_lang(repair.detail, lang),
     }
 
 
