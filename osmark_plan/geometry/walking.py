@@ -31,7 +31,18 @@ from ..model import Plan
 _MIN_CELL, _MAX_CELL = 0.05, 0.25
 #: an obstacle line blocks the cells whose centre lies this many cells from it
 _BLOCK = 0.75
-_STEPS = [(di, dj, math.hypot(di, dj)) for di in (-1, 0, 1) for dj in (-1, 0, 1) if di or dj]
+def _moves() -> list[tuple[int, int, float, tuple[tuple[int, int], ...]]]:
+    """Grid moves: the eight neighbours and the eight knight's moves, each with its length in
+    cells and the cells it passes (which must be free)."""
+    out = [(di, dj, math.hypot(di, dj), ()) for di in (-1, 0, 1) for dj in (-1, 0, 1) if di or dj]
+    for di, dj in ((1, 2), (2, 1), (-1, 2), (-2, 1), (1, -2), (2, -1), (-1, -2), (-2, -1)):
+        si, sj = (di > 0) - (di < 0), (dj > 0) - (dj < 0)
+        passed = ((0, sj), (di, sj)) if abs(dj) == 2 else ((si, 0), (si, dj))
+        out.append((di, dj, math.hypot(di, dj), passed))
+    return out
+
+
+_MOVES = _moves()
 
 
 def obstacles(plan: Plan) -> np.ndarray:
@@ -108,19 +119,22 @@ def _grid_walk(chord: LineString, things: np.ndarray, walls: np.ndarray, tree: S
 
 
 def _relax(dist: np.ndarray, free: np.ndarray, cell: float, max_steps: int) -> np.ndarray:
-    """Grid distances: relax over the eight neighbours until nothing changes."""
+    """Grid distances: relax over the sixteen moves until nothing changes (whole-array steps)."""
+    n, m = dist.shape
+    pad = 2
+    padded_free = np.pad(free, pad, constant_values=False)
     for _ in range(max_steps):
+        padded = np.pad(dist, pad, constant_values=np.inf)
         best = dist.copy()
-        for di, dj, step in _STEPS:
-            (ti, si), (tj, sj) = _slices(di, dist.shape[0]), _slices(dj, dist.shape[1])
-            np.minimum(best[ti, tj], dist[si, sj] + step * cell, out=best[ti, tj])
+        for di, dj, length, passed in _MOVES:
+            # the value at (i, j) from the cell (i - di, j - dj)
+            cand = padded[pad - di:pad - di + n, pad - dj:pad - dj + m] + length * cell
+            for a, b in passed:
+                ok = padded_free[pad - di + a:pad - di + a + n, pad - dj + b:pad - dj + b + m]
+                cand = np.where(ok, cand, np.inf)
+            np.minimum(best, cand, out=best)
         best[~free] = np.inf
         if np.array_equal(best, dist):
             break
         dist = best
     return dist
-
-
-def _slices(d: int, n: int) -> tuple[slice, slice]:
-    """Target and source slices moving an axis of length ``n`` by ``d`` cells."""
-    return slice(max(d, 0), n + min(d, 0)), slice(max(-d, 0), n - max(d, 0))
