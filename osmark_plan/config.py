@@ -242,12 +242,12 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
                                   f"{', '.join(DEFAULT_LAYER_PATTERNS)}, ignored"))
         if not isinstance(rx, str) or not rx.strip():
             raise ConfigError(say(f"{where}: [layers] {kind} must be a non-empty regex string",
-                                  f"{where}: [layers] の {kind} は空でない正規表現の文字列で指定してください"))
+                                  f"{where}: [layers] {kind} は空でない正規表現の文字列で指定してください"))
         try:
             re.compile(rx)
         except re.error as exc:
             raise ConfigError(say(f"{where}: [layers] {kind}: bad regex: {exc}",
-                                  f"{where}: [layers] の {kind}: 正規表現が正しくありません（{_at(exc)}）")) from None
+                                  f"{where}: [layers] {kind}: 正規表現が正しくありません（{_at(exc)}）")) from None
     # user patterns first (in their order), then the remaining defaults
     ordered = {k: v for k, v in user_layers.items()}
     for k, v in layers.items():
@@ -264,7 +264,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     for code, sev in dict(data.get("severity", {})).items():
         if not isinstance(sev, str) or sev not in SEVERITIES:
             raise ConfigError(say(f"{where}: [severity] {code} must be error, warning or info",
-                                  f"{where}: [severity] の {code} は error、warning、info のいずれかで指定してください"))
+                                  f"{where}: [severity] {code} は error、warning、info のいずれかで指定してください"))
         severity[code.upper()] = sev
     rules = data.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
@@ -288,7 +288,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
                                   f"{where}: [geometry] の設定 {key!r} はありません。使える設定: {names}"))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
             raise ConfigError(say(f"{where}: [geometry] {key} must be a distance in metres",
-                                  f"{where}: [geometry] の {key} は距離（メートル）で指定してください"))
+                                  f"{where}: [geometry] {key} は距離（メートル）で指定してください"))
         geometry[key] = float(value)
     building = data.get("building", {})
     if not isinstance(building, dict):

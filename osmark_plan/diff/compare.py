@@ -31,7 +31,7 @@ def diff_settings(config: Config) -> dict[str, float]:
                                   f"[diff] の設定 {key!r} はありません。使える設定: {', '.join(DIFF_DEFAULTS)}"))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise ConfigError(say(f"[diff] {key} must be a distance in metres, not {value!r}",
-                                  f"[diff] の {key} は距離（メートル）で指定してください（{value!r} は使えません）"))
+                                  f"[diff] {key} は距離（メートル）で指定してください（{value!r} は使えません）"))
         out[key] = float(value)
     return out
 
