@@ -95,7 +95,7 @@ def walking_distances(plan: Plan, doorways: list[LineString], targets: list[Base
 def _grid_walk(chord: LineString, things: np.ndarray, walls: np.ndarray, tree: STRtree | None,
                limit: float) -> np.ndarray:
     """Grid walking distance from a doorway to each thing within ``limit`` of it."""
-    cell = min(max(limit / 60.0, _MIN_CELL), _MAX_CELL)
+    cell = min(max(limit / 40.0, _MIN_CELL), _MAX_CELL)
     x0, y0, x1, y1 = chord.bounds
     pad = limit + 2 * cell
     xs = np.arange(x0 - pad, x1 + pad + cell, cell)
@@ -109,7 +109,7 @@ def _grid_walk(chord: LineString, things: np.ndarray, walls: np.ndarray, tree: S
             free = ~shapely.intersects_xy(blocked, gx, gy)
     seed_d = shapely.distance(chord, shapely.points(gx, gy))
     dist = np.where(free & (seed_d <= 0.75 * cell), seed_d, np.inf)
-    dist = _relax(dist, free, cell, max_steps=int(4 * pad / cell) + 10)
+    dist = _relax(dist, free, cell, max_steps=int(4 * pad / cell) + 10, cap=limit + cell)
     result = np.full(len(things), np.inf)
     for k, thing in enumerate(things):
         inside = shapely.intersects_xy(thing.buffer(cell * 0.75), gx, gy) & free
@@ -118,8 +118,9 @@ def _grid_walk(chord: LineString, things: np.ndarray, walls: np.ndarray, tree: S
     return result
 
 
-def _relax(dist: np.ndarray, free: np.ndarray, cell: float, max_steps: int) -> np.ndarray:
-    """Grid distances: relax over the sixteen moves until nothing changes (whole-array steps)."""
+def _relax(dist: np.ndarray, free: np.ndarray, cell: float, max_steps: int, cap: float) -> np.ndarray:
+    """Grid distances: relax over the sixteen moves until nothing changes (whole-array steps);
+    walks longer than ``cap`` are dropped, so the wave stops there."""
     n, m = dist.shape
     pad = 2
     padded_free = np.pad(free, pad, constant_values=False)
@@ -133,7 +134,7 @@ def _relax(dist: np.ndarray, free: np.ndarray, cell: float, max_steps: int) -> n
                 ok = padded_free[pad - di + a:pad - di + a + n, pad - dj + b:pad - dj + b + m]
                 cand = np.where(ok, cand, np.inf)
             np.minimum(best, cand, out=best)
-        best[~free] = np.inf
+        best[~free | (best > cap)] = np.inf
         if np.array_equal(best, dist):
             break
         dist = best

@@ -222,7 +222,7 @@ def output_device_in_open_area(site: Site, ctx: Context) -> Iterator[Violation]:
     ``device_entrance_distance`` 以内（ちょうどその距離を含む）にあり、囲われていない機器
     ごとに、最も近い出入口と歩く距離を示して報告します。距離は直線ではなく、扉や開口部を
     通り壁を回り込んで歩く距離です：出入口と機器の間に線がなければ直線距離、あれば出入口
-    のまわりの格子（約 ``device_entrance_distance``/60 の目）で測ります。壁の向こうの別の
+    のまわりの格子（約 ``device_entrance_distance``/40 の目）で測ります。壁の向こうの別の
     部屋にある機器は、直線では近くても「出入口近辺」ではありません。
 
     {_HOW_ENCLOSED_JA}
@@ -246,7 +246,7 @@ def output_device_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]
     is not enclosed, naming the nearest entrance and the walk. The distance is walked through
     doors and openings and round walls, not the straight line: where no line work stands
     between the entrance and the device it is the straight line, otherwise it is measured on
-    a grid round the entrance (cells of about ``device_entrance_distance``/60). A device in
+    a grid round the entrance (cells of about ``device_entrance_distance``/40). A device in
     another room behind a wall is not by the entrance, however close in a straight line.
 
     {how}
