@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .config import ConfigError, read_toml
+from .messages import say
 
 MANIFEST_NAME = "building.toml"
 FLOOR_KEYS = ("name", "file", "exposed", "in_application")
@@ -61,21 +62,26 @@ class Manifest:
 
 def _bool(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise ConfigError(f"{where} must be true or false, not {value!r}")
+        raise ConfigError(say(f"{where} must be true or false, not {value!r}",
+                              f"{where} は true か false で指定してください（{value!r} は使えません）"))
     return value
 
 
 def _floor(item: Any, where: str) -> FloorSpec:
     if not isinstance(item, dict):
-        raise ConfigError(f"{where} must be a table with name and file")
+        raise ConfigError(say(f"{where} must be a table with name and file",
+                              f"{where} は name と file を持つ表で指定してください"))
     unknown = sorted(set(item) - set(FLOOR_KEYS))
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s): {', '.join(unknown)}; keys: {', '.join(FLOOR_KEYS)}")
+        raise ConfigError(say(f"{where}: unknown key(s): {', '.join(unknown)}; keys: {', '.join(FLOOR_KEYS)}",
+                              f"{where}: 不明なキーです: {', '.join(unknown)}。使えるキー: {', '.join(FLOOR_KEYS)}"))
     name, file = item.get("name"), item.get("file")
     if not isinstance(name, str) or not name.strip():
-        raise ConfigError(f"{where}.name must be a non-empty string, not {name!r}")
+        raise ConfigError(say(f"{where}.name must be a non-empty string, not {name!r}",
+                              f"{where}.name は空でない文字列で指定してください（{name!r} は使えません）"))
     if not isinstance(file, str) or not file.strip():
-        raise ConfigError(f"{where}.file must be a drawing path or glob, not {file!r}")
+        raise ConfigError(say(f"{where}.file must be a drawing path or glob, not {file!r}",
+                              f"{where}.file は図面のパスかグロブで指定してください（{file!r} は使えません）"))
     return FloorSpec(name=name.strip(), file=file.strip(),
                      exposed=_bool(item.get("exposed", False), f"{where}.exposed"),
                      in_application=_bool(item.get("in_application", True), f"{where}.in_application"))
@@ -87,18 +93,22 @@ def from_table(table: Mapping[str, Any], source: str | Path, prefix: str = "") -
     where = f"{source}: {prefix or ''}"
     unknown = sorted(set(table) - {"name", "floors"})
     if unknown:
-        raise ConfigError(f"{where}{', '.join(unknown)}: unknown key(s) of a building; keys: name, floors")
+        raise ConfigError(say(f"{where}{', '.join(unknown)}: unknown key(s) of a building; keys: name, floors",
+                              f"{where}{', '.join(unknown)}: 建物の不明なキーです。使えるキー: name, floors"))
     name = table.get("name", source.parent.name or "building")
     if not isinstance(name, str) or not name.strip():
-        raise ConfigError(f"{where}name must be a non-empty string, not {name!r}")
+        raise ConfigError(say(f"{where}name must be a non-empty string, not {name!r}",
+                              f"{where}name は空でない文字列で指定してください（{name!r} は使えません）"))
     floors = table.get("floors")
     if not isinstance(floors, list) or not floors:
-        raise ConfigError(f"{where}floors must be a non-empty list of [[{prefix}floors]] tables")
+        raise ConfigError(say(f"{where}floors must be a non-empty list of [[{prefix}floors]] tables",
+                              f"{where}floors は [[{prefix}floors]] の表を1つ以上並べて指定してください"))
     specs = tuple(_floor(item, f"{where}floors[{i}]") for i, item in enumerate(floors))
     seen: set[str] = set()
     for i, spec in enumerate(specs):
         if spec.name in seen:
-            raise ConfigError(f"{where}floors[{i}].name: floor {spec.name!r} is named twice")
+            raise ConfigError(say(f"{where}floors[{i}].name: floor {spec.name!r} is named twice",
+                                  f"{where}floors[{i}].name: 階 {spec.name!r} が2回指定されています"))
         seen.add(spec.name)
     return Manifest(name=name.strip(), source=str(source), root=str(source.resolve().parent), floors=specs)
 
@@ -109,7 +119,7 @@ def load_manifest(path: str | Path) -> Manifest:
     data = read_toml(p, "building manifest")
     if "building" in data:
         if not isinstance(data["building"], dict):
-            raise ConfigError(f"{p}: building must be a table")
+            raise ConfigError(say(f"{p}: building must be a table", f"{p}: building は表で指定してください"))
         return from_table(data["building"], p, "building.")
     return from_table(data, p)
 
@@ -125,15 +135,15 @@ class FloorFacts:
     path: str
     exposed: bool
     in_application: bool
-    #: (id, name) of the level-3 regions
+    #: (id, name) of the level-3 regions inside the application area
     level3_regions: tuple[tuple[str, str | None], ...] = ()
-    #: (id, name) of the level-3 cabinets standing inside the application area
+    #: (id, name) of the level-3 cabinets standing in a security area of the application area
     level3_cabinets: tuple[tuple[str, str | None], ...] = ()
     #: number of regions (zones and the open remainder of the AA)
     regions: int = 0
     #: every region is level 3
     all_level3: bool = False
-    #: a level-3 region with no door or opening of its own to the outside
+    #: a reachable level-3 region with no door or opening of its own to the outside
     inner_level3: bool = False
 
 
@@ -157,17 +167,19 @@ def facts_from_document(doc: Mapping[str, Any]) -> dict[str, Any]:
     Uses ``regions``, ``doors`` and ``cabinets`` of the document; ``name``/``path``/
     ``exposed``/``in_application`` come from the manifest (:func:`floor_facts`).
     """
-    regions = list(doc.get("regions") or [])
+    regions = [r for r in doc.get("regions") or [] if r.get("in_aa", True)]
     outside_linked = {rid for door in doc.get("doors") or [] if door.get("entrance")
                       for rid in door.get("between") or []}
     level3 = [r for r in regions if r.get("level") == 3]
-    cabinets = [c for c in doc.get("cabinets") or [] if c.get("level") == 3 and c.get("in_aa")]
+    cabinets = [c for c in doc.get("cabinets") or []
+                if c.get("level") == 3 and c.get("in_security_area", c.get("in_aa"))]
     return {
         "level3_regions": [[r["id"], r.get("name")] for r in level3],
         "level3_cabinets": [[c["id"], c.get("name")] for c in cabinets],
         "regions": len(regions),
         "all_level3": bool(regions) and len(level3) == len(regions),
-        "inner_level3": any(r["id"] not in outside_linked for r in level3),
+        # a separate level-3 room: no door of its own to the outside, and reachable (4.5.5 細則(1))
+        "inner_level3": any(r["id"] not in outside_linked and r.get("depth") is not None for r in level3),
     }
 
 

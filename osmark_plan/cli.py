@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
+from .messages import exc_message, in_lang, prefixed, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
@@ -52,7 +53,7 @@ def load_config(drawing: str, config_path: str | None, select: str | None, ignor
     try:
         config = with_profile(load_for(drawing, config_path), profile)
     except ConfigError as exc:
-        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
+        raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     if select is not None:  # an explicit choice on the command line: the file's ignore gives way
         config = replace(config, select=codes(select) or (), ignore=())
     if ignore is not None:
@@ -68,8 +69,11 @@ def _some_rule_selected(config: Config) -> None:
 
     check_config(config)
     if not select_rules(config):
-        raise Failure("osmark: select/ignore leave no rule to run "
-                      f"(select: {', '.join(config.select) or 'all'}; ignore: {', '.join(config.ignore) or 'none'})",
+        chosen, left_out = ", ".join(config.select), ", ".join(config.ignore)
+        raise Failure(say("osmark: select/ignore leave no rule to run "
+                          f"(select: {chosen or 'all'}; ignore: {left_out or 'none'})",
+                          "osmark: select と ignore の指定で、実行するルールが1つも残りません"
+                          f"（select: {chosen or 'すべて'}、ignore: {left_out or 'なし'}）"),
                       EXIT_USAGE)
 
 
@@ -78,12 +82,12 @@ def write_atomic(path: str, writer: Callable[[io.TextIOBase], None], protect: tu
     target = Path(path)
     for p in protect:
         if target.resolve() == Path(p).resolve():
-            raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
+            raise Failure(_refuse(path), EXIT_USAGE)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise Failure(f"osmark: {path}: cannot write here ({exc.strerror or exc})", EXIT_USAGE) from None
+        raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             writer(fh)
@@ -91,10 +95,20 @@ def write_atomic(path: str, writer: Callable[[io.TextIOBase], None], protect: tu
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise Failure(f"osmark: {path}: cannot write here ({exc.strerror or exc})", EXIT_USAGE) from None
+        raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _refuse(path: str) -> str:
+    return say(f"osmark: {path}: refusing to overwrite the input drawing",
+               f"osmark: {path}: 入力の図面は上書きしません")
+
+
+def _cannot_write(path: str, exc: OSError) -> str:
+    return say(f"osmark: {path}: cannot write here ({exc.strerror or exc})",
+               f"osmark: {path}: ここには書き込めません（{exc.strerror or exc}）")
 
 
 def _umask() -> int:
@@ -107,9 +121,11 @@ def check_image_target(path: str, protect: tuple[str, ...]) -> None:
     """Exit 2 for an image path that is an input drawing or has no image suffix."""
     for p in protect:
         if Path(path).resolve() == Path(p).resolve():
-            raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
+            raise Failure(_refuse(path), EXIT_USAGE)
     if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise Failure(f"osmark: {path}: the image must end in .png, .svg or .pdf", EXIT_USAGE)
+        raise Failure(say(f"osmark: {path}: the image must end in .png, .svg or .pdf",
+                          f"osmark: {path}: 画像のファイル名は .png、.svg、.pdf のいずれかで終えてください"),
+                      EXIT_USAGE)
 
 
 def write_image(render: Callable[[str], None], path: str, protect: tuple[str, ...]) -> None:
@@ -120,7 +136,7 @@ def write_image(render: Callable[[str], None], path: str, protect: tuple[str, ..
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         render(path)
     except OSError as exc:
-        raise Failure(f"osmark: {path}: cannot write here ({exc.strerror or exc})", EXIT_USAGE) from None
+        raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
 
 
 def run(fn: Callable[[], int]) -> int:
@@ -128,11 +144,18 @@ def run(fn: Callable[[], int]) -> int:
     try:
         return fn()
     except Failure as exc:
-        click.echo(str(exc), err=True)
+        click.echo(in_lang(exc_message(exc), _chosen_lang()), err=True)
         return exc.code
     except ConfigError as exc:
-        click.echo(f"osmark: {exc}", err=True)
+        click.echo(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang()), err=True)
         return EXIT_USAGE
+
+
+def _chosen_lang() -> str:
+    """The language of the running command's messages: --lang, else the locale's."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.params.get("lang") if ctx is not None else None
+    return lang or default_lang()
 
 
 class LazyGroup(click.Group):
@@ -217,7 +240,8 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
     except Exception as exc:  # a geometry failure on a drawing we could read
         if debug:
             raise
-        raise Failure(f"osmark: {drawing}: cannot check this drawing: {type(exc).__name__}: {exc}",
+        raise Failure(say(f"osmark: {drawing}: cannot check this drawing: {type(exc).__name__}: {exc}",
+                          f"osmark: {drawing}: この図面は検査できません（{type(exc).__name__}: {exc}）"),
                       EXIT_UNREADABLE) from None
     writer = FORMATS[fmt]
     if output:
@@ -246,7 +270,8 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
     def go() -> int:
         text = describe_rule(code, lang, fmt) if code else list_rules(lang, fmt)
         if text is None:
-            raise Failure(f"osmark: no rule {code!r}; `osmark rules` lists them", EXIT_USAGE)
+            raise Failure(say(f"osmark: no rule {code!r}; `osmark rules` lists them",
+                              f"osmark: ルール {code!r} はありません（`osmark rules` で一覧できます）"), EXIT_USAGE)
         click.echo(text)
         return EXIT_OK
 
@@ -276,7 +301,7 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
         except ReadError as exc:
             raise Failure(f"osmark: {exc.text(lang or config.lang or default_lang())}", EXIT_UNREADABLE) from None
         if suggest_config:
-            click.echo(suggest_config_text(plan, config), nl=False)
+            click.echo(suggest_config_text(plan, config, lang or config.lang or default_lang()), nl=False)
             return EXIT_OK
         click.echo(layers_json(plan) if fmt == "json" else layers_text(plan, lang or config.lang or default_lang()))
         return EXIT_OK

@@ -9,6 +9,7 @@ import click
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
                   lang_option, load_config, run)
 from .config import UNITS, Config
+from .messages import exc_message, prefixed, say
 
 
 @click.command()
@@ -62,10 +63,12 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     from .batch.worker import FloorResult, FloorTask
 
     if out.exists() and not out.is_dir():
-        raise Failure(f"osmark: {out}: --out must be a folder", EXIT_USAGE)
+        raise Failure(say(f"osmark: {out}: --out must be a folder",
+                          f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
     found = discover(paths)
     if not (found.drawings or found.manifests or found.missing):
-        raise Failure(f"osmark: no drawing (*.dxf) found in {' '.join(paths)}", EXIT_USAGE)
+        raise Failure(say(f"osmark: no drawing (*.dxf) found in {' '.join(paths)}",
+                          f"osmark: {' '.join(paths)} に図面（*.dxf）が見つかりません"), EXIT_USAGE)
     config_for = _configs(config_path, select, ignore, units)
     floors, manifests = collect(found, config_for)
     base = config_for(Path(paths[0])) if config_path else (floors[0].config if floors else Config())
@@ -84,7 +87,8 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
         image = out / "floors" / f"{names[floor.path]}.png" if images else None
         for target in (report, image, out / "summary.json", out / "summary.csv", out / "index.html"):
             if target is not None and target.resolve() in inputs:
-                raise Failure(f"osmark: {target}: refusing to overwrite an input drawing", EXIT_USAGE)
+                raise Failure(say(f"osmark: {target}: refusing to overwrite an input drawing",
+                                  f"osmark: {target}: 入力の図面は上書きしません"), EXIT_USAGE)
         tasks.append(FloorTask(path=str(floor.path), report=str(report),
                                image=str(image) if image else None, config=settled[key][0], lang=lang,
                                units=units, facts=floor.manifest is not None))
@@ -92,7 +96,7 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
         done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images, progress=show_progress(quiet),
                          label="検査中" if lang == "ja" else "checking")
     except SchedulerError as exc:
-        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
+        raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     by_path = {r.path: r for r in done}
     results = [by_path[str(f.path)] if f.missing is None else
                FloorResult(path=str(f.path), status="failed", exit=EXIT_UNREADABLE,

@@ -15,6 +15,7 @@ import click
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
                   check_image_target, lang_option, load_config, run, write_atomic, write_image)
 from .config import UNITS
+from .messages import say
 
 
 @click.command()
@@ -62,7 +63,8 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
     if image is not None:  # before any drawing is read
         check_image_target(image, protect)
     if output and any(Path(output).resolve() == Path(p).resolve() for p in protect):
-        raise Failure(f"osmark: {output}: refusing to overwrite an input drawing", EXIT_USAGE)
+        raise Failure(say(f"osmark: {output}: refusing to overwrite an input drawing",
+                          f"osmark: {output}: 入力の図面は上書きしません"), EXIT_USAGE)
     plans = []
     for role, path in (("as-is", asis), ("application", application)):
         try:
@@ -76,7 +78,8 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
     except Exception as exc:  # noqa: BLE001 - geometry failure on drawings we could read
         if debug or type(exc).__name__ == "ConfigError":
             raise
-        raise Failure(f"osmark: cannot compare {asis} and {application}: {type(exc).__name__}: {exc}",
+        raise Failure(say(f"osmark: cannot compare {asis} and {application}: {type(exc).__name__}: {exc}",
+                          f"osmark: {asis} と {application} を比較できません（{type(exc).__name__}: {exc}）"),
                       EXIT_UNREADABLE) from None
     writer = write_json if fmt == "json" else write_text
     if output:

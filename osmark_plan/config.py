@@ -37,6 +37,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from .messages import say
+
 #: Default layer patterns, in match order (DRAWINGS.md). The first kind that matches wins.
 DEFAULT_LAYER_PATTERNS: dict[str, str] = {
     "application_area": r"^(APPLICATION[-_ ]?AREA.*|OSM[-_ ]?AREA.*|申請エリア.*)$",
@@ -154,7 +156,8 @@ class Config:
 def profile_pairs(profile: str, user: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
     """(kind, regex) in match order for a profile combined with the user's patterns."""
     if profile not in PROFILES:
-        raise ConfigError(f"unknown profile {profile!r}; profiles: {', '.join(PROFILES)}")
+        raise ConfigError(say(f"unknown profile {profile!r}; profiles: {', '.join(PROFILES)}",
+                              f"プロファイル {profile!r} はありません。使えるプロファイル: {', '.join(PROFILES)}"))
     if profile == "default":
         named = {k for k, _ in user}
         return list(user) + [(k, v) for k, v in DEFAULT_LAYER_PATTERNS.items() if k not in named]
@@ -182,8 +185,11 @@ def parse_level_value(value: Any, where: str, allow_outside: bool = False) -> in
     """A level from a config table value: 0/"open"/"OPEN"/"オープン", 1, 2 or 3; with
     ``allow_outside`` also "outside"/"外部" (:data:`OUTSIDE_LEVEL`: not in the application area)."""
     words = '0-3, "open" or "outside"' if allow_outside else '0-3 or "open"'
+    words_ja = '0〜3、"open" または "outside"' if allow_outside else '0〜3 または "open"'
+    bad = say(f"{where}: level must be {words}, not {value!r}",
+              f"{where}: レベルは {words_ja} で指定してください（{value!r} は使えません）")
     if isinstance(value, bool):
-        raise ConfigError(f"{where}: level must be {words}, not {value!r}")
+        raise ConfigError(bad)
     if isinstance(value, int) and 0 <= value <= 3:
         return value
     if isinstance(value, str):
@@ -194,14 +200,15 @@ def parse_level_value(value: Any, where: str, allow_outside: bool = False) -> in
             return int(v)
         if allow_outside and v in ("outside", "外部", "共用部"):
             return OUTSIDE_LEVEL
-    raise ConfigError(f"{where}: level must be {words}, not {value!r}")
+    raise ConfigError(bad)
 
 
 def _str_list(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in re.split(r"[,\s]+", value) if v]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of rule codes")
+        raise ConfigError(say(f"{where}: expected a list of rule codes",
+                              f"{where}: ルールコードのリストで指定してください"))
     return tuple(v.strip().upper() for v in value)
 
 
@@ -212,45 +219,57 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
              "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale"}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
+        raise ConfigError(say(f"{where}: unknown setting(s): {', '.join(unknown)}",
+                              f"{where}: 不明な設定項目です: {', '.join(unknown)}"))
     for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff"):
         if key in data and not isinstance(data[key], dict):
-            raise ConfigError(f"{where}: [{key}] must be a table, not {type(data[key]).__name__} {data[key]!r}")
+            raise ConfigError(say(f"{where}: [{key}] must be a table, not {type(data[key]).__name__} {data[key]!r}",
+                                  f"{where}: [{key}] は表（テーブル）で指定してください（{data[key]!r} は使えません）"))
     if "lock_pattern" in data and not isinstance(data["lock_pattern"], str):
-        raise ConfigError(f"{where}: lock_pattern must be a regex string")
+        raise ConfigError(say(f"{where}: lock_pattern must be a regex string",
+                              f"{where}: lock_pattern は正規表現の文字列で指定してください"))
     cfg = Config(path=path)
     layers = dict(DEFAULT_LAYER_PATTERNS)
     user_layers = data.get("layers", {})
     if not isinstance(user_layers, dict):
-        raise ConfigError(f"{where}: [layers] must be a table of kind = \"regex\"")
+        raise ConfigError(say(f"{where}: [layers] must be a table of kind = \"regex\"",
+                              f"{where}: [layers] は 種類 = \"正規表現\" の表で指定してください"))
     for kind, rx in user_layers.items():
         if kind not in DEFAULT_LAYER_PATTERNS and kind != "ignored":
-            raise ConfigError(f"{where}: [layers] unknown kind {kind!r}; "
-                              f"kinds: {', '.join(DEFAULT_LAYER_PATTERNS)}, ignored")
+            raise ConfigError(say(f"{where}: [layers] unknown kind {kind!r}; "
+                                  f"kinds: {', '.join(DEFAULT_LAYER_PATTERNS)}, ignored",
+                                  f"{where}: [layers] の種類 {kind!r} はありません。使える種類: "
+                                  f"{', '.join(DEFAULT_LAYER_PATTERNS)}, ignored"))
         if not isinstance(rx, str) or not rx.strip():
-            raise ConfigError(f"{where}: [layers] {kind} must be a non-empty regex string")
+            raise ConfigError(say(f"{where}: [layers] {kind} must be a non-empty regex string",
+                                  f"{where}: [layers] {kind} は空でない正規表現の文字列で指定してください"))
         try:
             re.compile(rx)
         except re.error as exc:
-            raise ConfigError(f"{where}: [layers] {kind}: bad regex: {exc}") from None
+            raise ConfigError(say(f"{where}: [layers] {kind}: bad regex: {exc}",
+                                  f"{where}: [layers] {kind}: 正規表現が正しくありません（{_at(exc)}）")) from None
     # user patterns first (in their order), then the remaining defaults
     ordered = {k: v for k, v in user_layers.items()}
     for k, v in layers.items():
         ordered.setdefault(k, v)
     units = data.get("units")
     if units is not None and units not in UNITS:
-        raise ConfigError(f"{where}: units must be one of {', '.join(UNITS)}, not {units!r}")
+        raise ConfigError(say(f"{where}: units must be one of {', '.join(UNITS)}, not {units!r}",
+                              f"{where}: units は {', '.join(UNITS)} のいずれかで指定してください（{units!r} は使えません）"))
     lang = data.get("lang")
     if lang is not None and lang not in LANGS:
-        raise ConfigError(f"{where}: lang must be ja or en, not {lang!r}")
+        raise ConfigError(say(f"{where}: lang must be ja or en, not {lang!r}",
+                              f"{where}: lang は ja か en で指定してください（{lang!r} は使えません）"))
     severity = {}
     for code, sev in dict(data.get("severity", {})).items():
         if not isinstance(sev, str) or sev not in SEVERITIES:
-            raise ConfigError(f"{where}: [severity] {code} must be error, warning or info")
+            raise ConfigError(say(f"{where}: [severity] {code} must be error, warning or info",
+                                  f"{where}: [severity] {code} は error、warning、info のいずれかで指定してください"))
         severity[code.upper()] = sev
     rules = data.get("rules", {})
     if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
-        raise ConfigError(f"{where}: [rules.CODE] tables expected")
+        raise ConfigError(say(f"{where}: [rules.CODE] tables expected",
+                              f"{where}: rules は [rules.コード] の表で指定してください"))
     zones = {str(k): parse_level_value(v, f"{where}: [zones] {k!r}", allow_outside=True)
              for k, v in dict(data.get("zones", {})).items()}
     cabinets = {str(k): parse_level_value(v, f"{where}: [cabinets] {k!r}")
@@ -259,24 +278,28 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     try:
         re.compile(lock_pattern)
     except re.error as exc:
-        raise ConfigError(f"{where}: lock_pattern: bad regex: {exc}") from None
+        raise ConfigError(say(f"{where}: lock_pattern: bad regex: {exc}",
+                              f"{where}: lock_pattern: 正規表現が正しくありません（{_at(exc)}）")) from None
     geometry = dict(GEOMETRY_DEFAULTS)
     for key, value in dict(data.get("geometry", {})).items():
         if key not in GEOMETRY_DEFAULTS and key not in ROOM_GEOMETRY_DEFAULTS:
-            raise ConfigError(f"{where}: [geometry] unknown setting {key!r}; "
-                              f"settings: {', '.join([*GEOMETRY_DEFAULTS, *ROOM_GEOMETRY_DEFAULTS])}")
+            names = ", ".join([*GEOMETRY_DEFAULTS, *ROOM_GEOMETRY_DEFAULTS])
+            raise ConfigError(say(f"{where}: [geometry] unknown setting {key!r}; settings: {names}",
+                                  f"{where}: [geometry] の設定 {key!r} はありません。使える設定: {names}"))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < float("inf"):
-            raise ConfigError(f"{where}: [geometry] {key} must be a distance in metres")
+            raise ConfigError(say(f"{where}: [geometry] {key} must be a distance in metres",
+                                  f"{where}: [geometry] {key} は距離（メートル）で指定してください"))
         geometry[key] = float(value)
     building = data.get("building", {})
     if not isinstance(building, dict):
-        raise ConfigError(f"{where}: [building] must be a table")
+        raise ConfigError(say(f"{where}: [building] must be a table", f"{where}: [building] は表で指定してください"))
     diff = data.get("diff", {})
     if not isinstance(diff, dict):
-        raise ConfigError(f"{where}: [diff] must be a table")
+        raise ConfigError(say(f"{where}: [diff] must be a table", f"{where}: [diff] は表で指定してください"))
     profile = data.get("profile", "default")
     if not isinstance(profile, str) or profile not in PROFILES:
-        raise ConfigError(f"{where}: profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+        raise ConfigError(say(f"{where}: profile must be one of {', '.join(PROFILES)}, not {profile!r}",
+                              f"{where}: profile は {', '.join(PROFILES)} のいずれかで指定してください（{profile!r} は使えません）"))
     scale = parse_sheet_scale(data.get("scale"), where)
     out = replace(
         cfg,
@@ -299,6 +322,17 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     return with_profile(out, profile) if profile != "default" else out
 
 
+def _at(exc: re.error) -> str:
+    """Where a regex went wrong, in Japanese (the reason itself Python gives in English only)."""
+    return f"{exc.pos + 1}文字目" if exc.pos is not None else "位置不明"
+
+
+def _toml_at(exc: Exception) -> str:
+    """Where a TOML file went wrong, in Japanese (Python words the reason in English only)."""
+    m = re.search(r"line (\d+), column (\d+)", str(exc))
+    return f"{m.group(1)}行目 {m.group(2)}列目" if m else "書式の誤り"
+
+
 def parse_sheet_scale(value: Any, where: str) -> int | None:
     """``scale``: the N of a 1:N sheet scale (100, "1:100" or "1/100"); None when not set."""
     if value is None:
@@ -307,8 +341,12 @@ def parse_sheet_scale(value: Any, where: str) -> int | None:
         m = re.fullmatch(r"\s*(?:1\s*[:/]\s*)?(\d+)\s*", value)
         value = int(m.group(1)) if m else value
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 1000:
-        raise ConfigError(f"{where}: scale must be the N of a 1:N sheet scale (e.g. 100 or \"1:100\")")
+        raise ConfigError(say(f"{where}: scale must be the N of a 1:N sheet scale (e.g. 100 or \"1:100\")",
+                              f"{where}: scale は縮尺 1:N の N で指定してください（例: 100 または \"1:100\"）"))
     return value if value > 1 else None
+
+
+_WHAT_JA = {"config file": "設定ファイル", "building manifest": "建物マニフェスト"}
 
 
 def read_toml(path: str | Path, what: str = "config file") -> dict[str, Any]:
@@ -318,11 +356,11 @@ def read_toml(path: str | Path, what: str = "config file") -> dict[str, Any]:
         with p.open("rb") as fh:
             return tomllib.load(fh)
     except FileNotFoundError:
-        raise ConfigError(f"{p}: {what} not found") from None
+        raise ConfigError(say(f"{p}: {what} not found", f"{p}: {_WHAT_JA.get(what, what)}が見つかりません")) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: not valid TOML: {exc}") from None
+        raise ConfigError(say(f"{p}: not valid TOML: {exc}", f"{p}: TOML として読めません（{_toml_at(exc)}）")) from None
     except OSError as exc:
-        raise ConfigError(f"{p}: cannot read: {exc.strerror}") from None
+        raise ConfigError(say(f"{p}: cannot read: {exc.strerror}", f"{p}: 読み込めません（{exc.strerror}）")) from None
 
 
 def load_file(path: str | Path) -> Config:

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping
 from .config import Config, ConfigError
 from .findings import SEVERITY_ORDER, Finding, Report, RuleRun
 from .geometry.site import Site
+from .messages import exc_message, prefixed, say
 from .rules import ALL_RULES, KNOWN_RULES
 from .rules.base import Context, Rule, Violation
 
@@ -38,8 +39,10 @@ def _matches(rule: Rule, token: str) -> int:
 def _check_tokens(tokens: Iterable[str], rules: tuple[Rule, ...], where: str) -> None:
     for token in tokens:
         if not any(_matches(r, token) for r in rules):
-            raise ConfigError(f"{where}: {token!r} matches no rule code, prefix or name "
-                              f"(see `osmark rules`)")
+            raise ConfigError(say(f"{where}: {token!r} matches no rule code, prefix or name "
+                                  f"(see `osmark rules`)",
+                                  f"{where}: {token!r} に当たるルールのコード・接頭辞・名前がありません"
+                                  f"（`osmark rules` で一覧できます）"))
 
 
 def select_rules(config: Config, rules: tuple[Rule, ...] = ALL_RULES) -> tuple[Rule, ...]:
@@ -71,15 +74,19 @@ def _coerce(rule: Rule, name: str, value: Any, default: Any) -> Any:
     where = f"[rules.{rule.code}] {name}"
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(f"{where} must be true or false, not {value!r}")
+            raise ConfigError(say(f"{where} must be true or false, not {value!r}",
+                                  f"{where} は true か false で指定してください（{value!r} は使えません）"))
         return value
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise ConfigError(f"{where} must be a number, not {value!r}")
+            raise ConfigError(say(f"{where} must be a number, not {value!r}",
+                                  f"{where} は数値で指定してください（{value!r} は使えません）"))
         if value < 0:
-            raise ConfigError(f"{where} must not be negative, not {value!r}")
+            raise ConfigError(say(f"{where} must not be negative, not {value!r}",
+                                  f"{where} に負の値は使えません（{value!r}）"))
         if isinstance(default, int) and value != int(value):
-            raise ConfigError(f"{where} must be a whole number, not {value!r}")
+            raise ConfigError(say(f"{where} must be a whole number, not {value!r}",
+                                  f"{where} は整数で指定してください（{value!r} は使えません）"))
         return float(value) if isinstance(default, float) else int(value)
     return value
 
@@ -91,7 +98,7 @@ def check_config(config: Config, rules: tuple[Rule, ...] = KNOWN_RULES) -> None:
         _check_config(config, rules)
     except ConfigError as exc:
         if config.path and not str(exc).startswith(config.path):
-            raise ConfigError(f"{config.path}: {exc}") from None
+            raise ConfigError(prefixed(config.path, exc_message(exc))) from None
         raise
 
 
@@ -105,11 +112,13 @@ def _check_config(config: Config, rules: tuple[Rule, ...] = KNOWN_RULES) -> None
     _check_tokens(config.ignore, rules, "ignore")
     for key in config.severity:
         if _find_rule(key, rules) is None:
-            raise ConfigError(f"[severity] {key}: no rule has this code or name (see `osmark rules`)")
+            raise ConfigError(say(f"[severity] {key}: no rule has this code or name (see `osmark rules`)",
+                                  f"[severity] {key}: このコード・名前のルールはありません（`osmark rules` で一覧できます）"))
     for key, table in config.rule_options.items():
         rule = _find_rule(key, rules)
         if rule is None:
-            raise ConfigError(f"[rules.{key}]: no rule has this code or name (see `osmark rules`)")
+            raise ConfigError(say(f"[rules.{key}]: no rule has this code or name (see `osmark rules`)",
+                                  f"[rules.{key}]: このコード・名前のルールはありません（`osmark rules` で一覧できます）"))
         _checked(rule, table)
 
 
@@ -130,8 +139,10 @@ def _checked(rule: Rule, table: Mapping[str, Any]) -> dict[str, Any]:
     out = {}
     for name, value in table.items():
         if name not in defaults:
-            choices = ", ".join(defaults) or "none"
-            raise ConfigError(f"[rules.{rule.code}]: unknown option {name!r}; options: {choices}")
+            choices = ", ".join(defaults)
+            raise ConfigError(say(f"[rules.{rule.code}]: unknown option {name!r}; options: {choices or 'none'}",
+                                  f"[rules.{rule.code}]: オプション {name!r} はありません。使えるオプション: "
+                                  f"{choices or 'なし'}"))
         out[name] = _coerce(rule, name, value, defaults[name])
     return out
 
@@ -191,7 +202,7 @@ def _finding(rule: Rule, violation: Violation, config: Config, seen: Counter) ->
         identity = f"{identity}#{seen[identity]}"
     at, bbox = _locate(violation)
     return Finding(rule=rule.code, name=rule.name, severity=_severity(rule, violation, config),
-                   clause=rule.clause, message=format_message(rule, violation),
+                   clause=violation.clause or rule.clause, message=format_message(rule, violation),
                    subjects=tuple(violation.subjects), at=at, bbox=bbox,  # type: ignore[arg-type]
                    fingerprint=_fingerprint(identity), extra=dict(violation.extra))
 

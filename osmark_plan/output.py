@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
 
+from .messages import say
+
 #: temporary files written but not yet renamed; removed at exit and by the signal handlers
 _PENDING: set[str] = set()
 
@@ -48,7 +50,8 @@ def refuse_inputs(target: str | Path, inputs: tuple[str | Path, ...]) -> None:
         except OSError:
             same = False
         if same or t.resolve() == Path(p).resolve():
-            raise OutputError(f"{target}: refusing to overwrite the input drawing")
+            raise OutputError(say(f"{target}: refusing to overwrite the input drawing",
+                                      f"{target}: 入力の図面は上書きしません"))
 
 
 @contextmanager
@@ -61,14 +64,15 @@ def atomic_path(target: str | Path, inputs: tuple[str | Path, ...] = ()) -> Iter
     target = Path(target)
     refuse_inputs(target, inputs)
     if target.is_dir():
-        raise OutputError(f"{target}: is a folder")
+        raise OutputError(say(f"{target}: is a folder", f"{target}: フォルダです"))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: folder {parent} does not exist")
+        raise OutputError(say(f"{target}: folder {parent} does not exist", f"{target}: フォルダ {parent} がありません"))
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp" + target.suffix)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+        raise OutputError(say(f"{target}: cannot write here ({exc.strerror or exc})",
+                                  f"{target}: ここには書き込めません（{exc.strerror or exc}）")) from None
     os.close(fd)
     _PENDING.add(tmp)
     try:
@@ -76,7 +80,8 @@ def atomic_path(target: str | Path, inputs: tuple[str | Path, ...] = ()) -> Iter
         os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
         os.replace(tmp, target)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+        raise OutputError(say(f"{target}: cannot write here ({exc.strerror or exc})",
+                                  f"{target}: ここには書き込めません（{exc.strerror or exc}）")) from None
     finally:
         if os.path.exists(tmp):
             try:

@@ -659,6 +659,42 @@ def eqp002(k: Kit) -> None:
     k.device((12.0, 1.5), "MFP1")
 
 
+@sample(Style(walls="double"))
+def eqp001_corridor_stub(k: Kit) -> None:
+    """A 1.6 m corridor runs north along 受付's west wall, open to the lobby; the copier stands
+    in its middle beside a 0.6 m partition stub: not enclosed (the ray test let it pass)."""
+    standard_office(k, copier=None)
+    k.wall((1.6, 3.5), (1.6, 7))
+    k.partition((0, 5.0), (0.6, 5.0))
+    k.device((0.8, 5.7), "MFP1")
+
+
+@sample(Style(**MM))
+def near_eqp001_copy_room(k: Kit) -> None:
+    """A walled コピー室 (x 0..2.6, y 4.2..7, drawn as an open zone) in the open area 受付,
+    entered by one door DR06;
+    the copier stands in it: walls enclose it (RULES.md: "unless low partitions (or walls)
+    enclose it")."""
+    standard_office(k, copier=None)
+    k.wall((0, 4.2), (2.6, 4.2), (2.6, 7))
+    k.door((2.6, 5.0), (2.6, 5.9), (1.8, 5.5), "DR06", "UNLOCKED")
+    k.zone(0, [(0, 4.2), (2.6, 4.2), (2.6, 7), (0, 7)])
+    k.device((1.0, 5.8), "MFP1")
+
+
+@sample(Style(walls="double"))
+def near_eqp002_behind_wall(k: Kit) -> None:
+    """A printer in the walled, locked level-2 room 受託室 (x 5..8.6, y 0..2) of 執務室, 2.7 m
+    from the entrance DR01 in a straight line through 受付's east wall, a much longer walk
+    through DR02 and DR06: no EQP002. The room itself lies by the entrance: ACC003."""
+    standard_office(k, copier=None)
+    k.wall((5, 2.0), (8.6, 2.0), (8.6, 0))
+    k.door((7.5, 2.0), (8.4, 2.0), (8.0, 1.0), "DR06", "LOCKED")
+    k.zone(2, [(5, 0), (8.6, 0), (8.6, 2.0), (5, 2.0)])
+    k.label("受託室", (6.2, 1.4))
+    k.device((5.5, 0.6), "PRN1", block="PRINTER")
+
+
 @sample(Style(**MM, walls="double", text="mtext"))
 def cab001(k: Kit) -> None:
     """A level-2 cabinet CB3 stands in the open area 受付 (against its west wall)."""
@@ -670,6 +706,14 @@ def cab001(k: Kit) -> None:
 def zon001(k: Kit) -> None:
     """No level-3 area at all: the NE-E room is a 会議室 (L1) and no cabinet is level 3."""
     standard_office(k, ne_e=("会議室", 1), ne_e_door="office", open_zone=False)
+
+
+@sample(Style(walls="double", layers="ja"))
+def zon001_cabinet_in_open(k: Kit) -> None:
+    """No level-3 room; the only level-3 cabinet CB9 stands in the open area 受付: it is not a
+    level-3 area (4.5.4 保管庫(1)), so ZON001 as well as CAB001."""
+    standard_office(k, ne_e=("会議室", 1), ne_e_door="office", open_zone=False)
+    k.cabinet((4.65, 6.0), 3, "CB9", rotation=90.0)
 
 
 def all_level3(k: Kit) -> None:
@@ -689,6 +733,16 @@ def all_level3(k: Kit) -> None:
 def zon002(k: Kit) -> None:
     """The whole AA is one level-3 zone, with no separate level-3 room or cabinet."""
     all_level3(k)
+
+
+@sample(Style(**MM))
+def zon002_doorless_closet(k: Kit) -> None:
+    """As zon002, with a walled level-3 金庫室 in the NE corner that has no door: it is no
+    separate level-3 room (nobody can enter it), so ZON002 stays; DWG007 says it has no way in."""
+    all_level3(k)
+    k.wall((16, H), (16, 9), (W, 9))
+    k.zone(3, [(16, 9), (W, 9), (W, H), (16, H)])
+    k.label("金庫室", (18, 10.5))
 
 
 @sample(Style(version="R2000", layers="ja-zone", encoding="cp932"))

@@ -65,3 +65,48 @@ def test_rules_command_starts_without_heavy_imports():
             "print('matplotlib' in sys.modules, 'ezdxf' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """Each package module and the package modules it imports (anywhere in it, also inside
+    functions and under TYPE_CHECKING): relative imports resolved to dotted names."""
+    graph: dict[str, set[str]] = {}
+    names = {name[:-3].replace("/", ".").removesuffix(".__init__") for name, _ in modules()}
+    for name, tree in modules():
+        mod = name[:-3].replace("/", ".").removesuffix(".__init__")
+        package = mod if name.endswith("__init__.py") else mod.rpartition(".")[0]
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level >= 1:
+                base = package.split(".") if package else []
+                base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
+                target = ".".join(base + ([node.module] if node.module else []))
+                for alias in node.names:
+                    full = f"{target}.{alias.name}" if target else alias.name
+                    found.add(full if full in names else target)
+        graph[mod] = {t for t in found if t in names and t != mod}
+    return graph
+
+
+def test_no_import_cycles():
+    """No module imports (directly or round a loop) a module that imports it back."""
+    graph = _module_imports()
+    cycles = []
+    state: dict[str, int] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                cycles.append(path[path.index(nxt):] + [nxt] if nxt in path else [node, nxt])
+            elif nxt not in state:
+                visit(nxt, path + [nxt])
+        state[node] = 2
+
+    for mod in sorted(graph):
+        if mod not in state:
+            visit(mod, [mod])
+    # a package's __init__ may gather its own modules; a cycle through one is not a real loop
+    real = [c for c in cycles if not any(c[i + 1].startswith(c[i] + ".") or c[i].startswith(c[i + 1] + ".")
+                                         for i in range(len(c) - 1))]
+    assert real == [], real

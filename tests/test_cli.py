@@ -124,7 +124,7 @@ def test_unwritable_output_exits_2_without_traceback(ok_floor, tmp_path):
     blocker.write_text("x", encoding="utf-8")
     for option in ("--output", "--image"):
         target = blocker / ("report.json" if option == "--output" else "plan.png")
-        res = osmark("check", ok_floor, option, target)
+        res = osmark("check", ok_floor, option, target, "--lang", "en")
         assert res.returncode == 2, res.stderr
         assert "cannot write here" in res.stderr and "Traceback" not in res.stderr
 

@@ -232,7 +232,7 @@ def test_checked_counts_on_the_compliant_office():
     assert runs["ENC001"] == (3, 0)  # three security zones
     assert runs["ACC001"] == (1, 0)  # one door touches the level-3 room
     assert runs["ACC002"] == (4, 0)  # four doors
-    assert runs["ACC003"] == (2, 0)  # two level-2/3 regions
+    assert runs["ACC003"] == (3, 0)  # two level-2/3 regions and one level-2 cabinet
     assert runs["EQP001"] == (1, 0) and runs["CAB001"] == (1, 0)
     assert runs["DWG004"] == (4, 0) and runs["DWG007"] == (4, 0)
     assert all(r.error is None for r in report.runs)

@@ -40,7 +40,7 @@ def _japanese_used() -> str:
     doc_texts = [f.message["ja"] for f in sample_report().findings]
     words = WORDS["ja"]
     texts = [v for v in words.values() if isinstance(v, str)] + list(words["levels"])
-    texts += ["会議室", "開発室", "サーバー室", "受付", "エラー 2件、警告 1件、情報 1件 — 領域 5、ドア 6、出入口 1"]
+    texts += ["会議室", "開発室", "サーバー室", "受付", "エラー 2件、警告 1件、情報 1件 — 領域 5、扉 6、出入口 1"]
     return "".join(sorted({ch for t in doc_texts + texts for ch in t if ord(ch) > 0x2FFF}))
 
 

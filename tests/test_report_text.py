@@ -42,7 +42,7 @@ def test_japanese_report():
     assert any(line.startswith("警告 ACC003 ") for line in out)
     assert any(line.startswith("情報 DWG005 ") for line in out)
     assert "修復した要素:" in out
-    assert out[-1] == "エラー 2件、警告 1件、情報 1件 — 領域 5、ドア 6、出入口 1"
+    assert out[-1] == "エラー 2件、警告 1件、情報 1件 — 領域 5、扉 6、出入口 1"
 
 
 def test_findings_grouped_by_severity():
@@ -62,7 +62,7 @@ def test_without_findings_or_geometry():
     assert "geometry could not be built: regions and doors were not checked" in out
     assert "No findings." in out
     assert out[-1] == "0 errors, 0 warnings, 0 info — 0 regions, 6 doors, 0 entrances"
-    assert lines(report, "ja")[-1] == "エラー 0件、警告 0件、情報 0件 — 領域 0、ドア 6、出入口 0"
+    assert lines(report, "ja")[-1] == "エラー 0件、警告 0件、情報 0件 — 領域 0、扉 6、出入口 0"
 
 
 def test_plain_stream_has_no_colour_and_terminal_has_colour():

@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 
 from ..building import FloorSpec, Manifest, from_table, load_manifest
 from ..config import Config, ConfigError
+from ..messages import say
 from .discover import Found
 
 
@@ -65,8 +66,10 @@ def collect(found: Found, config_for: Callable[[Path], Config]) -> tuple[list[Fl
                 for f in files:
                     other = owner.get(f)
                     if other is not None and other != (m, spec):
-                        raise ConfigError(f"{m.source}: floor {spec.name!r}: {f} is already floor "
-                                          f"{other[1].name!r} of {other[0].source}")
+                        raise ConfigError(say(f"{m.source}: floor {spec.name!r}: {f} is already floor "
+                                              f"{other[1].name!r} of {other[0].source}",
+                                              f"{m.source}: 階 {spec.name!r}: {f} はすでに {other[0].source} の"
+                                              f"階 {other[1].name!r} です"))
                     owner[f] = (m, spec)
                     if f not in configs:
                         configs[f] = config_for(f)

@@ -10,6 +10,7 @@ import shapely
 
 from ..config import Config, ConfigError
 from ..findings import Finding, Report
+from ..messages import say
 from ..model import OUTSIDE, Plan
 from .align import estimate, transform_plan
 from .match import (SEARCH, Item, cabinet_items, device_items, door_items, map_regions,
@@ -26,9 +27,11 @@ def diff_settings(config: Config) -> dict[str, float]:
     out = dict(DIFF_DEFAULTS)
     for key, value in dict(getattr(config, "diff", {}) or {}).items():
         if key not in DIFF_DEFAULTS:
-            raise ConfigError(f"[diff] unknown setting {key!r}; settings: {', '.join(DIFF_DEFAULTS)}")
+            raise ConfigError(say(f"[diff] unknown setting {key!r}; settings: {', '.join(DIFF_DEFAULTS)}",
+                                  f"[diff] の設定 {key!r} はありません。使える設定: {', '.join(DIFF_DEFAULTS)}"))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ConfigError(f"[diff] {key} must be a distance in metres, not {value!r}")
+            raise ConfigError(say(f"[diff] {key} must be a distance in metres, not {value!r}",
+                                  f"[diff] {key} は距離（メートル）で指定してください（{value!r} は使えません）"))
         out[key] = float(value)
     return out
 

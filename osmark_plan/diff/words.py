@@ -36,7 +36,7 @@ GROUPS = (
 HEADINGS = {
     "ja": {"route-level3": "レベル3の部屋への新しい直接経路", "levels": "レベルの変更",
            "locks": "施錠状態の変更", "routes": "経路(アクセスグラフ)の追加・削除",
-           "regions": "領域の追加・削除・変更", "doors": "扉・開口部", "cabinets": "保管庫",
+           "regions": "領域の追加・削除・変更", "doors": "扉・開口部", "cabinets": "保管庫・キャビネット等",
            "devices": "出力機器", "new": "新たに生じる指摘", "resolved": "解消される指摘",
            "persisting": "両方の図面にある指摘", "other": "その他"},
     "en": {"route-level3": "New direct routes into level-3 rooms", "levels": "Level changes",
@@ -128,9 +128,9 @@ def describe(c: Change, lang: str = "ja") -> str:
         if c.change == "moved":
             return f"扉 {s} が {d.get('distance_m')} m 動きました" if ja else f"Door {s} moved {d.get('distance_m')} m"
         if c.change == "width":
-            return f"扉 {s} の幅が {c.old} m から {c.new} m に" if ja else f"Door {s} width {c.old} m → {c.new} m"
+            return f"扉 {s} の幅が {c.old} m から {c.new} m に変わりました" if ja else f"Door {s} width {c.old} m → {c.new} m"
         if c.change == "name":
-            return f"扉番号 {c.old} が {c.new} に" if ja else f"Door {c.old} renumbered {c.new}"
+            return f"扉番号 {c.old} が {c.new} に変わりました" if ja else f"Door {c.old} renumbered {c.new}"
         word = ("開口部" if d.get("kind") == "opening" else "扉") if ja else (
             "Opening" if d.get("kind") == "opening" else "Door")
         if c.change == "added":
@@ -138,13 +138,13 @@ def describe(c: Change, lang: str = "ja") -> str:
         return f"{word} {s} がなくなりました" if ja else f"{word} {s} removed"
     if c.kind == "cabinet":
         if c.change == "level":
-            return (f"保管庫 {s} のレベルが {level(c.old, lang)} から {level(c.new, lang)} に" if ja
+            return (f"保管庫・キャビネット等 {s} のレベルが {level(c.old, lang)} から {level(c.new, lang)} に変わりました" if ja
                     else f"Cabinet {s}: {level(c.old, lang)} → {level(c.new, lang)}")
-        return _thing(c, "保管庫" if ja else "Cabinet", lang)
+        return _thing(c, "保管庫・キャビネット等" if ja else "Cabinet", lang)
     if c.kind == "device":
         if c.change == "kind":
             old, new = DEVICES[lang].get(c.old, c.old), DEVICES[lang].get(c.new, c.new)
-            return f"出力機器 {s} の種類が {old} から {new} に" if ja else f"Device {s}: {old} → {new}"
+            return f"出力機器 {s} の種類が {old} から {new} に変わりました" if ja else f"Device {s}: {old} → {new}"
         return _thing(c, "出力機器" if ja else "Device", lang)
     return c.signature()
 
@@ -155,7 +155,7 @@ def _thing(c: Change, word: str, lang: str) -> str:
     if c.change == "moved":
         return f"{word} {s} が {d.get('distance_m')} m 動きました" if ja else f"{word} {s} moved {d.get('distance_m')} m"
     if c.change == "name":
-        return f"{word} {c.old} の名前が {c.new} に" if ja else f"{word} {c.old} renamed {c.new}"
+        return f"{word} {c.old} の名前が {c.new} に変わりました" if ja else f"{word} {c.old} renamed {c.new}"
     if c.change == "added":
         return f"{word} {s} が加わりました" if ja else f"{word} {s} added"
     if c.change == "removed":

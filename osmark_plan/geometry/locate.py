@@ -1,23 +1,32 @@
-"""Locating points in regions, vectorised over an STRtree of region polygons."""
+"""Locating points in regions, vectorised over an STRtree of region polygons.
+
+Knows nothing of the Site (which holds one of these): anything with ``id`` and ``polygon``
+is a region here.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import Iterable, Protocol, Sequence
 
 import numpy as np
 import shapely
 from shapely import STRtree
+from shapely.geometry.base import BaseGeometry
 
 from ..model import OUTSIDE
 
-if TYPE_CHECKING:
-    from .site import Region, Site
+
+class Located(Protocol):
+    """What the index needs of a region."""
+
+    id: str
+    polygon: BaseGeometry
 
 
 class RegionIndex:
     """An STRtree over regions answering "which innermost region holds this point"."""
 
-    def __init__(self, regions: Sequence["Region"]):
+    def __init__(self, regions: Sequence[Located]):
         self.regions = tuple(regions)
         self.tree = STRtree([r.polygon for r in self.regions])
         self.areas = np.array([r.polygon.area for r in self.regions], dtype=float)
@@ -37,16 +46,3 @@ class RegionIndex:
                 result[p] = self.regions[r].id
         return result
 
-
-def region_index(site: "Site") -> RegionIndex:
-    """The site's region index, built on first use and kept."""
-    index = site.__dict__.get("_region_index")
-    if index is None:
-        index = RegionIndex(site.regions)
-        object.__setattr__(site, "_region_index", index)
-    return index
-
-
-def locate_points(site: "Site", points: Iterable[tuple[float, float]]) -> list[str]:
-    """Innermost region id for each point of a site, OUTSIDE where none."""
-    return region_index(site).locate(points)

@@ -29,6 +29,7 @@ import shapely
 from shapely.geometry import LineString, Polygon
 
 from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
+from ..messages import say
 from ..model import Label, Plan, Repair, Source, Zone
 from ..config import OUTSIDE_LEVEL
 from ..naming import name_text, parse_level, table_level
@@ -142,10 +143,12 @@ def _bridges(geoms: np.ndarray, layers: list[Source], tol: float) -> tuple[list[
         mid = line.interpolate(0.5, normalized=True)
         repairs.append(Repair(what="bridged wall gap", layer=src.layer, handle=src.handle,
                               gap_m=round(float(line.length), 4), at=(float(mid.x), float(mid.y)),
-                              detail="line ends joined so that rooms could be found from the walls"))
+                              detail=say("line ends joined so that rooms could be found from the walls",
+                                         "壁の線から部屋を求めるため、線の端をつなぎました")))
     if noise:
         repairs.append(Repair(what="bridged wall gaps", gap_m=NOISE,
-                              detail=f"{noise} gaps under {NOISE * 1000:.0f} mm between wall line ends joined"))
+                              detail=say(f"{noise} gaps under {NOISE * 1000:.0f} mm between wall line ends joined",
+                                         f"壁の線の端の間の {NOISE * 1000:.0f} mm 未満の隙間 {noise} 箇所をつなぎました")))
     return out, repairs
 
 
@@ -273,8 +276,9 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     joins = _join_chords(chords, geoms, max(wall_tolerance, snap_tolerance))
     if joins:
         repairs.append(Repair(what="door thresholds joined to walls", gap_m=round(max(
-            float(j.length) for j in joins), 4), detail=f"{len(joins)} door chord ends extended to the "
-                                                        "wall face so that rooms close at the doors"))
+            float(j.length) for j in joins), 4), detail=say(
+                f"{len(joins)} door chord ends extended to the wall face so that rooms close at the doors",
+                f"部屋が扉の位置で閉じるよう、扉の敷居線の端 {len(joins)} 箇所を壁面まで延ばしました")))
     blockers = np.concatenate([geoms, chords, np.array(bridges, dtype=object)]) if len(chords) or bridges \
         else geoms
     ways = doorways(geoms[is_wall], blockers, chords, geoms[~is_wall])

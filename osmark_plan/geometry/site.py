@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
+import shapely
 from shapely.geometry import LineString, MultiPolygon, Polygon
 
 from ..model import OUTSIDE, Door, Plan, Zone
+from .locate import RegionIndex
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +72,16 @@ class Link:
         return self.b if self.a == region_id else self.a
 
 
+def _inside(regions: tuple[Region, ...], aa: Polygon | MultiPolygon) -> list[str]:
+    """Ids of the regions at least half inside ``aa`` (vectorised)."""
+    if not regions or aa.is_empty:
+        return []
+    polys = np.array([r.polygon for r in regions], dtype=object)
+    areas = shapely.area(polys)
+    shared = shapely.area(shapely.intersection(polys, aa))
+    return [r.id for r, a, s in zip(regions, areas.tolist(), shared.tolist()) if a > 0 and s >= 0.5 * a]
+
+
 @dataclass(frozen=True, eq=False)
 class Site:
     """A plan with everything the rules need, computed once."""
@@ -116,9 +129,26 @@ class Site:
         return node if region is None else region.label
 
     @property
+    def in_aa(self) -> frozenset[str]:
+        """Ids of the regions that lie in the application area (at least half of their area);
+        a zone drawn outside the AA is not one of them (computed once)."""
+        cache = self.__dict__.get("_in_aa_cache")
+        if cache is None:
+            cache = frozenset(_inside(self.regions, self.aa))
+            object.__setattr__(self, "_in_aa_cache", cache)
+        return cache
+
+    @property
+    def aa_regions(self) -> tuple[Region, ...]:
+        """The regions inside the application area."""
+        inside = self.in_aa
+        return tuple(r for r in self.regions if r.id in inside)
+
+    @property
     def all_level3(self) -> bool:
         """Every region of the application area is level 3 (4.5.5 細則(1))."""
-        return bool(self.regions) and all(r.level == 3 for r in self.regions)
+        regions = self.aa_regions
+        return bool(regions) and all(r.level == 3 for r in regions)
 
     @property
     def entrances(self) -> tuple[Link, ...]:
@@ -135,6 +165,13 @@ class Site:
 
     def regions_at(self, points) -> list[str]:
         """Innermost region ids for many points (vectorised), OUTSIDE where none."""
-        from .locate import locate_points
+        return self.region_index.locate(points)
 
-        return locate_points(self, points)
+    @property
+    def region_index(self) -> RegionIndex:
+        """The STRtree over the regions, built on first use (the builder hands its own over)."""
+        index = self.__dict__.get("_region_index")
+        if index is None:
+            index = RegionIndex(self.regions)
+            object.__setattr__(self, "_region_index", index)
+        return index

@@ -13,6 +13,7 @@ import ezdxf
 from ezdxf import recover
 from ezdxf.document import Drawing
 
+from ..messages import say
 from ..model import Repair
 
 _BINARY_SENTINEL = b"AutoCAD Binary DXF"
@@ -90,13 +91,15 @@ def choose_encoding(data: bytes) -> tuple[str | None, Repair | None]:
         if codepage and codepage not in ("UTF8", "UTF-8"):
             return "utf-8", Repair(
                 what="re-decoded as utf-8",
-                detail=f"$DWGCODEPAGE says {codepage} but the text is UTF-8")
+                detail=say(f"$DWGCODEPAGE says {codepage} but the text is UTF-8",
+                           f"$DWGCODEPAGE は {codepage} ですが、文字は UTF-8 でした"))
         return "utf-8", None
     if (not codepage or codepage in ("ANSI_932", "DBCS")) and _valid(data, "cp932"):
         if not codepage:
             return "cp932", Repair(
                 what="re-decoded as cp932",
-                detail="no $DWGCODEPAGE; the bytes are Shift-JIS (cp932), not UTF-8")
+                detail=say("no $DWGCODEPAGE; the bytes are Shift-JIS (cp932), not UTF-8",
+                           "$DWGCODEPAGE がなく、文字は UTF-8 ではなく Shift-JIS (cp932) でした"))
         return "cp932", None
     return None, None
 
@@ -156,8 +159,10 @@ def _load(path: str | Path) -> Loaded:
                             "ファイルが破損しており、図形を一つも復元できませんでした")
         repairs.append(Repair(
             what="recovered",
-            detail=f"the file is damaged; ezdxf recover mode read it "
-                   f"({len(auditor.fixes)} fixes, {len(auditor.errors)} errors left)"))
+            detail=say(f"the file is damaged; ezdxf recover mode read it "
+                       f"({len(auditor.fixes)} fixes, {len(auditor.errors)} errors left)",
+                       f"ファイルが破損しているため、ezdxf の修復モードで読み込みました"
+                       f"（修正 {len(auditor.fixes)} 件、残った誤り {len(auditor.errors)} 件）")))
     enc = encoding or getattr(doc, "encoding", None) or "utf-8"
     if doc.dxfversion in _UTF8_VERSIONS:
         enc = "utf-8"

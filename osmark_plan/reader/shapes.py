@@ -11,6 +11,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from ..messages import say
 from ..model import Repair
 from ..naming import decode_escapes
 from .entities import Item, world_pieces
@@ -43,8 +44,9 @@ def valid_polygon(poly: Polygon, layer: str, handle: str | None,
         c = best.representative_point()
         repairs.append(Repair(
             what="made polygon valid", layer=layer, handle=handle, at=(c.x, c.y),
-            detail=(f"self-intersecting outline; kept the largest of {len(parts)} parts"
-                    if len(parts) > 1 else "self-intersecting outline repaired")))
+            detail=(say(f"self-intersecting outline; kept the largest of {len(parts)} parts",
+                        f"自己交差した外形のため、{len(parts)}個に分かれた部分のうち最大のものを使いました")
+                    if len(parts) > 1 else say("self-intersecting outline repaired", "自己交差した外形を修正しました"))))
         poly = best
     return poly if poly.area > 0 else None
 

@@ -16,6 +16,7 @@ from shapely.geometry import LineString
 from .. import __version__
 from ..findings import Finding, Report
 from ..geometry.rooms import ROOMS_LAYER
+from ..messages import in_lang
 from ..model import Plan, Repair
 
 SCHEMA = "osmark-plan/report/1"
@@ -41,7 +42,7 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
         "cabinets": cabinets_part(plan, site),
         "findings": [finding_part(f, plan.scale, lang) for f in report.findings],
         "assumed_open": assumed_open_part(plan),
-        "repairs": [repair_part(r, plan.scale) for r in plan.repairs],
+        "repairs": [repair_part(r, plan.scale, lang) for r in plan.repairs],
         "rejected": [
             {"reason": r.reason, "layer": r.layer, "handle": r.handle,
              "at": to_drawing(r.at, plan.scale), "detail": r.detail}
@@ -110,6 +111,7 @@ def regions_part(site: Any) -> list[dict[str, Any]]:
             "from": ("walls" if zone.source.layer == ROOMS_LAYER else "drawn") if zone is not None
             else "remainder",
             "level_from": zone.level_from if zone is not None else None,
+            "in_aa": region.id in site.in_aa,
         })
     return out
 
@@ -152,7 +154,8 @@ def stray_doors_part(site: Any) -> list[dict[str, Any]]:
 
 
 def cabinets_part(plan: Plan, site: Any) -> list[dict[str, Any]]:
-    """Cabinets with their level and whether their centre lies in the application area."""
+    """Cabinets with their level, whether their centre lies in the application area, the
+    region under it and whether that is a security area (level 1 or higher) of the AA."""
     if not plan.cabinets:
         return []
     import shapely
@@ -163,11 +166,14 @@ def cabinets_part(plan: Plan, site: Any) -> list[dict[str, Any]]:
         inside = [False] * len(centres)
     else:
         inside = shapely.intersects_xy(aa, [p.x for p in centres], [p.y for p in centres]).tolist()
+    nodes = site.regions_at([(p.x, p.y) for p in centres]) if site is not None else [None] * len(centres)
     return [
         {"id": c.id, "name": c.name, "level": c.level, "in_aa": bool(ok),
+         "region": node, "in_security_area": bool(site is not None and node in site.in_aa
+                                                   and site.level_of(node) >= 1),
          "at": to_drawing((p.x, p.y), plan.scale),
          "source": {"layer": c.source.layer, "handle": c.source.handle, "block": c.source.block}}
-        for c, p, ok in zip(plan.cabinets, centres, inside)
+        for c, p, ok, node in zip(plan.cabinets, centres, inside, nodes)
     ]
 
 
@@ -186,14 +192,15 @@ def finding_part(finding: Finding, scale: float, lang: str) -> dict[str, Any]:
     }
 
 
-def repair_part(repair: Repair, scale: float) -> dict[str, Any]:
+def repair_part(repair: Repair, scale: float, lang: str = "en") -> dict[str, Any]:
+    """A repair; its ``detail`` in ``lang`` when the reader wrote it in both languages."""
     return {
         "what": repair.what,
         "layer": repair.layer,
         "handle": repair.handle,
         "gap_m": None if repair.gap_m is None else round(float(repair.gap_m), 6),
         "at": to_drawing(repair.at, scale),
-        "detail": repair.detail,
+        "detail": None if repair.detail is None else in_lang(repair.detail, lang),
     }
 
 

@@ -43,11 +43,11 @@ EMPTY_BOUNDS = (0.0, 0.0, 2.0, 1.0)
 WORDS = {
     "ja": {
         "levels": ["オープン", "レベル1", "レベル2", "レベル3"], "outside": "外部",
-        "door": "ドア", "entrance": "出入口", "opening": "開口部", "unknown": "レベル不明",
+        "door": "扉", "entrance": "出入口", "opening": "開口部", "unknown": "レベル不明",
         "error": "エラー", "warning": "警告", "info": "情報", "findings": "指摘事項",
         "none": "指摘事項はありません", "nowhere": "位置なし", "more": "ほか {n} 件",
         "graph": "アクセスグラフ", "outside_node": "外部",
-        "empty": "図面に表示できる要素(壁・ゾーン・ドア)がありません",
+        "empty": "図面に表示できる要素(壁・ゾーン・扉)がありません",
         "no_geometry": "形状を構築できませんでした(領域は図面のゾーンのまま)",
         "wall": "壁", "partition": "ローパーテーション", "window": "窓",
         "device": "出力機器", "cabinet": "保管庫",

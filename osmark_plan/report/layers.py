@@ -6,8 +6,8 @@ import json
 
 from ..model import Plan
 
-KIND_WORDS_JA = {"wall": "壁", "partition": "ローパーティション", "door": "扉", "window": "窓",
-                 "zone": "ゾーン", "application_area": "申請エリア", "cabinet": "保管庫", "device": "出力機器",
+KIND_WORDS_JA = {"wall": "壁", "partition": "ローパーテーション", "door": "扉", "window": "窓",
+                 "zone": "ゾーン", "application_area": "申請エリア", "cabinet": "保管庫・キャビネット等", "device": "出力機器",
                  "label": "室名", "aisle": "通路", "asset": "保護資産", "ignored": "無視"}
 
 
@@ -71,23 +71,25 @@ def kind_by_name(name: str) -> str | None:
     return None
 
 
-def guess_kind(name: str, content=None, named: frozenset[str] = frozenset()) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def guess_kind(name: str, content=None, named: frozenset[str] = frozenset(),  # type: ignore[no-untyped-def]
+               lang: str = "en") -> tuple[str, str]:
     """(kind, reason) for a layer from its name, else from what it holds (only for kinds that
-    no layer's name gives: ``named``)."""
+    no layer's name gives: ``named``); the reason in ``lang``."""
+    words = _SUGGEST_WORDS["ja" if lang == "ja" else "en"]
     by_name = kind_by_name(name)
     if by_name is not None:
-        return by_name, "name" if by_name != "ignored" else ""
+        return by_name, words["name"] if by_name != "ignored" else ""
     if content is None:
         return "ignored", ""
     if "wall" in named and "door" in named and "label" in named:
         return "ignored", ""
     if "wall" not in named and content.lines >= 8 and content.paired >= 0.3 * content.lines:
-        extra = f", {content.swings} door swings" if content.swings else ""
-        return "wall", f"{content.paired} of {content.lines} lines in parallel pairs{extra}"
+        extra = words["and_swings"].format(n=content.swings) if content.swings else ""
+        return "wall", words["pairs"].format(paired=content.paired, lines=content.lines) + extra
     if "door" not in named and content.swings >= 1 and content.swings * 2 >= content.arcs:
-        return "door", f"{content.swings} door swings (arc + leaf)"
+        return "door", words["swings"].format(n=content.swings)
     if "label" not in named and content.texts and content.texts >= content.lines:
-        return "label", f"{content.texts} texts"
+        return "label", words["texts"].format(n=content.texts)
     return "ignored", ""
 
 
@@ -95,14 +97,39 @@ def _toml(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
-def suggest_config_text(plan: Plan, config=None) -> str:  # type: ignore[no-untyped-def]
+#: the comments of a suggested osmark.toml, in each language
+_SUGGEST_WORDS = {
+    "en": {"title": "# osmark.toml suggested for {path}",
+           "check": "# Check every line, then keep this file beside the drawing.",
+           "guessed": "guessed", "sheet": "drawn at sheet scale 1:{n}", "unused": "# not used: ",
+           "zones": ["# Room names found in the drawing. Give each its level: \"open\" (or 0), 1, 2 or 3,",
+                     "# and remove the leading '#'. Glob patterns work too: \"会議室*\" = 1.",
+                     "# Rooms with no level are taken as open area and listed in the report."],
+           "name": "name", "current": "current mapping",
+           "pairs": "{paired} of {lines} lines in parallel pairs", "swings": "{n} door swings (arc + leaf)",
+           "and_swings": ", {n} door swings", "texts": "{n} texts"},
+    "ja": {"title": "# {path} のために提案する osmark.toml",
+           "check": "# すべての行を確認してから、このファイルを図面と同じフォルダに置いてください。",
+           "guessed": "推定", "sheet": "用紙縮尺 1:{n} で作図", "unused": "# 使わないレイヤ: ",
+           "zones": ["# 図面で見つかった室名です。それぞれにレベル \"open\"（または 0）、1、2、3 を指定し、",
+                     "# 先頭の '#' を外してください。\"会議室*\" = 1 のようなグロブも使えます。",
+                     "# レベルのない部屋はオープンエリアとみなし、レポートに一覧します。"],
+           "name": "レイヤ名", "current": "現在の割り当て",
+           "pairs": "{lines}本の線のうち{paired}本が平行な組", "swings": "扉の開き（円弧と扉板）{n}個",
+           "and_swings": "、扉の開き{n}個", "texts": "文字{n}個"},
+}
+
+
+def suggest_config_text(plan: Plan, config=None, lang: str = "en") -> str:  # type: ignore[no-untyped-def]
     """A starting osmark.toml for a drawing: layer patterns guessed from names and content,
-    units when they were guessed, and a [zones] skeleton listing the room labels found."""
+    units when they were guessed, and a [zones] skeleton listing the room labels found;
+    its comments in ``lang``."""
     import re
 
     from ..naming import name_text, normalise_layer
     from ..reader.suggest import layer_contents
 
+    words = _SUGGEST_WORDS["ja" if lang == "ja" else "en"]
     try:
         contents = layer_contents(plan.path, plan.scale)
     except Exception:  # noqa: BLE001 - content is a hint only
@@ -113,19 +140,19 @@ def suggest_config_text(plan: Plan, config=None) -> str:  # type: ignore[no-unty
     for name, info in plan.layers.items():
         if not info.entities:
             continue
-        kind, why = guess_kind(name, contents.get(name), named)
+        kind, why = guess_kind(name, contents.get(name), named, lang)
         if kind == "ignored" and info.kind != "ignored":
-            kind, why = info.kind, "current mapping"
+            kind, why = info.kind, words["current"]
         if kind == "ignored":
             ignored.append(f"{name} ({info.entities})")
             continue
         kinds.setdefault(kind, []).append((normalise_layer(name), why))
-    rows = [f"# osmark.toml suggested for {plan.path}",
-            "# Check every line, then keep this file beside the drawing.", ""]
+    rows = [words["title"].format(path=plan.path), words["check"], ""]
     if plan.units_source not in ("$INSUNITS", "--units", "config"):
-        rows.append(f"units = {_toml(plan.units)}   # guessed ({plan.units_source}): {plan.units_note or ''}".rstrip())
+        note = (plan.units_note_ja if lang == "ja" and plan.units_note_ja else plan.units_note) or ""
+        rows.append(f"units = {_toml(plan.units)}   # {words['guessed']} ({plan.units_source}): {note}".rstrip())
     if plan.sheet_scale:
-        rows.append(f"scale = {plan.sheet_scale}   # drawn at sheet scale 1:{plan.sheet_scale}")
+        rows.append(f"scale = {plan.sheet_scale}   # " + words["sheet"].format(n=plan.sheet_scale))
     if config is not None and getattr(config, "profile", "default") != "default":
         rows.append(f"profile = {_toml(config.profile)}")
     rows += ["", "[layers]"]
@@ -134,15 +161,12 @@ def suggest_config_text(plan: Plan, config=None) -> str:  # type: ignore[no-unty
         why = "; ".join(f"{n}: {w}" for n, w in names if w)
         rows.append(f"{kind} = {_toml(rx)}" + (f"   # {why}" if why else ""))
     if ignored:
-        rows.append("# not used: " + ", ".join(ignored[:30]) + (" …" if len(ignored) > 30 else ""))
+        rows.append(words["unused"] + ", ".join(ignored[:30]) + (" …" if len(ignored) > 30 else ""))
     names: list[str] = []
     for lab in plan.labels:
         nm = name_text(lab.text)
         if nm and nm not in names and len(nm) <= 40:
             names.append(nm)
-    rows += ["", "[zones]",
-             "# Room names found in the drawing. Give each its level: \"open\" (or 0), 1, 2 or 3,",
-             "# and remove the leading '#'. Glob patterns work too: \"会議室*\" = 1.",
-             "# Rooms with no level are taken as open area and listed in the report."]
+    rows += ["", "[zones]", *words["zones"]]
     rows += [f"# {_toml(n)} = 1" for n in names[:200]]
     return "\n".join(rows) + "\n"

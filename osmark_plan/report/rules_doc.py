@@ -13,7 +13,7 @@ SEVERITY_WORDS = {"ja": {"error": "エラー", "warning": "警告", "info": "情
 def rule_dict(rule: Rule, lang: str) -> dict:
     return {"code": rule.code, "name": rule.name, "clause": rule.clause, "severity": rule.severity,
             "summary": rule.summary.get(lang) or rule.summary.get("en", ""),
-            "options": [{"name": o.name, "default": o.default, "doc": o.doc} for o in rule.options],
+            "options": [{"name": o.name, "default": o.default, "doc": o.description(lang)} for o in rule.options],
             "doc": rule.documentation(lang)}
 
 
@@ -49,7 +49,7 @@ def describe_rule(code: str, lang: str, fmt: str = "text") -> str | None:
     if rule.options:
         lines.append("オプション (osmark.toml の [rules." + rule.code + "]):" if ja
                      else f"Options ([rules.{rule.code}] in osmark.toml):")
-        lines += [f"  {o.name} = {o.default!r}  {o.doc}" for o in rule.options]
+        lines += [f"  {o.name} = {o.default!r}  {o.description(lang)}" for o in rule.options]
         lines.append("")
     lines.append(rule.documentation(lang))
     return "\n".join(lines).rstrip()

@@ -27,7 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
     "ja": {
         "error": "エラー", "warning": "警告", "info": "情報",
         "at": "位置", "units": "単位", "layers": "レイヤ",
-        "no_geometry": "形状を構築できなかったため、領域とドアは検査していません",
+        "no_geometry": "形状を構築できなかったため、領域と扉は検査していません",
         "repairs": "修復した要素", "rejected": "使用できなかった要素", "gap": "隙間",
         "handle": "ハンドル", "layer": "レイヤ", "rule_error": "ルール実行失敗",
         "no_findings": "指摘事項はありません。",
@@ -168,7 +168,7 @@ def summary_line(summary: dict[str, Any], lang: str) -> str:
     e, w, i = summary["error"], summary["warning"], summary["info"]
     r, d, n = summary["regions"], summary["doors"], summary["entrances"]
     if lang == "ja":
-        return f"エラー {e}件、警告 {w}件、情報 {i}件 — 領域 {r}、ドア {d}、出入口 {n}"
+        return f"エラー {e}件、警告 {w}件、情報 {i}件 — 領域 {r}、扉 {d}、出入口 {n}"
     return (f"{_plural(e, 'error')}, {_plural(w, 'warning')}, {i} info — "
             f"{_plural(r, 'region')}, {_plural(d, 'door')}, {_plural(n, 'entrance')}")
 

@@ -7,8 +7,20 @@ unique and stable (RULES.md): a code is never reused for another meaning.
 
 from __future__ import annotations
 
-from . import access, building, cabinets, drawing, enclosure, equipment, zoning
+from . import access, building, cabinets, drawing_access, drawing_input, drawing_zones, enclosure, equipment, zoning
 from .base import Option, Rule, Violation
+
+#: the drawing rules (DWG), in code order, from the modules that hold them
+DRAWING_RULES: tuple[Rule, ...] = (
+    drawing_zones.zone_not_closed,  # DWG001
+    drawing_zones.zone_without_level,  # DWG002
+    drawing_zones.zones_overlap,  # DWG003
+    drawing_access.door_not_between_regions,  # DWG004
+    drawing_input.units_uncertain,  # DWG005
+    drawing_input.missing_elements,  # DWG006
+    drawing_access.region_without_access,  # DWG007
+    drawing_input.unreadable_entities,  # DWG008
+)
 
 #: every rule, in catalogue order
 ALL_RULES: tuple[Rule, ...] = (
@@ -17,7 +29,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + equipment.RULES
     + cabinets.RULES
     + zoning.RULES
-    + drawing.RULES
+    + DRAWING_RULES
 )
 
 

@@ -12,7 +12,7 @@ from shapely import STRtree
 from ..geometry.site import Link, Site
 from ..model import OUTSIDE
 from .base import Context, Option, Violation, rule
-from .describe import (link_label, link_subject, node_label, node_with_level,
+from .describe import (cabinet_subject, link_label, link_subject, node_label, node_with_level,
                        region_subject, route_text, text)
 
 
@@ -30,15 +30,19 @@ def direct_level3(site: Site, link: Link) -> str | None:
     messages={
         "outside": {
             "ja": "セキュリティレベル3の「{room}」が{door}で外部（申請エリアの外）に直接つながって"
-                  "います。レベル1以上のエリアを経由して入る配置にしてください。",
-            "en": "The level-3 area '{room}' opens directly to the outside through {door}. "
-                  "Arrange it so that it is entered through an area of level 1 or higher.",
+                  "います。扉の手前にレベル2の前室を設け、レベル1のエリアからその前室を経由して"
+                  "入る配置にしてください。",
+            "en": "The level-3 area '{room}' opens directly to the outside through {door}. Put a "
+                  "level-2 anteroom in front of the door, itself entered from a level-1 area, so "
+                  "that the room is reached through levels 1 and 2.",
         },
         "open": {
             "ja": "セキュリティレベル3の「{room}」が{door}でオープンエリア{other}に直接つながって"
-                  "います。レベル1以上のエリアを経由して入る配置にしてください。",
+                  "います。扉の手前にレベル2の前室を設け、レベル1のエリアからその前室を経由して"
+                  "入る配置にしてください。",
             "en": "The level-3 area '{room}' opens directly onto the open area {other} through "
-                  "{door}. Arrange it so that it is entered through an area of level 1 or higher.",
+                  "{door}. Put a level-2 anteroom in front of the door, itself entered from a "
+                  "level-1 area, so that the room is reached through levels 1 and 2.",
         },
     },
     summary={"ja": "レベル3エリアが外部・出入口・オープンエリアに直接つながっていないこと",
@@ -57,8 +61,9 @@ def direct_level3(site: Site, link: Link) -> str | None:
     そのときは別途レベル3の居室等又は保管庫・キャビネット等が求められます：ZON002）、そ
     の出入口は報告しません。
 
-    直し方：レベル1またはレベル2のエリアから入るように扉を移すか、扉の前の空間を
-    セキュリティエリアにしてください（ゾーンとして描きます）。
+    直し方：扉の手前にレベル2の前室を設け（ゾーンとして描きます）、その前室にはレベル1の
+    エリアから入るようにしてください。レベル1のエリアから直接入る配置や、外部から直接
+    レベル2に入る配置は、入れ子のゾーニング（ACC002）の警告になります。
     """,
 )
 def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
@@ -76,8 +81,9 @@ def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
     which then asks for a separate level-3 room or cabinet: ZON002), its entrances are not
     reported.
 
-    How to fix: move the door so that the room is entered from a level-1 or level-2 area,
-    or put the space in front of the door into a security area (draw it as a zone).
+    How to fix: put a level-2 anteroom (前室, drawn as a zone) in front of the door and enter
+    that anteroom from a level-1 area. Entering the room straight from a level-1 area, or the
+    anteroom straight from the outside, would skip a level (ACC002).
     """
     for link in site.links:
         if 3 not in (site.level_of(link.a), site.level_of(link.b)):
@@ -195,71 +201,83 @@ def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
     messages={
         "default": {
             "ja": "{level}の「{room}」が出入口（{door}）から{distance:.1f} mの位置にあります"
-                  "（{limit:.1f} m未満）。出入口から離れた場所に配置するか、その存在が容易に"
+                  "（{limit:.1f} m以内）。出入口から離れた場所に配置するか、その存在が容易に"
                   "分からないレイアウトにしてください。",
-            "en": "The {level} area '{room}' is {distance:.1f} m from the entrance {door} (less than "
+            "en": "The {level} area '{room}' is {distance:.1f} m from the entrance {door} (within "
                   "{limit:.1f} m). Place it further from the entrance, or lay out the floor so that "
                   "its presence is not easily noticed.",
         },
+        "cabinet": {
+            "ja": "セキュリティレベル{level}の保管庫・キャビネット等「{cabinet}」が出入口（{door}）から"
+                  "{distance:.1f} mの位置にあります（{limit:.1f} m以内）。出入口から離れた場所に"
+                  "置くか、その存在が容易に分からないレイアウトにしてください。",
+            "en": "The level-{level} cabinet '{cabinet}' is {distance:.1f} m from the entrance {door} "
+                  "(within {limit:.1f} m). Place it further from the entrance, or lay out the floor "
+                  "so that its presence is not easily noticed.",
+        },
     },
-    summary={"ja": "レベル2・3のエリアが出入口の近くにないこと",
-             "en": "no level-2 or level-3 area lies close to an entrance"},
+    summary={"ja": "レベル2・3のエリア（居室等・保管庫・キャビネット等）が出入口の近くにないこと",
+             "en": "no level-2 or level-3 area (room or cabinet) lies close to an entrance"},
     options=(Option("entrance_distance", 5.0,
-                    "a level-2/3 area closer than this (m) to an entrance is reported"),),
-    doc_ja="""出入口から ``entrance_distance`` 以内にセキュリティレベル2・3のエリアがないこと。
+                    "a level-2/3 room or cabinet this close (m, inclusive) to an entrance is reported",
+                    "出入口からこの距離（m、この値を含む）以内にあるレベル2・3の居室等・保管庫・"
+                    "キャビネット等を報告します"),),
+    doc_ja="""出入口から ``entrance_distance`` 以内に、セキュリティレベル2・3のエリア（居室等・
+    保管庫・キャビネット等）がないこと。
 
     理由：高次のセキュリティレベルのエリアは、出入口に近い場所に配置してはなりません
-    （4.6.3 細則(1)a）。やむを得ず配置する場合は、その存在が容易に認識できないゾーニング
-    やレイアウトとする等の対策が認められますが、それは図面からは判断できないため、この
-    ルールは警告です。レイアウトを確認するか、居室を移してください。
+    （4.6.3 細則(1)a）。やむを得ず配置する場合は、「その居室又は保管庫・キャビネット等」の
+    存在が容易に認識できないゾーニングやレイアウトとする等の対策が認められますが、それは
+    図面からは判断できないため、このルールは警告です。レイアウトを確認するか、居室や
+    保管庫・キャビネット等を移してください。
 
     報告される内容：外形が出入口（外部と申請エリアの間の扉・開口部）から
-    ``entrance_distance`` 以内にあるレベル2・3の領域ごとに、最も近い出入口とその距離を報
-    告します。申請エリア全体がレベル3の場合は報告しません（4.5.5 細則(1)。代わりに
-    ZON002 が適用されます）。
+    ``entrance_distance`` 以内（ちょうどその距離を含む）にあるレベル2・3の領域ごと、お
+    よびレベル2・3の保管庫・キャビネット等ごとに、最も近い出入口とその直線距離を報告しま
+    す。保管庫・キャビネット等は、それが置かれた居室等自体がすでに報告されている場合は重
+    ねて報告しません。申請エリア全体がレベル3の場合は報告しません（4.5.5 細則(1)。代わり
+    に ZON002 が適用されます）。
 
-    直し方：居室を出入口から離してください。それができない場合は、その存在を分かりにくく
-    し（室名表示を掲げない、他の居室や什器で遮るなど）、その理由を記録に残してください。
+    直し方：居室や保管庫・キャビネット等を出入口から離してください。それができない場合は、
+    その存在を分かりにくくし（室名表示を掲げない、他の居室や保管庫・キャビネット等で遮る
+    など）、その理由を記録に残してください。
 
     オプション：``entrance_distance``（5.0 m）。
     """,
 )
 def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
-    """No level-2 or level-3 area lies within ``entrance_distance`` of an entrance.
+    """No level-2 or level-3 area, room or cabinet, lies within ``entrance_distance`` of an
+    entrance.
 
     Why: high-level security areas must not be placed near the entrances (4.6.3 細則(1)a).
-    The clause allows it where the room's presence is hidden by zoning or layout, which a
-    drawing cannot show, so this is a warning: confirm the layout or move the room.
+    The clause names "the room or the cabinet" (その居室又は保管庫・キャビネット等) and allows
+    it where its presence is hidden by zoning or layout, which a drawing cannot show, so this
+    is a warning: confirm the layout or move the room or cabinet.
 
-    What is reported: each level-2 or level-3 region whose outline comes within
-    ``entrance_distance`` of an entrance (a door or opening between the outside and the
-    application area), naming the nearest entrance and the distance. Not reported when the
-    whole application area is level 3 (4.5.5 細則(1); ZON002 applies instead).
+    What is reported: each level-2 or level-3 region, and each level-2 or level-3 cabinet,
+    whose outline comes within ``entrance_distance`` (inclusive) of an entrance (a door or
+    opening between the outside and the application area), naming the nearest entrance and
+    the straight distance. A cabinet standing in a room that is itself reported is not
+    reported again. Not reported when the whole application area is level 3 (4.5.5 細則(1);
+    ZON002 applies instead).
 
-    How to fix: move the room away from the entrance, or if that is not possible hide its
-    presence (no room sign, screened by other rooms or furniture) and keep a record of why.
+    How to fix: move the room or cabinet away from the entrance, or if that is not possible
+    hide its presence (no room sign, screened by other rooms or furniture) and keep a record
+    of why.
 
     Options: ``entrance_distance`` (5.0 m).
     """
     regions = [r for r in site.regions if r.level >= 2]
-    ctx.count(len(regions))
+    cabinets = [c for c in site.plan.cabinets if c.level in (2, 3)]
+    ctx.count(len(regions) + len(cabinets))
     entrances = site.entrances
-    if not regions or not entrances or site.all_level3:
+    if not (regions or cabinets) or not entrances or site.all_level3:
         return
     limit = float(ctx["entrance_distance"])
-    chords = np.array([e.chord for e in entrances], dtype=object)
-    polys = np.array([r.polygon for r in regions], dtype=object)
-    r_idx, e_idx = STRtree(chords).query(polys, predicate="dwithin", distance=limit)
-    if not len(r_idx):
-        return
-    dist = shapely.distance(polys[r_idx], chords[e_idx])
-    best: dict[int, tuple[float, int]] = {}
-    for r, e, d in zip(r_idx.tolist(), e_idx.tolist(), dist.tolist()):
-        if r not in best or d < best[r][0]:
-            best[r] = (d, e)
-    for r in sorted(best):
-        d, e = best[r]
+    reported: set[str] = set()
+    for r, (d, e) in _nearest(entrances, [r.polygon for r in regions], limit):
         region, entrance = regions[r], entrances[e]
+        reported.add(region.id)
         yield Violation(
             subjects=(region_subject(region), link_subject(entrance)),
             args={"room": region.label, "level": text(f"セキュリティレベル{region.level}",
@@ -268,6 +286,37 @@ def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
             where=region.polygon,
             extra={"entrance": entrance.id, "distance_m": round(d, 3), "limit_m": limit},
         )
+    under = site.regions_at([(p.x, p.y) for p in (c.polygon.centroid for c in cabinets)])
+    for k, (d, e) in _nearest(entrances, [c.polygon for c in cabinets], limit):
+        if under[k] in reported:
+            continue
+        cabinet, entrance = cabinets[k], entrances[e]
+        yield Violation(
+            subjects=(cabinet_subject(cabinet), link_subject(entrance)), message="cabinet",
+            args={"cabinet": cabinet.name or cabinet.id, "level": cabinet.level,
+                  "door": link_label(entrance), "distance": round(d, 2), "limit": limit},
+            where=cabinet.polygon,
+            extra={"entrance": entrance.id, "distance_m": round(d, 3), "limit_m": limit,
+                   "cabinet": cabinet.id, "region": under[k]},
+        )
+
+
+def _nearest(entrances, polys, limit: float) -> list[tuple[int, tuple[float, int]]]:
+    """(index, (distance, entrance index)) of each polygon within ``limit`` (inclusive) of an
+    entrance, nearest entrance first; vectorised over an STRtree of the entrance chords."""
+    if not polys:
+        return []
+    chords = np.array([e.chord for e in entrances], dtype=object)
+    geoms = np.array(polys, dtype=object)
+    p_idx, e_idx = STRtree(chords).query(geoms, predicate="dwithin", distance=limit)
+    if not len(p_idx):
+        return []
+    dist = shapely.distance(geoms[p_idx], chords[e_idx])
+    best: dict[int, tuple[float, int]] = {}
+    for p, e, d in zip(p_idx.tolist(), e_idx.tolist(), dist.tolist()):
+        if p not in best or d < best[p][0]:
+            best[p] = (d, e)
+    return sorted(best.items())
 
 
 RULES = (level3_direct_access, nested_zoning, high_level_near_entrance)

@@ -12,11 +12,17 @@ from ..findings import Subject
 
 @dataclass(frozen=True)
 class Option:
-    """A rule option with its default (metres for distances) and a one-line description."""
+    """A rule option with its default (metres for distances) and a one-line description in
+    English (``doc``) and Japanese (``doc_ja``)."""
 
     name: str
     default: Any
     doc: str
+    doc_ja: str = ""
+
+    def description(self, lang: str) -> str:
+        """The description in ``lang`` (English where no Japanese is written)."""
+        return self.doc_ja if lang == "ja" and self.doc_ja else self.doc
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,8 @@ class Violation:
     ``message`` picks one of the rule's message variants; ``args`` fill its fields.
     ``where`` locates it (its centroid becomes ``at``, its bounds ``bbox``).
     ``key`` distinguishes several violations on the same subjects in the fingerprint.
+    ``clause`` narrows the rule's clause to the one this violation rests on (e.g. ENC001 by
+    the zone's level); empty means the rule's own.
     """
 
     subjects: tuple[Subject, ...]
@@ -35,6 +43,7 @@ class Violation:
     key: str = ""
     severity: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    clause: str = ""
 
 
 class Context:

@@ -32,8 +32,8 @@ def _floors(floors: tuple[FloorFacts, ...]) -> str:
     messages={
         "default": {
             "ja": "建物「{building}」の申請エリア（{floors}）のどの階にも、セキュリティレベル3の"
-                  "エリア（居室または保管庫・キャビネット）がありません。いずれかの階にレベル3の"
-                  "居室または保管庫・キャビネットを少なくとも1つ設け、図面でそのレベルを示して"
+                  "エリア（居室等または保管庫・キャビネット等）がありません。いずれかの階にレベル3の"
+                  "居室等または保管庫・キャビネット等を少なくとも1つ設け、図面でそのレベルを示して"
                   "ください。",
             "en": "No floor of the application area of building \"{building}\" ({floors}) contains "
                   "a security level-3 area (a room or a cabinet). Provide at least one level-3 room "
@@ -85,9 +85,9 @@ def building_level3_present(building: Building, ctx: Context) -> Iterator[Violat
     messages={
         "default": {
             "ja": "建物「{building}」の申請エリア（{floors}）全体がセキュリティレベル3ですが、"
-                  "別途アクセス権限を定めたレベル3の居室または保管庫がどの階にもありません。"
-                  "いずれかの階に、内側からのみ入れるレベル3の居室またはレベル3の保管庫・"
-                  "キャビネットを設けてください。",
+                  "別途アクセス権限を特定したレベル3の居室等または保管庫・キャビネット等がどの階にも"
+                  "ありません。いずれかの階に、内側からのみ扉を通って入れるレベル3の居室等か、"
+                  "レベル3の保管庫・キャビネット等を設けてください。",
             "en": "The whole application area of building \"{building}\" ({floors}) is security "
                   "level 3, but no floor has a separate level-3 room or cabinet with its own "
                   "access rights. Provide, on one of the floors, a level-3 room entered only from "

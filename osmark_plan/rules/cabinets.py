@@ -15,25 +15,25 @@ from .describe import cabinet_subject
     "4.5.3 細則 (保管庫)(1); 4.5.4 細則 (保管庫)(1)", "error",
     messages={
         "open": {
-            "ja": "セキュリティレベル{level}の保管庫「{cabinet}」がオープンエリア「{room}」に"
+            "ja": "セキュリティレベル{level}の保管庫・キャビネット等「{cabinet}」がオープンエリア「{room}」に"
                   "置かれています。レベル1以上のセキュリティエリア内に移してください。",
             "en": "The level-{level} cabinet '{cabinet}' stands in the open area '{room}'. "
                   "Move it into a security area of level 1 or higher.",
         },
         "outside": {
-            "ja": "セキュリティレベル{level}の保管庫「{cabinet}」が申請エリアの外に置かれています。"
+            "ja": "セキュリティレベル{level}の保管庫・キャビネット等「{cabinet}」が申請エリアの外に置かれています。"
                   "レベル1以上のセキュリティエリア内に移してください。",
             "en": "The level-{level} cabinet '{cabinet}' stands outside the application area. "
                   "Move it into a security area of level 1 or higher.",
         },
     },
-    summary={"ja": "レベル2・3の保管庫がセキュリティエリア内にあること",
+    summary={"ja": "レベル2・3の保管庫・キャビネット等がセキュリティエリア内にあること",
              "en": "every level-2 or level-3 cabinet stands inside a security area"},
     doc_ja="""レベル2・3の保管庫・キャビネット等が、セキュリティエリアの中にあること。
 
     理由：保管庫・キャビネット等はそれ自体をセキュリティレベル2・3エリアとすることができ
     ますが、それはセキュリティエリアの中にある場合に限られます（4.5.3 細則 保管庫 (1)、
-    4.5.4 細則 保管庫 (1)）。オープンエリアや共用廊下に置かれた施錠付きのキャビネットは
+    4.5.4 細則 保管庫 (1)）。オープンエリアや共用廊下に置かれた施錠付きの保管庫・キャビネット等は
     該当しません。
 
     報告される内容：中心がオープンエリアまたは申請エリアの外にある、レベル2・3の保管庫・

@@ -10,24 +10,34 @@ from .base import Context, Option, Violation, rule
 from .describe import AA_SUBJECT, ends, region_subject
 
 _TOLERANCE_OPTIONS = (
-    Option("min_gap", 0.10, "a gap shorter than this (m) is drawing noise, not an opening"),
+    Option("min_gap", 0.10, "a gap shorter than this (m) is drawing noise, not an opening",
+           "これより短い隙間（m）は作図上の誤差とみなし、開口部とはしません"),
     Option("wall_tolerance", 0.15,
-           "how far (m) a wall, door or window may lie from the zone outline and still close it"),
+           "how far (m) a wall, door or window may lie from the zone outline and still close it",
+           "壁・扉・窓がゾーンの外形からこの距離（m）以内にあれば、その境界を閉じるものとみなします"),
 )
 
 
-def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str) -> Violation:
+#: the clause a zone's enclosure rests on, by its level
+LEVEL_CLAUSES = {
+    1: "2.5; 4.5.2 細則(1)",
+    2: "4.5.3 細則 (居室等の条件)(1)a,b",
+    3: "4.5.4 細則 (居室等の条件)(1)a,b",
+}
+
+
+def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str, clause: str = "") -> Violation:
     start, end = ends(gap.geom)
     length = round(gap.length, 3)
     return Violation(
-        subjects=(subject,), where=gap.geom, message=variant, key=gap.kind,
+        subjects=(subject,), where=gap.geom, message=variant, key=gap.kind, clause=clause,
         args={**args, "length": length},
         extra={"kind": gap.kind, "from": start, "to": end, "length_m": length},
     )
 
 
 @rule(
-    "ENC001", "zone-enclosure", "2.5; 4.5.2 細則(1); 4.5.3 細則(1)a,b; 4.5.4 細則(1)a,b", "error",
+    "ENC001", "zone-enclosure", "; ".join(LEVEL_CLAUSES.values()), "error",
     messages={
         "open": {
             "ja": "セキュリティレベル{level}の「{room}」の境界に、壁・扉・窓のいずれもない区間が"
@@ -36,18 +46,18 @@ def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str) -> Viol
                   "no wall, door or window. Close it with a full-height wall, a door or a window.",
         },
         "open-level1": {
-            "ja": "セキュリティレベル1の「{room}」の境界に、壁・扉・窓・パーティション・什器の"
-                  "いずれもない区間が{length:.2f} mあります。壁、扉、窓、ローパーテーションまたは"
-                  "什器で囲ってください。",
+            "ja": "セキュリティレベル1の「{room}」の境界に、壁・扉・窓・ローパーテーション・保管庫・"
+                  "キャビネット等のいずれもない区間が{length:.2f} mあります。壁、扉、窓、"
+                  "ローパーテーションまたは保管庫・キャビネット等で囲ってください。",
             "en": "The boundary of the level-1 area '{room}' has a {length:.2f} m stretch that nothing "
-                  "closes. Close it with a wall, door, window, low partition or furniture.",
+                  "closes. Close it with a wall, door, window, low partition or cabinet.",
         },
         "partition-only": {
             "ja": "セキュリティレベル{level}の「{room}」の境界のうち{length:.2f} mが、ローパーテー"
-                  "ションまたは什器だけで仕切られています。レベル{level}のエリアは天井までの壁、"
+                  "ションまたは保管庫・キャビネット等だけで仕切られています。レベル{level}のエリアは天井までの壁、"
                   "扉または窓で囲ってください。",
             "en": "{length:.2f} m of the boundary of the level-{level} area '{room}' is closed only by "
-                  "a low partition or furniture. A level-{level} area needs full-height walls, "
+                  "a low partition or a cabinet. A level-{level} area needs full-height walls, "
                   "doors or windows.",
         },
     },
@@ -60,12 +70,14 @@ def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str) -> Viol
     （2.5）。セキュリティレベル1エリアの境界は外部から容易に侵入できないこと（4.5.2 細則
     (1)）、セキュリティレベル2・3エリアの居室等の境界の壁は、天井まで密閉されているか戸
     やシャッター等により密閉できるもので、容易に移動、倒壊しない、又は破壊されないことが
-    求められます（4.5.3/4.5.4 細則(1)a,b）。
+    求められます（4.5.3/4.5.4 細則 居室等の条件(1)a,b）。
 
     報告される内容：ゾーンの外形のうち、``wall_tolerance`` 以内に壁・扉・窓のいずれもな
     い ``min_gap`` より長い区間ごとに、その両端点とともに報告します。レベル1では、
     ローパーテーションと保管庫・キャビネット等も境界を閉じるものとみなします。レベル2・3
     では、ローパーテーションだけで閉じている区間を ``partition-only`` として報告します。
+    各指摘には、そのゾーンのレベルの条項だけを示します（レベル1: 2.5、4.5.2 細則(1)、
+    レベル2: 4.5.3 細則 (居室等の条件)(1)a,b、レベル3: 4.5.4 細則 (居室等の条件)(1)a,b）。
 
     直し方：割り当てたレイヤに、欠けている壁・扉・窓を描くか、ゾーンの外形を壁に沿うよう
     に修正してください。壁はあってもゾーンの外形から許容値より離れている場合は、外形を壁
@@ -81,12 +93,14 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
     Why: a security area is a room "enclosed by outer walls, inner walls, partitions or
     furniture" (2.5). A level-1 area must not be easy to enter from outside (4.5.2 細則(1));
     the boundary of a level-2 or level-3 room must be sealed to the ceiling or closable by a
-    door or shutter, and hard to move or break (4.5.3/4.5.4 細則(1)a,b).
+    door or shutter, and hard to move or break (4.5.3/4.5.4 細則 居室等の条件 (1)a,b).
 
     What is reported: each stretch of a zone's outline longer than ``min_gap`` that no wall,
     door or window covers within ``wall_tolerance``, with its two end points. For level 1, low
     partitions and cabinets also close a boundary. For levels 2 and 3 a stretch closed only by
-    a low partition is reported as ``partition-only``.
+    a low partition is reported as ``partition-only``. Each finding cites the clause of its
+    zone's level only (level 1: 2.5, 4.5.2 細則(1); level 2: 4.5.3 細則 (居室等の条件)(1)a,b;
+    level 3: 4.5.4 細則 (居室等の条件)(1)a,b).
 
     How to fix: draw the missing wall, door or window on the mapped layers, or correct the
     zone outline so that it follows the walls. If the wall exists but sits further from the
@@ -102,7 +116,7 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
         subject = region_subject(region) if region is not None else Subject("region", gap.owner)
         variant = gap.kind if gap.kind == "partition-only" else ("open-level1" if level == 1 else "open")
         yield _gap_violation(gap, subject, {"room": region.label if region else gap.owner,
-                                            "level": level}, variant)
+                                            "level": level}, variant, LEVEL_CLAUSES.get(level, ""))
 
 
 @rule(
@@ -115,10 +129,11 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
                   "window. Close it with a solid full-height wall, a door or a window.",
         },
         "partition-only": {
-            "ja": "申請エリアの境界のうち{length:.2f} mが、ローパーテーションまたは什器だけで"
+            "ja": "申請エリアの境界のうち{length:.2f} mが、ローパーテーションまたは保管庫・"
+                  "キャビネット等だけで"
                   "仕切られています。申請エリアの境界は天井までの堅牢な壁、扉または窓にしてください。",
             "en": "{length:.2f} m of the application area's boundary is closed only by a low partition "
-                  "or furniture. The boundary needs solid full-height walls, doors or windows.",
+                  "or a cabinet. The boundary needs solid full-height walls, doors or windows.",
         },
     },
     summary={"ja": "申請エリアの境界が壁・扉・窓で閉じていること",
@@ -128,7 +143,7 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
     理由：申請エリアの境界は外部からの不正侵入等に対して堅牢であること、すなわち境界の壁
     は天井まで密閉されているか戸やシャッター等により密閉できるもので、容易に移動、倒壊し
     ない、又は破壊されないものであることが求められます（4.5.1 細則 申請エリアの境界の条
-    件 (1)a,b）。ローパーテーションや什器は境界とみなしません。
+    件 (1)a,b）。ローパーテーションや保管庫・キャビネット等は境界とみなしません。
 
     報告される内容：申請エリアの外形のうち、``wall_tolerance`` 以内に壁・扉・窓のいずれ
     もない ``min_gap`` より長い区間ごとに、その両端点とともに報告します。申請エリアが描
@@ -148,7 +163,7 @@ def application_area_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
 
     Why: the boundary of the application area must be robust against intrusion: walls sealed
     to the ceiling or closable by doors or shutters, and not easily moved or broken
-    (4.5.1 細則 申請エリアの境界の条件 (1)a,b). Low partitions and furniture do not count.
+    (4.5.1 細則 申請エリアの境界の条件 (1)a,b). Low partitions and cabinets do not count.
 
     What is reported: each stretch of the application-area outline longer than ``min_gap``
     that no wall, door or window covers within ``wall_tolerance``, with its end points.
