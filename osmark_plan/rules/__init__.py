@@ -7,16 +7,24 @@ unique and stable (RULES.md): a code is never reused for another meaning.
 
 from __future__ import annotations
 
-from . import access, building, cabinets, drawing, enclosure, equipment, zoning
+from . import (access, aisles, assets, building, cabinet_safety, cabinet_security, cabinets, doors,
+               drawing, enclosure, equipment, places, windows, zoning)
 from .base import Option, Rule, Violation
 
 #: every rule, in catalogue order
 ALL_RULES: tuple[Rule, ...] = (
     enclosure.RULES
     + access.RULES
+    + doors.RULES
+    + windows.RULES
     + equipment.RULES
+    + aisles.RULES
     + cabinets.RULES
+    + cabinet_safety.RULES
+    + cabinet_security.RULES
+    + assets.RULES
     + zoning.RULES
+    + places.RULES
     + drawing.RULES
 )
 
