@@ -36,7 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "assumed_open": "壁から求めた部屋のうちレベルが分からずオープンエリアとみなした部屋"
                         "（osmark.toml の [zones] でレベルを指定してください）",
         "unnamed": "（名前なし）",
-        "notes": "図面の情報が足りず一部または全部を検査しなかったルール", "checked": "件を検査",
+        "notes": "図面に情報がなく検査できなかったもの", "checked": "件を検査",
     },
 }
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -61,8 +61,8 @@ def output_device_along_aisle(site: Site, ctx: Context) -> Iterator[Violation]:
     devices = list(site.plan.devices)
     if not aisles:
         if devices:
-            ctx.explain("通路レイヤに主要通路が描かれていないため、検査していません",
-                        "no main aisle is drawn on an aisle layer: nothing was checked")
+            ctx.explain("通路レイヤ（AISLE、通路）に主要通路の記載なし",
+                        "no main aisle drawn on an aisle layer (AISLE, 通路)")
         return
     ctx.count(len(devices))
     if not devices:

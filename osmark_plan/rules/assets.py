@@ -101,13 +101,12 @@ def asset_in_right_area(site: Site, ctx: Context) -> Iterator[Violation]:
     assets = list(site.plan.assets)
     known = [a for a in assets if a.importance is not None]
     if not assets:
-        ctx.explain("資産レイヤに保護対象資産が描かれていないため、検査していません",
-                    "no protected asset is drawn on an asset layer: nothing was checked")
+        ctx.explain("資産レイヤ（ASSET、保護資産、資産）に保護対象資産の記載なし",
+                    "no protected asset drawn on an asset layer (ASSET, 保護資産, 資産)")
         return
     if len(known) < len(assets):
-        ctx.explain(f"保護対象資産 {len(assets)} 件のうち {len(assets) - len(known)} 件は重要度がなく、検査していません",
-                    f"{len(assets) - len(known)} of {len(assets)} protected assets have no importance "
-                    f"and were not checked")
+        ctx.explain(f"保護対象資産 {len(assets)} 件中 {len(assets) - len(known)} 件に重要度の記載なし",
+                    f"no importance on {len(assets) - len(known)} of {len(assets)} protected assets")
     ctx.count(len(known))
     if not known:
         return

@@ -110,7 +110,7 @@ def cabinet_row_linked(site: Site, ctx: Context) -> Iterator[Violation]:
     (0.05 m) of each other that holds a pair not drawn as linked. A pair is linked when both
     carry LINKED=YES (連結=有), both carry the same GROUP, or both come from one block (one
     INSERT). When no cabinet in the drawing carries LINKED or GROUP, nothing is checked and
-    the report says so (``assume_unlinked = true`` checks all the same).
+    the report says so (with ``assume_unlinked`` set to true they are checked all the same).
 
     How to fix: link the cabinets (linking brackets) and draw LINKED=YES on each, or one GROUP
     value per row.
@@ -121,10 +121,10 @@ def cabinet_row_linked(site: Site, ctx: Context) -> Iterator[Violation]:
         return
     data = any(flag(c.attrs, *LINKED_KEYS) is not None or _group(c) for c in cabinets)
     if not data and not ctx["assume_unlinked"]:
-        ctx.explain(f"並んだ保管庫・キャビネット等が {len(pairs)} 組ありますが、どの保管庫にも LINKED・GROUP の"
-                    f"属性がないため、連結を検査していません",
-                    f"{len(pairs)} pairs of cabinets stand side by side, but no cabinet carries LINKED "
-                    f"or GROUP: linking was not checked")
+        ctx.explain(f"並んだ保管庫・キャビネット等 {len(pairs)} 組、どの保管庫にも連結の記載"
+                    f"（LINKED・GROUP 属性）なし",
+                    f"{len(pairs)} pairs of cabinets stand side by side, but no cabinet carries "
+                    f"LINKED or GROUP")
         return
     ctx.count(len(pairs))
     loose = [(i, j) for i, j in pairs if not linked(cabinets[i], cabinets[j])]
@@ -194,10 +194,9 @@ def freestanding_tall_cabinet(site: Site, ctx: Context) -> Iterator[Violation]:
                for c in cabinets]
     measured = [(c, h) for c, h in zip(cabinets, heights) if h is not None]
     if len(measured) < len(cabinets):
-        ctx.explain(f"保管庫・キャビネット等 {len(cabinets)} 台のうち {len(cabinets) - len(measured)} 台は高さ"
-                    f"（HEIGHT 属性）がなく、検査していません",
-                    f"{len(cabinets) - len(measured)} of {len(cabinets)} cabinets carry no HEIGHT and "
-                    f"were not checked")
+        ctx.explain(f"保管庫・キャビネット等 {len(cabinets)} 台中 {len(cabinets) - len(measured)} 台に高さ"
+                    f"（HEIGHT 属性）の記載なし",
+                    f"no HEIGHT on {len(cabinets) - len(measured)} of {len(cabinets)} cabinets")
     ctx.count(len(measured))
     limit = float(ctx["max_height"])
     tall = [(c, h) for c, h in measured if h > limit + 1e-9]

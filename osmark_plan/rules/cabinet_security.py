@@ -64,10 +64,10 @@ def cabinet_fixed(site: Site, ctx: Context) -> Iterator[Violation]:
                 for c in cabinets]
     drawn = [(c, m) for c, m in measures if any(v is not None for v in m)]
     if len(drawn) < len(cabinets):
-        ctx.explain(f"レベル2・3の保管庫・キャビネット等 {len(cabinets)} 台のうち {len(cabinets) - len(drawn)} 台は"
-                    f"FIXED・LINKED・HEAVY の属性がなく、検査していません",
-                    f"{len(cabinets) - len(drawn)} of {len(cabinets)} level-2/3 cabinets carry none of "
-                    f"FIXED, LINKED, HEAVY and were not checked")
+        ctx.explain(f"レベル2・3の保管庫・キャビネット等 {len(cabinets)} 台中 {len(cabinets) - len(drawn)} 台に"
+                    f"固定・連結・重量（FIXED・LINKED・HEAVY 属性）の記載なし",
+                    f"none of FIXED, LINKED, HEAVY on {len(cabinets) - len(drawn)} of {len(cabinets)} "
+                    f"level-2/3 cabinets")
     ctx.count(len(drawn))
     for cabinet, values in drawn:
         if any(values):
@@ -135,10 +135,10 @@ def cabinet_locked(site: Site, ctx: Context) -> Iterator[Violation]:
     cabinets = [c for c in site.plan.cabinets if c.level in (2, 3)]
     drawn = [c for c in cabinets if c.lock is not None]
     if len(drawn) < len(cabinets):
-        ctx.explain(f"レベル2・3の保管庫・キャビネット等 {len(cabinets)} 台のうち {len(cabinets) - len(drawn)} 台は"
-                    f"施錠状態（LOCK 属性または傍の「常時施錠」等の文字）がなく、検査していません",
-                    f"{len(cabinets) - len(drawn)} of {len(cabinets)} level-2/3 cabinets carry no lock "
-                    f"state (ATTRIB LOCK or a lock word beside them) and were not checked")
+        ctx.explain(f"レベル2・3の保管庫・キャビネット等 {len(cabinets)} 台中 {len(cabinets) - len(drawn)} 台に"
+                    f"施錠状態（LOCK 属性または傍の「常時施錠」等の文字）の記載なし",
+                    f"no lock state on {len(cabinets) - len(drawn)} of {len(cabinets)} level-2/3 "
+                    f"cabinets (ATTRIB LOCK or a lock word beside them)")
     ctx.count(len(drawn))
     for cabinet in drawn:
         if cabinet.level == 2:

@@ -18,10 +18,10 @@ REQUIRE = Option("require_lock", False,
 def _undrawn_note(ctx: Context, missing: int, total: int, level: int) -> None:
     if missing:
         ctx.explain(
-            f"レベル{level}への扉 {total} か所のうち {missing} か所は施錠状態（LOCK 属性または扉の傍の"
-            f"「常時施錠」等の文字）が図面になく、検査していません",
-            f"{missing} of {total} doors into level {level} carry no lock state (ATTRIB LOCK or a "
-            f"lock word beside the door) and were not checked")
+            f"レベル{level}への扉 {total} か所中 {missing} か所に施錠状態（LOCK 属性または扉の傍の"
+            f"「常時施錠」等の文字）の記載なし",
+            f"no lock state on {missing} of {total} doors into level {level} (ATTRIB LOCK or a "
+            f"lock word beside the door)")
 
 
 @rule(
@@ -34,6 +34,12 @@ def _undrawn_note(ctx: Context, missing: int, total: int, level: int) -> None:
             "en": "The {door} into the level-2 area '{room}' is drawn as {state}. Keep it always "
                   "locked (LOCK = LOCKED, or LOGGED), unlocked only by access holders (a door "
                   "always watched by an access holder: SUPERVISED=YES).",
+        },
+        "undrawn": {
+            "ja": "セキュリティレベル2の「{room}」への{door}に施錠状態の記載がありません。常時施錠とし、"
+                  "LOCK 属性（LOCKED または LOGGED）を記載してください。",
+            "en": "The {door} into the level-2 area '{room}' has no lock state drawn. Keep it always "
+                  "locked and draw its LOCK attribute (LOCKED or LOGGED).",
         },
     },
     summary={"ja": "レベル2への扉が常時施錠であること（施錠状態が描かれている場合）",
@@ -70,7 +76,7 @@ def level2_door_locked(site: Site, ctx: Context) -> Iterator[Violation]:
 
     The lock state comes from the door's ATTRIB ``LOCK`` or a text within 1 m of it
     (``lock_pattern``); docs/drawing.md lists the words. Doors without one are not checked and
-    the report says how many (``require_lock = true`` reports them).
+    the report says how many (with ``require_lock`` set to true they are reported).
 
     How to fix: keep the door always locked and draw LOCK = LOCKED or LOGGED.
     """
@@ -88,6 +94,12 @@ def level2_door_locked(site: Site, ctx: Context) -> Iterator[Violation]:
             "en": "The {door} into the level-3 area '{room}' is drawn as {state}. Make it always "
                   "locked with an access record (LOCK = LOGGED); if one person alone holds the key "
                   "and unlocks it, draw KEYHOLDER=SINGLE.",
+        },
+        "undrawn": {
+            "ja": "セキュリティレベル3の「{room}」への{door}に施錠状態の記載がありません。常時施錠でアクセス"
+                  "記録をとる扉とし、LOCK 属性（LOGGED）を記載してください。",
+            "en": "The {door} into the level-3 area '{room}' has no lock state drawn. Make it always "
+                  "locked with an access record and draw its LOCK attribute (LOGGED).",
         },
     },
     summary={"ja": "レベル3への扉が施錠+入退室記録であること（施錠状態が描かれている場合）",
@@ -122,8 +134,8 @@ def level3_door_logged(site: Site, ctx: Context) -> Iterator[Violation]:
     text such as 鍵管理者1名 beside it): the single-key-holder exception.
 
     The lock state comes from the door's ATTRIB ``LOCK`` or a text within 1 m of it. Doors
-    without one are not checked and the report says how many (``require_lock = true`` reports
-    them).
+    without one are not checked and the report says how many (with ``require_lock`` set to true
+    they are reported).
 
     How to fix: fit a lock that records access (card reader, logbook key lending) and draw
     LOCK = LOGGED, or draw KEYHOLDER=SINGLE when one person alone holds the key.
@@ -149,7 +161,8 @@ def _check(site: Site, ctx: Context, level: int, ok) -> Iterator[Violation]:  # 
             subjects=(node_subject(site, node), link_subject(link)),
             args={"room": site.name_of(node), "door": link_label(link),
                   "state": state_word(link.door.lock)},
-            where=link.chord, extra={"lock": link.door.lock, "door": door_label(link.door)},
+            where=link.chord, message="default" if link.door.lock else "undrawn",
+            extra={"lock": link.door.lock, "door": door_label(link.door)},
         )
 
 

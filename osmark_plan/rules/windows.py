@@ -56,10 +56,10 @@ def _drawn(site: Site, ctx: Context) -> list[Window]:
     windows = list(site.plan.windows)
     drawn = [w for w in windows if w.lock is not None]
     if windows and len(drawn) < len(windows):
-        ctx.explain(f"窓 {len(windows)} か所のうち {len(windows) - len(drawn)} か所は施錠状態（LOCK 属性または"
-                    f"窓の傍の「常時施錠」「はめ殺し」等の文字）が図面になく、検査していません",
-                    f"{len(windows) - len(drawn)} of {len(windows)} windows carry no lock state (ATTRIB "
-                    f"LOCK or a word such as 常時施錠 or はめ殺し beside the window) and were not checked")
+        ctx.explain(f"窓 {len(windows)} か所中 {len(windows) - len(drawn)} か所に施錠状態（LOCK 属性または"
+                    f"窓の傍の「常時施錠」「はめ殺し」等の文字）の記載なし",
+                    f"no lock state on {len(windows) - len(drawn)} of {len(windows)} windows (ATTRIB "
+                    f"LOCK or a word such as 常時施錠, はめ殺し beside them)")
     return drawn
 
 
