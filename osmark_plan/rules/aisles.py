@@ -27,7 +27,8 @@ from .describe import device_subject
     },
     summary={"ja": "主要通路沿いに出力機器を置かないこと（通路が描かれている場合）",
              "en": "no output device along a main aisle (when aisles are drawn)"},
-    options=(Option("aisle_distance", 1.5, "a device this close (m) to a main aisle stands along it"),),
+    options=(Option("aisle_distance", 1.5, "a device this close (m) to a main aisle stands along it",
+                    "主要通路からこの距離（m）以内の機器を通路沿いとみなす"),),
     doc_ja="""通行の多い主要通路沿いに、コピー機・プリンタ・FAX・複合機を置かないこと。
 
     理由：通行が頻繁な通路沿いに、重要度の高い情報を作成又は出力する機器を配置しない等の対策

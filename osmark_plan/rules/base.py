@@ -17,6 +17,11 @@ class Option:
     name: str
     default: Any
     doc: str
+    #: the description in Japanese (``osmark rules --lang ja``); English where empty
+    doc_ja: str = ""
+
+    def describe(self, lang: str) -> str:
+        return self.doc_ja if lang == "ja" and self.doc_ja else self.doc
 
 
 @dataclass(frozen=True)

@@ -80,10 +80,12 @@ def _rows(pairs: list[tuple[int, int]]) -> list[list[int]]:
     summary={"ja": "並んだ保管庫・キャビネット等が相互に連結されていること",
              "en": "cabinets standing side by side are linked to each other"},
     options=(
-        Option("touch_distance", 0.05, "cabinets this close (m) stand side by side"),
+        Option("touch_distance", 0.05, "cabinets this close (m) stand side by side",
+               "この距離（m）以内の保管庫・キャビネット等を並んでいるとみなす"),
         Option("assume_unlinked", False,
                "check even when no cabinet in the drawing carries LINKED or GROUP (default: "
-               "not checked, and the report says so)"),
+               "not checked, and the report says so)",
+               "どの保管庫にも LINKED・GROUP がなくても検査する（既定：検査せず、その旨をレポートに記載）"),
     ),
     doc_ja="""並んで置かれた保管庫・キャビネット等が、相互に連結されていること。
 
@@ -157,8 +159,10 @@ def cabinet_row_linked(site: Site, ctx: Context) -> Iterator[Violation]:
     summary={"ja": "単独で置く保管庫は1.2 m程度以下、壁際の背の高い保管庫は固定されていること",
              "en": "freestanding cabinets at most about 1.2 m high; tall ones against a wall fixed"},
     options=(
-        Option("max_height", 1.2, "height (m) above which a cabinet is tall"),
-        Option("wall_distance", 0.3, "a cabinet this close (m) to a full-height wall stands against it"),
+        Option("max_height", 1.2, "height (m) above which a cabinet is tall",
+               "この高さ（m）を超える保管庫・キャビネット等を背の高いものとみなす"),
+        Option("wall_distance", 0.3, "a cabinet this close (m) to a full-height wall stands against it",
+               "全高の壁からこの距離（m）以内の保管庫・キャビネット等を壁際とみなす"),
     ),
     doc_ja="""単独で置く保管庫は1.2 m程度以下、壁際の背の高い保管庫は壁と床に固定されていること。
 

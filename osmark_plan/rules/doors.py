@@ -12,7 +12,8 @@ from .states import ALWAYS_LOCKED, doors_into, one_keyholder, state_word, superv
 
 REQUIRE = Option("require_lock", False,
                  "report a door into the level that has no lock state drawn (default: not checked, "
-                 "and the report says how many were left out)")
+                 "and the report says how many were left out)",
+                 "施錠状態の記載がない扉も報告する（既定：検査せず、その数をレポートに記載）")
 
 
 def _undrawn_note(ctx: Context, missing: int, total: int, level: int) -> None:

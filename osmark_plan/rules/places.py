@@ -67,7 +67,8 @@ def _in_aa(site: Site, geoms: list[BaseGeometry]) -> np.ndarray:
     summary={"ja": "建物の共用部が申請エリアに含まれないこと、ゾーンが申請エリアの外にないこと",
              "en": "no building common space inside the application area; no zone outside it"},
     options=(Option("names", COMMON_SPACES,
-                    "names (globs, case-insensitive) of a building's common spaces"),),
+                    "names (globs, case-insensitive) of a building's common spaces",
+                    "建物の共用部の名前（グロブ、大文字小文字を区別しない）"),),
     doc_ja="""建物の共用部が申請エリアに含まれていないこと、ゾーンが申請エリアの外に描かれていないこと。
 
     理由：申請エリアは申請者が専有し日常的に使用しているスペースです。賃貸ビルでは、賃借スペー
@@ -156,10 +157,13 @@ def _zones_outside(site: Site, regions: list[Region]) -> Iterator[Violation]:
     summary={"ja": "レベル2・3の保管庫が給湯室・厨房・トイレ等の近くにないこと",
              "en": "level-2/3 cabinets are not next to kitchens, pantries or toilets"},
     options=(
-        Option("names", FIRE_WATER, "names (globs, case-insensitive) of places with fire or water"),
-        Option("near_distance", 1.0, "a cabinet this close (m) to such a room is next to it"),
+        Option("names", FIRE_WATER, "names (globs, case-insensitive) of places with fire or water",
+               "火気・水を扱う場所の名前（グロブ、大文字小文字を区別しない）"),
+        Option("near_distance", 1.0, "a cabinet this close (m) to such a room is next to it",
+               "その場所からこの距離（m）以内の保管庫・キャビネット等を近接とみなす"),
         Option("label_reach", 2.5,
-               "a room known only by its label (no zone drawn) reaches this far (m) from the label"),
+               "a room known only by its label (no zone drawn) reaches this far (m) from the label",
+               "ゾーンがなく室名ラベルだけの場所は、ラベルからこの距離（m）までとみなす"),
     ),
     doc_ja="""レベル2・3の保管庫・キャビネット等が、火気・水を扱う場所の近くにないこと。
 
