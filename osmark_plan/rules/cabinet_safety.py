@@ -171,7 +171,7 @@ def cabinet_row_linked(site: Site, ctx: Context) -> Iterator[Violation]:
     (1)b,c）。推奨事項のため、既定の重大度は警告です。
 
     報告される内容：高さ（属性 HEIGHT または 高さ：1.8、1800、1800mm、180cm）が
-    ``max_height``（1.2 m）を超える保管庫のうち、壁（全高の壁）から ``wall_distance``
+    ``max_height``（1.2 m）を超える保管庫のうち、壁（全高の壁または窓）から ``wall_distance``
     （0.3 m）以上離れていて LINKED=YES でないもの、および壁際にあって FIXED=YES でないもの。
     高さのない保管庫は検査せず、その数をレポートに記載します。
 
@@ -187,7 +187,7 @@ def freestanding_tall_cabinet(site: Site, ctx: Context) -> Iterator[Violation]:
 
     What is reported: each cabinet whose height (ATTRIB HEIGHT or 高さ: 1.8, 1800, 1800mm,
     180cm) exceeds ``max_height`` (1.2 m) and that either stands ``wall_distance`` (0.3 m) or
-    more from every full-height wall and is not LINKED=YES, or stands against a wall and is
+    more from every full-height wall (or window) and is not LINKED=YES, or stands against a wall and is
     not FIXED=YES. Cabinets without a height are not checked and the report says how many.
 
     How to fix: use a lower cabinet, or move it to a wall, fix it to wall and floor and draw
@@ -206,7 +206,7 @@ def freestanding_tall_cabinet(site: Site, ctx: Context) -> Iterator[Violation]:
     tall = [(c, h) for c, h in measured if h > limit + 1e-9]
     if not tall:
         return
-    walls = [ln.geom for ln in site.plan.lines_of("wall")]
+    walls = [ln.geom for ln in site.plan.lines_of("wall", "window")]  # an outer wall with windows
     against = np.zeros(len(tall), dtype=bool)
     if walls:
         polys = np.asarray([c.polygon for c, _h in tall], dtype=object)
