@@ -121,7 +121,8 @@ class Config:
     #: cabinet name or glob pattern -> level
     cabinets: Mapping[str, int] = field(default_factory=dict)
     #: regex finding a lock word in a text tag near a door (group 1 = the word)
-    lock_pattern: str = r"(常時開放|常時開錠|常時施錠|施錠\+?入退室記録|入退室記録|OPEN|UNLOCKED|LOCKED|LOGGED)"
+    lock_pattern: str = (r"(常時開放|常時開錠|常時解錠|常時施錠|施錠[+＋]?入退室記録|入退室記録|施錠不可|錠なし"
+                         r"|はめ殺し|嵌め殺し|オートロック|OPEN|UNLOCKED|LOCKED|LOGGED|NO[ _-]?LOCK|FIXED)")
     lang: str | None = None
     #: geometry tolerances in metres: wall_tolerance, min_gap, min_passage_width
     geometry: Mapping[str, float] = field(default_factory=lambda: dict(GEOMETRY_DEFAULTS))

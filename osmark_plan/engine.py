@@ -88,6 +88,14 @@ def _coerce(rule: Rule, name: str, value: Any, default: Any) -> Any:
             raise ConfigError(say(f"{where} must be a whole number, not {value!r}",
                                   f"{where} は整数で指定してください（{value!r} は使えません）"))
         return float(value) if isinstance(default, float) else int(value)
+    if isinstance(default, (list, tuple)):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ConfigError(f"{where} must be a list of names (strings), not {value!r}")
+        return tuple(v.strip() for v in value)
+    if isinstance(default, str) and not isinstance(value, str):
+        raise ConfigError(f"{where} must be a string, not {value!r}")
     return value
 
 
@@ -231,7 +239,7 @@ def run_rule(rule: Rule, site: Site, config: Config) -> tuple[list[Finding], Rul
         findings = [_finding(rule, v, config, seen) for v in violations]
     except Exception as exc:  # noqa: BLE001 - a broken rule must not stop the others
         return [_crash(rule, exc)], RuleRun(rule.code, ctx.checked, 0, error=f"{type(exc).__name__}: {exc}")
-    return findings, RuleRun(rule.code, ctx.checked, len(findings))
+    return findings, RuleRun(rule.code, ctx.checked, len(findings), note=ctx.note)
 
 
 def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -56,6 +56,8 @@ class RuleRun:
     checked: int
     failed: int
     error: str | None = None
+    #: why some or all was not checked, by language (e.g. "no lock states drawn"), or None
+    note: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LineString, MultiLineString, Point, Polygon
 
 #: Level of the open area (オープンエリア) and of the outside in level arithmetic.
 OPEN = 0
@@ -23,8 +23,9 @@ KINDS = (
     "wall", "partition", "door", "window", "zone", "application_area", "cabinet",
     "device", "label", "aisle", "asset", "ignored",
 )
-#: Lock states of a door (DRAWINGS.md): 常時開放, 常時開錠, 常時施錠, 施錠+入退室記録.
-LOCK_STATES = ("OPEN", "UNLOCKED", "LOCKED", "LOGGED")
+#: Lock states of a door, window or cabinet (docs/drawing.md): 常時開放, 常時開錠, 常時施錠,
+#: 施錠+入退室記録, and for what has no lock (施錠不可) or cannot be opened (はめ殺し).
+LOCK_STATES = ("OPEN", "UNLOCKED", "LOCKED", "LOGGED", "NOLOCK", "FIXED")
 #: Kinds of output device.
 DEVICE_KINDS = ("COPIER", "PRINTER", "FAX", "MFP", "DEVICE")
 
@@ -87,6 +88,9 @@ class Door:
     name: str | None = None
     #: "swing", "double", "sliding", "opening" or "unknown"
     style: str = "swing"
+    #: upper-case ATTRIB tags and values (KEYHOLDER, SUPERVISED …), plus KEYHOLDER=SINGLE when
+    #: a text near the door says the key has one holder (鍵管理者1名)
+    attrs: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,8 +102,10 @@ class Cabinet:
     level: int | None
     source: Source
     name: str | None = None
-    #: upper-case ATTRIB tags and values (FIXED, LINKED, HEAVY, HEIGHT …)
+    #: upper-case ATTRIB tags and values (FIXED, LINKED, HEAVY, HEIGHT, GROUP, KEYHOLDER …)
     attrs: Mapping[str, str] = field(default_factory=dict)
+    #: lock state from ATTRIB LOCK or a lock word beside it (see LOCK_STATES), None when not drawn
+    lock: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,6 +127,23 @@ class Label:
     point: Point
     layer_kind: str
     source: Source
+
+
+@dataclass(frozen=True, eq=False)
+class Window:
+    """A window: one INSERT on a window layer, or a group of window lines lying together.
+
+    Its line work is also in :attr:`Plan.lines` (kind "window"), where it closes outlines; this
+    object carries what is known of the window as a whole (lock state, name, attributes).
+    """
+
+    id: str
+    geom: LineString | MultiLineString
+    source: Source
+    #: lock state (see LOCK_STATES) from ATTRIB LOCK or a lock word beside it; None when not drawn
+    lock: str | None = None
+    name: str | None = None
+    attrs: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,6 +226,7 @@ class Plan:
     labels: tuple[Label, ...] = ()
     aisles: tuple[Aisle, ...] = ()
     assets: tuple[Asset, ...] = ()
+    windows: tuple[Window, ...] = ()
     repairs: tuple[Repair, ...] = ()
     rejected: tuple[Rejected, ...] = ()
     #: layer → count of proxy or unsupported entities on mapped layers

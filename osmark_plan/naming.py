@@ -122,15 +122,18 @@ def parse_device_kind(*texts: str | None) -> str | None:
 # --- locks ------------------------------------------------------------------------------------
 
 _LOCK_WORDS = (
-    ("LOGGED", re.compile(r"LOGGED|施錠\s*\+?\s*入退室記録|入退室記録|入退室管理", re.IGNORECASE)),
-    ("UNLOCKED", re.compile(r"UNLOCKED|常時開錠|開錠", re.IGNORECASE)),
-    ("LOCKED", re.compile(r"LOCKED|常時施錠|施錠", re.IGNORECASE)),
+    ("NOLOCK", re.compile(r"NO[ _-]?LOCK|NOT[ _-]?LOCKABLE|施錠不可|錠なし|鍵なし|無施錠", re.IGNORECASE)),
+    ("LOGGED", re.compile(r"LOGGED|施錠\s*\+?\s*入退室記録|入退室記録|入退室管理|アクセス記録", re.IGNORECASE)),
+    ("UNLOCKED", re.compile(r"UNLOCKED|常時開錠|常時解錠|開錠|解錠", re.IGNORECASE)),
+    ("LOCKED", re.compile(r"LOCKED|常時施錠|施錠|オートロック|AUTO[ _-]?LOCK", re.IGNORECASE)),
     ("OPEN", re.compile(r"OPEN|常時開放|開放", re.IGNORECASE)),
+    ("FIXED", re.compile(r"^FIX(?:ED)?$|はめ殺し|嵌め殺し|嵌殺し|FIX窓|固定窓", re.IGNORECASE)),
 )
 
 
 def parse_lock(text: str | None) -> str | None:
-    """OPEN / UNLOCKED / LOCKED / LOGGED from an English or Japanese lock word."""
+    """OPEN / UNLOCKED / LOCKED / LOGGED (and NOLOCK, FIXED) from an English or Japanese lock
+    word: 常時開放, 常時開錠, 常時施錠, 施錠+入退室記録, 施錠不可, はめ殺し (docs/drawing.md)."""
     if not text:
         return None
     s = fold(text)
@@ -138,6 +141,53 @@ def parse_lock(text: str | None) -> str | None:
         if rx.search(s):
             return state
     return None
+
+
+_YES = {"YES", "Y", "TRUE", "T", "ON", "1", "有", "あり", "有り", "済", "済み", "○", "〇", "◯", "要"}
+_NO = {"NO", "N", "FALSE", "F", "OFF", "0", "無", "なし", "無し", "未", "×", "-", "不要"}
+
+
+def parse_yes(value: str | None) -> bool | None:
+    """True / False from an attribute value (YES/NO, TRUE/FALSE, 1/0, 有/無, あり/なし, ○/×);
+    None when there is no value or it says neither."""
+    if value is None:
+        return None
+    s = fold(value).upper()
+    if s in _YES:
+        return True
+    if s in _NO:
+        return False
+    return None
+
+
+_HEIGHT = re.compile(r"^(?:H\s*[=:]?\s*)?(\d+(?:\.\d+)?)\s*(MM|CM|M)?$", re.IGNORECASE)
+
+
+def parse_height(value: str | None) -> float | None:
+    """A height in metres from ``1.8``, ``1800``, ``1800mm``, ``180cm``, ``H=1800``. A bare
+    number above 10 is taken as millimetres (no cabinet is 10 m high)."""
+    if not value:
+        return None
+    m = _HEIGHT.match(fold(value).replace(",", ""))
+    if not m:
+        return None
+    number, unit = float(m.group(1)), (m.group(2) or "").upper()
+    if unit == "MM" or (not unit and number > 10):
+        return number / 1000.0
+    if unit == "CM":
+        return number / 100.0
+    return number
+
+
+_SINGLE_KEYHOLDER = re.compile(
+    r"^(?:SINGLE|ONE|1|1名|1人|一名|一人|本人のみ)$|鍵(?:管理者|保有者|所有者)\s*(?:1|一)\s*[名人]"
+    r"|KEYHOLDER\s*[=:]\s*(?:SINGLE|1|ONE)", re.IGNORECASE)
+
+
+def single_keyholder(text: str | None) -> bool:
+    """True when a KEYHOLDER value or a text says one person alone holds the key: ``SINGLE``,
+    ``1``, ``1名``, ``本人のみ``, ``鍵管理者1名``, ``KEYHOLDER=SINGLE`` (4.5.4 細則(2))."""
+    return bool(text) and bool(_SINGLE_KEYHOLDER.search(fold(text or "")))
 
 
 # --- door numbers and importance ------------------------------------------------------------

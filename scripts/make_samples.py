@@ -47,19 +47,19 @@ LAYER_SETS: dict[str, dict] = {
         "wall": "WALL", "partition": "PARTITION", "door": "DOOR", "window": "WINDOW",
         "zone": {0: "ZONE-OPEN", 1: "ZONE-L1", 2: "ZONE-L2", 3: "ZONE-L3"},
         "area": "APPLICATION-AREA", "cabinet": "CABINET", "device": "DEVICE",
-        "label": "ROOM-NAME", "furniture": "FURNITURE",
+        "label": "ROOM-NAME", "furniture": "FURNITURE", "aisle": "AISLE", "asset": "ASSET",
     },
     "ja": {
         "wall": "壁", "partition": "ローパーテーション", "door": "建具", "window": "窓",
         "zone": {0: None, 1: "セキュリティレベル1", 2: "セキュリティレベル2", 3: "セキュリティレベル3"},
         "area": "申請エリア", "cabinet": "キャビネット", "device": "複合機",
-        "label": "室名", "furniture": "家具",
+        "label": "室名", "furniture": "家具", "aisle": "通路", "asset": "保護資産",
     },
     "ja-zone": {
         "wall": "壁", "partition": "ローパーテーション", "door": "建具", "window": "窓",
         "zone": {0: None, 1: "ゾーン-L1", 2: "ゾーン-L2", 3: "ゾーン-L3"},
         "area": "申請エリア", "cabinet": "キャビネット", "device": "複合機",
-        "label": "室名", "furniture": "家具",
+        "label": "室名", "furniture": "家具", "aisle": "通路", "asset": "保護資産",
     },
 }
 
@@ -109,6 +109,10 @@ class Kit:
     _runs: list[_Run] = field(default_factory=list)
     #: stretches cut out of wall runs (door and window openings, gaps): (a, b, kinds cut)
     _cuts: list[tuple[Pt, Pt, tuple[str, ...]]] = field(default_factory=list)
+    #: door id -> lock state drawn instead of the one the layout gives (the lock-rule samples)
+    locks: dict[str, str] = field(default_factory=dict)
+    #: cabinet id -> ATTRIBs drawn in addition to (or instead of) ID, LEVEL, FIXED
+    cabinet_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         s = self.style
@@ -138,8 +142,11 @@ class Kit:
         return self.style.version == "R12"
 
     def _layer_names(self) -> list[str]:
+        """The layers every sample has (aisle and asset layers only where a sample draws one)."""
         names = []
-        for v in self.L.values():
+        for kind, v in self.L.items():
+            if kind in ("aisle", "asset"):
+                continue
             names += [n for n in v.values() if n] if isinstance(v, dict) else [v]
         return names
 
@@ -258,6 +265,7 @@ class Kit:
         "swing", "double" (two leaves, hinged at both jambs) or "sliding" (``into`` only places
         the ATTRIBs)."""
         self._cuts.append((hinge, latch, ("wall", "partition")))
+        lock = self.locks.get(id, lock)
         dx, dy = latch[0] - hinge[0], latch[1] - hinge[1]
         width = math.hypot(dx, dy)
         rot = math.degrees(math.atan2(dy, dx))
@@ -298,7 +306,7 @@ class Kit:
     def cabinet(self, at: Pt, level: int, id: str, rotation: float = 0.0) -> None:
         """A 0.9 x 0.45 m cabinet with ATTRIBs ID, LEVEL and FIXED."""
         blk = self._box_block("CABINET-900", 0.9, 0.45, ("ID", "LEVEL", "FIXED"), cross=False)
-        values = {"ID": id, "LEVEL": str(level), "FIXED": "YES"}
+        values = {"ID": id, "LEVEL": str(level), "FIXED": "YES", **self.cabinet_attrs.get(id, {})}
         self._insert(blk, at, self.L["cabinet"], rotation, _stacked(at, values))
 
     def safe(self, at: Pt, level: int, id: str, layer: str = "金庫") -> None:
@@ -328,6 +336,21 @@ class Kit:
             t = self.msp.add_text(text, height=height * self.f,
                                   dxfattribs={"layer": layer, "rotation": self.angle(0.0)})
             t.set_placement(self.xy(at), align=TextEntityAlignment.MIDDLE_CENTER)
+
+    def tag(self, text: str, at: Pt, kind: str, height: float = 0.15) -> None:
+        """A short TEXT (a lock word, 鍵管理者1名, 重要度3 …) on the layer of ``kind``."""
+        layer = self.L[kind]
+        if layer not in self.doc.layers:
+            self.doc.layers.add(layer)
+        t = self.msp.add_text(text, height=height * self.f,
+                              dxfattribs={"layer": layer, "rotation": self.angle(0.0)})
+        t.set_placement(self.xy(at), align=TextEntityAlignment.MIDDLE_CENTER)
+
+    def aisle(self, *pts: Pt) -> None:
+        """A main aisle (主要通路) as an open polyline on the aisle layer."""
+        if self.L["aisle"] not in self.doc.layers:
+            self.doc.layers.add(self.L["aisle"])
+        self._poly(pts, self.L["aisle"], closed=False)
 
     def desk(self, at: Pt, w: float = 1.2, d: float = 0.7) -> None:
         """A desk on the (ignored) furniture layer."""
@@ -877,6 +900,139 @@ def style_double_sliding_doors(k: Kit) -> None:
 
 
 # -- a bigger floor --------------------------------------------------------------------------------
+
+
+# -- the further rules: lock states, windows, aisles, cabinet attributes, assets, room names --
+
+@sample(Style())
+def dor001(k: Kit) -> None:
+    """DR03 into 役員室 (L2) is drawn 常時開錠 (UNLOCKED)."""
+    k.locks["DR03"] = "UNLOCKED"
+    standard_office(k)
+
+
+@sample(Style(**MM, layers="ja"))
+def dor002(k: Kit) -> None:
+    """DR05 into サーバー室 (L3) is drawn 常時施錠 (LOCKED), without an access record."""
+    k.locks["DR05"] = "常時施錠"
+    standard_office(k)
+
+
+@sample(Style(**MM, layers="ja"))
+def near_dor002_single_keyholder(k: Kit) -> None:
+    """As dor002, but a tag 鍵管理者1名 beside DR05: the single-key-holder exception."""
+    k.locks["DR05"] = "常時施錠"
+    standard_office(k)
+    k.tag("鍵管理者1名", (17.2, 7.45), "door")
+
+
+@sample(Style(walls="double"))
+def dor003(k: Kit) -> None:
+    """The entrance DR01 is drawn 施錠不可 (NOLOCK): the application area cannot be locked."""
+    k.locks["DR01"] = "施錠不可"
+    standard_office(k)
+
+
+@sample(Style())
+def win001(k: Kit) -> None:
+    """役員室's north window (L2 and AA boundary) is tagged 施錠不可; the others 常時開錠."""
+    standard_office(k)
+    k.tag("施錠不可", (2.5, 12.4), "window")
+    for x in (7.5, 11.0):
+        k.tag("常時開錠", (x, 12.4), "window")
+
+
+@sample(Style(**MM, walls="double"))
+def win002(k: Kit) -> None:
+    """A window in サーバー室's east wall (L3) tagged 常時開錠: lockable, but not always locked."""
+    standard_office(k)
+    k.window((W, 8.0), (W, 10.0))
+    k.tag("常時開錠", (W + 0.6, 9.0), "window")
+
+
+@sample(Style(**MM, walls="double"))
+def near_win002_fixed(k: Kit) -> None:
+    """As win002, but the window is tagged はめ殺し (fixed)."""
+    standard_office(k)
+    k.window((W, 8.0), (W, 10.0))
+    k.tag("はめ殺し", (W + 0.6, 9.0), "window")
+
+
+@sample(Style())
+def eqp003(k: Kit) -> None:
+    """A main aisle runs through 執務室 0.6 m south of the copier MFP1."""
+    standard_office(k)
+    k.aisle((5.5, 8.6), (12.5, 8.6))
+
+
+@sample(Style())
+def near_eqp003_2m(k: Kit) -> None:
+    """As eqp003, but the aisle runs 2.2 m from the copier."""
+    standard_office(k)
+    k.aisle((5.5, 7.0), (12.5, 7.0))
+
+
+@sample(Style(**MM))
+def cab002(k: Kit) -> None:
+    """A second L2 cabinet CB3 (LINKED=YES) stands against CB1 (no LINKED) in 書庫."""
+    standard_office(k)
+    k.cabinet_attrs["CB3"] = {"LINKED": "YES"}
+    k.cabinet((14.1, 11.55), 2, "CB3")
+
+
+@sample(Style(**MM))
+def near_cab002_linked(k: Kit) -> None:
+    """As cab002, and CB1 is LINKED=YES too."""
+    k.cabinet_attrs.update({"CB1": {"LINKED": "YES"}, "CB3": {"LINKED": "YES"}})
+    standard_office(k)
+    k.cabinet((14.1, 11.55), 2, "CB3")
+
+
+@sample(Style(layers="ja"))
+def cab003(k: Kit) -> None:
+    """A 1.8 m cabinet CB4 stands alone in the middle of 執務室 (HEIGHT=1800)."""
+    standard_office(k)
+    k.cabinet_attrs["CB4"] = {"HEIGHT": "1800", "FIXED": "NO"}
+    k.cabinet((10.0, 4.5), 1, "CB4")
+
+
+@sample(Style())
+def cab004(k: Kit) -> None:
+    """The L2 cabinet CB1 is drawn FIXED=NO, LINKED=NO: nothing keeps it from being carried off."""
+    k.cabinet_attrs["CB1"] = {"FIXED": "NO", "LINKED": "NO"}
+    standard_office(k)
+
+
+@sample(Style(layers="ja"))
+def cab005(k: Kit) -> None:
+    """The L2 cabinet CB1 is drawn LOCK=常時開錠."""
+    k.cabinet_attrs["CB1"] = {"LOCK": "常時開錠"}
+    standard_office(k)
+
+
+@sample(Style(**MM, layers="ja"))
+def ast001(k: Kit) -> None:
+    """Assets as texts: 重要度3 顧客台帳 in 役員室 (L2: too low), 重要度2 契約書 in 書庫 (L2) and
+    重要度3 設計図 in サーバー室 (L3)."""
+    standard_office(k)
+    k.tag("重要度3 顧客台帳", (2.5, 9.0), "asset", 0.25)
+    k.tag("重要度2 契約書", (14.75, 10.0), "asset", 0.2)
+    k.tag("重要度3 設計図", (18.25, 10.0), "asset", 0.2)
+
+
+@sample(Style())
+def zon003(k: Kit) -> None:
+    """The lift hall (EVホール) is drawn inside the application area, in 受付."""
+    standard_office(k)
+    k.label("EVホール", (2.5, 5.0))
+
+
+@sample(Style(walls="double"))
+def zon005(k: Kit) -> None:
+    """A pantry (給湯室) walled off in 執務室's north-east corner, beside 書庫's L2 cabinet CB1."""
+    standard_office(k)
+    k.wall((11.0, H), (11.0, 9.5), (12.0, 9.5))
+    k.label("給湯室", (12.0, 10.8))
 
 
 @sample(Style(**MM, walls="double", version="R2018"))

@@ -32,7 +32,8 @@ def test_select_all_by_default():
 def test_select_and_ignore_prefixes_and_names():
     assert codes(Config(select=("ACC",))) == ["ACC001", "ACC002", "ACC003"]
     assert codes(Config(select=("ENC001",))) == ["ENC001"]
-    assert codes(Config(select=("ENC", "CAB"))) == ["ENC001", "ENC002", "CAB001"]
+    assert codes(Config(select=("ENC", "CAB"))) == ["ENC001", "ENC002", "CAB001", "CAB002", "CAB003",
+                                                    "CAB004", "CAB005"]
     assert not [c for c in codes(Config(ignore=("DWG",))) if c.startswith("DWG")]
     assert codes(Config(select=("ENC",), ignore=("ENC002",))) == ["ENC001"]
     # the more specific token wins
@@ -40,7 +41,7 @@ def test_select_and_ignore_prefixes_and_names():
     assert codes(Config(select=("ENC001",), ignore=("ENC001",))) == []
     # kebab names, as the config loader upper-cases them
     cfg = from_mapping({"select": ["level3-direct-access", "EQP"], "ignore": ["output-device-near-entrance"]})
-    assert codes(cfg) == ["ACC001", "EQP001"]
+    assert codes(cfg) == ["ACC001", "EQP001", "EQP003"]
 
 
 def test_unknown_select_or_ignore_token_is_a_config_error():

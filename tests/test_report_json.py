@@ -127,7 +127,7 @@ def test_without_site_regions_and_doors_are_empty():
 
 def test_rules_runs():
     runs = {r["code"]: r for r in report_document(sample_report(), "en")["rules"]}
-    assert runs["ACC001"] == {"code": "ACC001", "checked": 3, "failed": 1, "error": None}
+    assert runs["ACC001"] == {"code": "ACC001", "checked": 3, "failed": 1, "error": None, "note": None}
     assert runs["EQP001"]["error"] == "ValueError: boom"
 
 

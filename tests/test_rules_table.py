@@ -8,7 +8,10 @@ from osmark_plan.api import check_plan
 from osmark_plan.config import Config
 from osmark_plan.rules import ALL_RULES
 
-from rule_cases import CASES
+from rule_cases import CASES as CORE_CASES
+from rule_cases_further import CASES as FURTHER_CASES
+
+CASES = CORE_CASES + FURTHER_CASES
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -30,10 +30,10 @@ EXPECTED = sorted(SAMPLES.glob("*.expected.json"))
 SCHEMA = ROOT / "osmark_plan" / "report" / "schema.json"
 
 RULE_CODES = {"ENC001", "ENC002", "ACC001", "ACC002", "ACC003", "EQP001", "EQP002", "EQP003",
-              "CAB001", "CAB002", "CAB003", "CAB004", "AST001", "DOR001", "DOR002", "DOR003",
-              "ZON001", "ZON002", "ZON003", "ZON004", "ZON005"} | {f"DWG00{i}" for i in range(1, 9)}
+              "CAB001", "CAB002", "CAB003", "CAB004", "CAB005", "AST001", "DOR001", "DOR002", "DOR003",
+              "WIN001", "WIN002", "ZON001", "ZON002", "ZON003", "ZON004", "ZON005"} | {f"DWG00{i}" for i in range(1, 9)}
 SUBJECT_KINDS = {"region", "door", "opening", "device", "cabinet", "zone", "application_area",
-                 "outside", "drawing", "layer"}
+                 "outside", "drawing", "layer", "window", "aisle", "asset", "label", "place"}
 
 
 def expected_of(dxf: Path) -> list[dict[str, Any]]:

@@ -35,7 +35,7 @@ HARMLESS_TYPES = frozenset({
     "DGNUNDERLAY", "SEQEND", "VERTEX", "LIGHT", "SUN", "POLYMESH", "POLYFACE",
 })
 #: layer kinds whose INSERTs are one element each
-ELEMENT_KINDS = frozenset({"door", "cabinet", "device", "asset", "zone"})
+ELEMENT_KINDS = frozenset({"door", "cabinet", "device", "asset", "zone", "window"})
 MAX_DEPTH = 24
 
 

@@ -14,7 +14,7 @@ from shapely.geometry import LineString, MultiLineString
 
 from ..config import Config
 from ..model import Door, Line, Plan, Rejected, Repair, Source
-from ..naming import decode_escapes, is_door_number, parse_lock, parse_scale
+from ..naming import decode_escapes, is_door_number, parse_lock, parse_scale, single_keyholder
 from . import doors as doorlib
 from . import units as unitlib
 from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_content, transform,
@@ -25,6 +25,7 @@ from .layers import LayerKinds, layer_infos
 from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
 from .swings import find_swings
+from .windows import read_windows
 from .zones import read_areas, read_zones
 
 #: sagitta of flattened arcs and curves (m)
@@ -135,6 +136,9 @@ def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
             lab = labels.labels[li]
             if lab.layer_kind in ("zone",):
                 continue
+            if "KEYHOLDER" not in a and single_keyholder(lab.text):
+                a["KEYHOLDER"] = "SINGLE"  # 鍵管理者1名 beside the door (4.5.4 細則(2))
+                continue
             if lock is None:
                 m = lock_rx.search(lab.text)
                 if m:
@@ -144,7 +148,7 @@ def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
                 name = lab.text.strip()
         out.append(Door(f"D{k + 1}", chords[k], float(chords[k].length),
                         Source(decode_escapes(d.layer), d.handle, d.block), outlines[k],  # type: ignore[arg-type]
-                        lock, name, d.style))
+                        lock, name, d.style, a))
     return out
 
 
@@ -234,6 +238,8 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     assets = read_assets(items, w.elems, by_kind["asset"], labels, scale)
     aisles = read_aisles(items, by_kind["aisle"], scale, tol)
     door_objs = _doors(drafts, labels, config, scale)
+    windows = read_windows(items, w.elems, by_kind["window"], labels, config, scale, tol,
+                           [d.chord for d in door_objs])
     for name, layer, handle in w.missing_blocks:
         rejected.append(Rejected("missing-block", decode_escapes(layer), handle, None,
                                  f"block {decode_escapes(name)} is not defined"))
@@ -255,6 +261,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         labels=tuple(labels.labels),
         aisles=tuple(aisles),
         assets=tuple(assets),
+        windows=tuple(windows),
         repairs=tuple(repairs),
         rejected=tuple(rejected),
         unreadable={decode_escapes(k): int(v) for k, v in w.unreadable.items()},

@@ -10,7 +10,7 @@ from shapely.geometry import LineString, Point, Polygon
 from ..config import Config
 from ..model import Aisle, Asset, Cabinet, Device, Rejected, Repair, Source
 from ..naming import (decode_escapes, normalise_layer, parse_device_kind, parse_importance,
-                      parse_level, parse_level_value)
+                      parse_level, parse_level_value, parse_lock, single_keyholder)
 from .entities import Elem, Item, world_pieces
 from .labels import LabelSet, name_text, near_pairs
 from .shapes import item_shape, outline
@@ -99,7 +99,13 @@ def read_cabinets(items: list[Item], elems: list[Elem], idx: list[int], labels: 
             name = next((n for t in texts if (n := name_text(t, lock_rx))), None)
         if level is None:
             level = table_level(config.cabinets, [n for n in (name, block) if n])
-        out.append(Cabinet(f"C{k + 1}", poly, level, _src(layer, handle, block), name, attrs))
+        lock = parse_lock(attrs.get("LOCK")) if attrs.get("LOCK") else None
+        if lock is None:  # a lock word written beside the cabinet (常時施錠, 施錠+入退室記録 …)
+            lock = next((parse_lock(m.group(1) if m.groups() else m.group(0))
+                         for t in texts if (m := lock_rx.search(t))), None)
+        if "KEYHOLDER" not in attrs and any(single_keyholder(t) for t in texts):
+            attrs["KEYHOLDER"] = "SINGLE"
+        out.append(Cabinet(f"C{k + 1}", poly, level, _src(layer, handle, block), name, attrs, lock))
     return out
 
 

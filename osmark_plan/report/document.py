@@ -49,7 +49,8 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
             for r in plan.rejected
         ],
         "rules": [
-            {"code": run.code, "checked": run.checked, "failed": run.failed, "error": run.error}
+            {"code": run.code, "checked": run.checked, "failed": run.failed, "error": run.error,
+             "note": (run.note.get(lang) or run.note.get("en")) if run.note else None}
             for run in report.runs
         ],
     }

@@ -10,6 +10,15 @@ SEVERITY_WORDS = {"ja": {"error": "エラー", "warning": "警告", "info": "情
                   "en": {"error": "error", "warning": "warning", "info": "info"}}
 
 
+def _toml(value: object) -> str:
+    """An option's default as it would be written in osmark.toml."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+
+
 def rule_dict(rule: Rule, lang: str) -> dict:
     return {"code": rule.code, "name": rule.name, "clause": rule.clause, "severity": rule.severity,
             "summary": rule.summary.get(lang) or rule.summary.get("en", ""),
@@ -49,7 +58,7 @@ def describe_rule(code: str, lang: str, fmt: str = "text") -> str | None:
     if rule.options:
         lines.append("オプション (osmark.toml の [rules." + rule.code + "]):" if ja
                      else f"Options ([rules.{rule.code}] in osmark.toml):")
-        lines += [f"  {o.name} = {o.default!r}  {o.description(lang)}" for o in rule.options]
+        lines += [f"  {o.name} = {_toml(o.default)}  {o.description(lang)}" for o in rule.options]
         lines.append("")
     lines.append(rule.documentation(lang))
     return "\n".join(lines).rstrip()

@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, str]] = {
         "assumed_open": "Rooms found from the walls with no level, taken as open area "
                         "(give their level in [zones] of osmark.toml)",
         "unnamed": "(no name)",
+        "notes": "Checks limited by what the drawing carries", "checked": "checked",
     },
     "ja": {
         "error": "エラー", "warning": "警告", "info": "情報",
@@ -35,6 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "assumed_open": "壁から求めた部屋のうちレベルが分からずオープンエリアとみなした部屋"
                         "（osmark.toml の [zones] でレベルを指定してください）",
         "unnamed": "（名前なし）",
+        "notes": "図面に情報がなく検査できなかったもの", "checked": "件を検査",
     },
 }
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -81,6 +83,10 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
         if run.get("error"):
             lines.append([(words["rule_error"], "bold magenta"),
                           (f" {run['code']}: {run['error']}", None)])
+    lines.extend(_section(words["notes"], (
+        [(f"  {run['code']}: {run['note']}", None),
+         (f" ({run['checked']} {words['checked']})" if lang == "en" else f"（{run['checked']}{words['checked']}）", "dim")]
+        for run in doc["rules"] if run.get("note"))))
     lines.extend(_section(words["assumed_open"], (
         [(f"  {r['id']} {r['name'] or words['unnamed']} ({number(r['area_m2'])} m²)", None)]
         for r in doc.get("assumed_open", ()))))

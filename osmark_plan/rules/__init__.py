@@ -7,7 +7,8 @@ unique and stable (RULES.md): a code is never reused for another meaning.
 
 from __future__ import annotations
 
-from . import access, building, cabinets, drawing_access, drawing_input, drawing_zones, enclosure, equipment, zoning
+from . import (access, aisles, assets, building, cabinet_safety, cabinet_security, cabinets, doors,
+               drawing_access, drawing_input, drawing_zones, enclosure, equipment, places, windows, zoning)
 from .base import Option, Rule, Violation
 
 #: the drawing rules (DWG), in code order, from the modules that hold them
@@ -26,9 +27,16 @@ DRAWING_RULES: tuple[Rule, ...] = (
 ALL_RULES: tuple[Rule, ...] = (
     enclosure.RULES
     + access.RULES
+    + doors.RULES
+    + windows.RULES
     + equipment.RULES
+    + aisles.RULES
     + cabinets.RULES
+    + cabinet_safety.RULES
+    + cabinet_security.RULES
+    + assets.RULES
     + zoning.RULES
+    + places.RULES
     + DRAWING_RULES
 )
 

@@ -24,6 +24,8 @@ class Option:
         """The description in ``lang`` (English where no Japanese is written)."""
         return self.doc_ja if lang == "ja" and self.doc_ja else self.doc
 
+    describe = description
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -52,6 +54,8 @@ class Context:
     def __init__(self, options: Mapping[str, Any]):
         self.options = dict(options)
         self.checked = 0
+        #: why some or all of what the rule looks at was not checked ({"ja": …, "en": …})
+        self.note: dict[str, str] | None = None
 
     def __getitem__(self, name: str) -> Any:
         return self.options[name]
@@ -59,6 +63,10 @@ class Context:
     def count(self, n: int = 1) -> None:
         """Record that ``n`` more things were checked."""
         self.checked += n
+
+    def explain(self, ja: str, en: str) -> None:
+        """Say in the report why something was not checked (e.g. no lock states are drawn)."""
+        self.note = {"ja": ja, "en": en}
 
 
 Check = Callable[[Any, Context], Iterable[Violation]]

@@ -297,9 +297,9 @@ EXPECTED = {
     "shift_6m": _x(0, [], rot=0.0),
     "mm": _x(0, []),
     "reordered": _x(0, []),
-    "room_level": _x(1, [(R, "level", "書庫")]),        # DOR001 is not implemented, so no finding
+    "room_level": _x(1, [(R, "level", "書庫")], new=["DOR001"]),  # its door DR03 is UNLOCKED
     "room_renamed": _x(1, [(R, "name", "書庫")]),
-    "door_lock": _x(1, [(D, "lock", "DR04")]),
+    "door_lock": _x(1, [(D, "lock", "DR04")], new=["DOR001"]),  # DR04 into 役員室 (L2)
     "door_moved": _x(1, [(D, "moved", "DR02")]),
     "copier_moved_1m": _x(1, [(V, "moved", "MFP1")]),
     "copier_moved_025m": _x(1, [(V, "moved", "MFP1")]),
