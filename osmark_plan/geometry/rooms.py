@@ -32,6 +32,7 @@ from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
 from ..model import Label, Plan, Repair, Source, Zone
 from ..config import OUTSIDE_LEVEL
 from ..naming import name_text, parse_level, table_level
+from .linework import simplified
 
 #: the source layer given to rooms found from walls
 ROOMS_LAYER = "(rooms from walls)"
@@ -378,7 +379,11 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
 
 
 def with_rooms(plan: Plan, config: Config) -> Plan:
-    """The plan with rooms found from its walls as its zones, when it has no zone polygons."""
+    """The plan with rooms found from its walls as its zones, when it has no zone polygons.
+
+    Its line work is simplified below the wall tolerance first (also when zones are drawn:
+    the enclosure checks pair the same lines)."""
+    plan = simplified(plan)
     if plan.zones or not plan.lines_of("wall", "partition"):
         return plan
     geometry = {**GEOMETRY_DEFAULTS, **ROOM_GEOMETRY_DEFAULTS, **dict(config.geometry)}
