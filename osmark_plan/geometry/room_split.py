@@ -24,6 +24,8 @@ from ..model import Repair
 DOORWAY = (0.6, 2.5)
 #: two names closer than this (m) are one label group (a name and its translation)
 SAME_LABEL = 1.5
+#: a gap with a door chord this close (m) to its middle is the door's opening
+DOOR_NEAR = 0.3
 #: a part smaller than this (m²) is no room
 MIN_PART = 1.0
 #: at most this many cuts in one face (a lab with many rooms along one open corridor)
@@ -120,13 +122,79 @@ def split_rooms(polys: list[Polygon], names: list[list[Point]]) -> tuple[list[Po
             a, b, chord = found
             done += 1
             cuts.append(chord)
-            mid = chord.interpolate(0.5, normalized=True)
-            repairs.append(Repair(what="room split at a doorway drawn as a gap", gap_m=round(float(chord.length), 3),
-                                  at=(float(mid.x), float(mid.y)),
-                                  detail="two room names in one space: split across the narrowest gap between "
-                                         "them, taken as a doorless doorway (opening)"))
+            repairs.append(gap_repair(chord))
             work += [(a, [p for p in pts if a.covers(p)]), (b, [p for p in pts if b.covers(p) and not a.covers(p)])]
     return out, cuts, repairs
+
+
+def gap_chords(walls: np.ndarray, faces: np.ndarray, names: np.ndarray,
+               doors: np.ndarray | None = None) -> list[LineString]:
+    """Chords from free wall ends (touching no other line) in faces with two or more names,
+    straight on along the wall to the next line, doorway-wide: a partition stopping short of
+    the wall it would meet is a doorway drawn as a plain gap. Not where a door stands (its
+    chord closes the gap) and once per gap (two facing ends give one chord)."""
+    if not len(walls) or not len(names):
+        return []
+    _n, fi = shapely.STRtree(faces).query(names, predicate="within")
+    count = np.bincount(fi, minlength=len(faces))
+    shared = np.flatnonzero(count >= 2)
+    if not len(shared):
+        return []
+    coords = shapely.get_coordinates(walls)
+    n_pts = shapely.get_num_coordinates(walls)
+    first = np.cumsum(n_pts) - n_pts
+    last = first + n_pts - 1
+    ends = np.vstack([coords[first], coords[last]])
+    inner = np.vstack([coords[np.minimum(first + 1, last)], coords[np.maximum(last - 1, first)]])
+    owner = np.r_[np.arange(len(walls)), np.arange(len(walls))]
+    d = ends - inner
+    norm = np.hypot(*d.T)
+    ok = norm > 0
+    d[ok] /= norm[ok, None]
+    points = shapely.points(ends)
+    # free ends: no other line within a hair
+    pi, gi = shapely.STRtree(walls).query(points, predicate="dwithin", distance=1e-3)
+    touching = np.zeros(len(ends), dtype=bool)
+    touching[pi[gi != owner[pi]]] = True
+    # inside (or on the edge of) a face with two names
+    near = np.zeros(len(ends), dtype=bool)
+    ei, _f = shapely.STRtree(faces[shared]).query(points, predicate="dwithin", distance=1e-3)
+    near[ei] = True
+    free = np.flatnonzero(ok & ~touching & near)
+    if not len(free):
+        return []
+    rays = shapely.linestrings(np.stack([ends[free] + d[free] * 1e-3, ends[free] + d[free] * DOORWAY[1]], axis=1))
+    ri, wi = shapely.STRtree(walls).query(rays, predicate="intersects")
+    if not len(ri):
+        return []
+    hit = shapely.intersection(rays[ri], walls[wi])
+    dist = shapely.distance(points[free[ri]], hit)
+    order = np.lexsort((dist, ri))
+    ri, dist, hit = ri[order], dist[order], hit[order]
+    firsts = np.r_[True, ri[1:] != ri[:-1]]
+    ri, dist, hit = ri[firsts], dist[firsts], hit[firsts]
+    good = (dist >= DOORWAY[0]) & (dist <= DOORWAY[1])
+    out: list[LineString] = []
+    for r, h in zip(ri[good].tolist(), hit[good]):
+        p = ends[free[r]]
+        q = shapely.get_coordinates(shapely.shortest_line(shapely.points(p), h))[1]
+        chord = LineString([p, q])
+        mid = chord.centroid
+        if any(mid.distance(o.centroid) < 0.05 for o in out):
+            continue
+        if doors is not None and len(doors) and shapely.dwithin(doors, mid, DOOR_NEAR).any():
+            continue
+        out.append(chord)
+    return out
+
+
+def gap_repair(chord: LineString) -> Repair:
+    """The repair reporting a doorway drawn as a plain gap."""
+    mid = chord.interpolate(0.5, normalized=True)
+    return Repair(what="room split at a doorway drawn as a gap", gap_m=round(float(chord.length), 3),
+                  at=(float(mid.x), float(mid.y)),
+                  detail="two room names in one space: a wall stopping short of the next wall is a "
+                         "doorway without a door; the gap is taken as an opening")
 
 
 def _groups(points: list[Point]) -> list[Point]:

@@ -34,7 +34,7 @@ from ..config import OUTSIDE_LEVEL
 from ..naming import parse_level, table_level
 from .linework import simplified
 from .room_names import candidates, choose, inside, usable_labels
-from .room_split import split_rooms
+from .room_split import gap_chords, gap_repair, split_rooms
 from .wall_bodies import wall_bodies
 
 #: the source layer given to rooms found from walls
@@ -286,9 +286,19 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     ways = doorways(geoms[is_wall], blockers, chords, geoms[~is_wall])
 
     work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
-    # snap-rounding on a 0.1 mm grid nodes T-junctions that floating point would miss
-    noded = shapely.union_all(work, grid_size=GRID)
-    faces = np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))), dtype=object)
+    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
+    usable = usable_labels(plan.labels, plan.layers)
+    cands = candidates(usable, lock_rx)
+    level_labels = [lb for lb in usable if parse_level(lb.text) is not None]
+    faces = _faces(work)
+    # a doorway drawn as a plain gap beside a free wall end: when two names share a face, the
+    # free wall ends in it are extended across their gap to the next wall (and re-faced once)
+    name_pts = np.array([c.label.point for c in cands if c.reading.name], dtype=object)
+    gaps = gap_chords(geoms[is_wall], faces, name_pts, chords) if len(faces) else []
+    if gaps:
+        ways = ways + gaps
+        repairs += [gap_repair(g) for g in gaps]
+        faces = _faces(np.concatenate([work, np.array(gaps, dtype=object)]))
     n_faces = len(faces)
     if not n_faces:
         return Rooms((), tuple(repairs), tuple(ways), 0)
@@ -302,10 +312,6 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
         thin[maybe] = shapely.length(mic) < THIN_RADIUS
 
     # texts that can name or number a room, and the face each lies in
-    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
-    usable = usable_labels(plan.labels, plan.layers)
-    cands = candidates(usable, lock_rx)
-    level_labels = [lb for lb in usable if parse_level(lb.text) is not None]
     face_tree = shapely.STRtree(faces)
 
     def face_of(labels: list[Label]) -> np.ndarray:
@@ -359,6 +365,13 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
             continue  # the zone table says this room is not part of the application area
         zones.append(Zone(f"R{n}", polys[k], level, best[k], source, src, number[k]))
     return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
+
+
+def _faces(work: np.ndarray) -> np.ndarray:
+    """Faces of the line work, noded by snap-rounding on a 0.1 mm grid (T-junctions that
+    floating point would miss)."""
+    noded = shapely.union_all(work, grid_size=GRID)
+    return np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))), dtype=object)
 
 
 def _fill_islands(faces: np.ndarray, kept: np.ndarray, labelled: np.ndarray, chords: np.ndarray,

@@ -110,6 +110,7 @@ def regions_part(site: Any) -> list[dict[str, Any]]:
             "from": ("walls" if zone.source.layer == ROOMS_LAYER else "drawn") if zone is not None
             else "remainder",
             "level_from": zone.level_from if zone is not None else None,
+            "number": zone.number if zone is not None else None,
         })
     return out
 
