@@ -60,6 +60,8 @@ class Zone:
     #: where the level came from: "attrib", "xdata", "layer", "label", "table", "assumed-open"
     #: (a room found from the walls with no level: taken as open area) or None
     level_from: str | None = None
+    #: the room number a label gives (101, G03, WC02), besides its name
+    number: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -127,6 +129,10 @@ class Label:
     point: Point
     layer_kind: str
     source: Source
+    #: text height in metres (0 when unknown)
+    height: float = 0.0
+    #: the lines of a label of several lines (MTEXT paragraphs); empty for one line
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

@@ -92,6 +92,15 @@ def test_a_mansion_sheet_scale_read_from_its_title():
     names = {z.name for z in plan.zones}
     assert {"洋室", "廊下", "階段", "ＥＶ", "ベランダ", "浴室"} <= names
     assert sum(1 for z in plan.zones if z.name == "洋室") == 4  # one per apartment
+    # the wet rooms of each flat, opened to each other by doorways drawn as gaps, are split by
+    # their names: 34 of the 43 rooms, every one named from the room-name layer
+    assert len(plan.zones) >= 30 and all(z.name for z in plan.zones)
+    assert sum(1 for r in plan.repairs if r.what == "room split at a doorway drawn as a gap") >= 10
+
+
+def test_iso_office_parameter_texts_name_no_room():
+    plan, report = run("iso_office")
+    assert [z.name for z in plan.zones] == [None]  # "number=1 radius=0.2" sits on an ignored layer
 
 
 def test_mokuzo_single_layer_sheet_drawing():

@@ -116,7 +116,7 @@ def test_furniture_island_is_filled_a_labelled_inner_room_is_kept():
 def test_labels_that_are_not_names_do_not_name_rooms():
     base = two_rooms()
     plan = Plan(path="t.dxf", lines=base.lines, doors=base.doors,
-                labels=(label("3,700", 2, 2, "ignored"), label("D12", 2, 1, "ignored"), label("倉庫", 7, 2, "ignored")))
+                labels=(label("3,700", 2, 2, "wall"), label("D12", 2, 1, "wall"), label("倉庫", 7, 2, "wall")))
     names = sorted(z.name or "-" for z in find_rooms(plan).zones)
     assert names == ["-", "倉庫"]
 

@@ -31,6 +31,8 @@ Interval = tuple[float, float]
 DOOR_REACH = 0.4
 #: double-line walls: faces closer than this (m) and parallel are the two sides of one wall
 WALL_THICKNESS = (0.03, 0.5)
+#: a wall body's two faces run side by side for more than this (m)
+MIN_BODY = 0.05
 
 
 def _segments(geoms: list[BaseGeometry]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -51,10 +53,13 @@ def wall_caps(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndar
     Where a wall meets another at a T and the other's face is broken for it, the body's end
     closes the outline drawn along that face; square to an outline, a cap covers nothing.
     """
-    if len(starts) < 2:
-        return np.empty((0, 2)), np.empty((0, 2))
     d = ends - starts
     length = np.hypot(d[:, 0], d[:, 1])
+    # a body's common stretch is over 5 cm long: shorter segments (curve pieces) have none
+    long_ = length > MIN_BODY
+    starts, ends, d, length = starts[long_], ends[long_], d[long_], length[long_]
+    if len(starts) < 2:
+        return np.empty((0, 2)), np.empty((0, 2))
     u = d / length[:, None]
     lines = shapely.linestrings(np.stack([starts, ends], axis=1))
     i, j = STRtree(lines).query(lines, predicate="dwithin", distance=WALL_THICKNESS[1])
@@ -66,12 +71,31 @@ def wall_caps(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndar
     t1 = np.einsum("ij,ij->i", ends[j] - starts[i], u[i])
     lo = np.maximum(np.minimum(t0, t1), 0.0)
     hi = np.minimum(np.maximum(t0, t1), length[i])
-    ok = (np.abs(offset) >= WALL_THICKNESS[0]) & (np.abs(offset) <= WALL_THICKNESS[1]) & (hi - lo > 0.05)
-    i, lo, hi, offset, normal = i[ok], lo[ok], hi[ok], offset[ok], normal[ok]
+    ok = (np.abs(offset) >= WALL_THICKNESS[0]) & (np.abs(offset) <= WALL_THICKNESS[1]) & (hi - lo > MIN_BODY)
+    i, j, lo, hi, offset, normal = i[ok], j[ok], lo[ok], hi[ok], offset[ok], normal[ok]
+    # the two faces of a body have no parallel line between them: keep each face's nearest
+    # partner on each side only (a hatch of parallel strokes gives its neighbours, not all pairs)
+    mutual = _nearest_each_side(i, j, offset, starts, u, len(starts))
+    i, lo, hi, offset, normal = i[mutual], lo[mutual], hi[mutual], offset[mutual], normal[mutual]
     near_lo = starts[i] + u[i] * lo[:, None]
     near_hi = starts[i] + u[i] * hi[:, None]
     across = normal * offset[:, None]
     return (np.concatenate([near_lo, near_hi]), np.concatenate([near_lo + across, near_hi + across]))
+
+
+def _nearest_each_side(i: np.ndarray, j: np.ndarray, offset: np.ndarray, starts: np.ndarray,
+                       u: np.ndarray, n: int) -> np.ndarray:
+    """Pairs (i, j) where j is i's nearest partner on its side and i is j's on its side."""
+    if not len(i):
+        return np.zeros(0, dtype=bool)
+    normal_j = np.column_stack([-u[j, 1], u[j, 0]])
+    offset_j = np.einsum("ij,ij->i", starts[i] - starts[j], normal_j)
+    key_i, key_j = 2 * i + (offset > 0), 2 * j + (offset_j > 0)
+    dist = np.round(np.abs(offset), 6)
+    best = np.full(2 * n, np.inf)
+    np.minimum.at(best, key_i, dist)
+    np.minimum.at(best, key_j, dist)
+    return (dist <= best[key_i]) & (dist <= best[key_j])
 
 
 def _door_frames(plan: Plan) -> tuple[np.ndarray, np.ndarray]:
@@ -198,37 +222,17 @@ def intersect(base: list[Interval], other: list[Interval]) -> list[Interval]:
 
 
 class RingFrame:
-    """Linear referencing on many rings at once, in numpy (no point geometries made)."""
+    """Linear referencing on many rings at once (GEOS, vectorised over pairs)."""
 
     def __init__(self, rings: np.ndarray):
-        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-        same = ring_of[:-1] == ring_of[1:]
-        self.a, self.b = coords[:-1][same], coords[1:][same]
-        self.seg_ring = ring_of[:-1][same]
-        lengths = np.hypot(*(self.b - self.a).T)
-        starts = np.concatenate([[0.0], np.cumsum(lengths)[:-1]])
-        self.first = np.searchsorted(self.seg_ring, np.arange(len(rings)))
-        self.count = np.bincount(self.seg_ring, minlength=len(rings))
-        # arc length at each segment's start, counted from its own ring's start
-        self.start = starts - starts[self.first[self.seg_ring]]
-        self.length = lengths
+        self.rings = rings
 
     def locate(self, ring: np.ndarray, points: np.ndarray) -> np.ndarray:
         """Distance along ``ring[i]`` of the point nearest to ``points[i]``."""
         if not len(points):
             return np.empty(0)
-        counts = self.count[ring]
-        query = np.repeat(np.arange(len(points)), counts)
-        offsets = np.repeat(self.first[ring] - np.concatenate([[0], np.cumsum(counts)[:-1]]), counts)
-        seg = np.arange(len(query)) + offsets
-        a, ab = self.a[seg], self.b[seg] - self.a[seg]
-        den = np.einsum("ij,ij->i", ab, ab)
-        t = np.clip(np.einsum("ij,ij->i", points[query] - a, ab) / np.where(den > 0, den, 1.0), 0.0, 1.0)
-        d2 = np.sum((a + ab * t[:, None] - points[query]) ** 2, axis=1)
-        loc = self.start[seg] + t * self.length[seg]
-        order = np.lexsort((d2, query))  # per query, nearest segment first
-        firsts = order[np.searchsorted(query[order], np.arange(len(points)))]
-        return loc[firsts]
+        # GEOS, pair by pair: no (pairs x ring points) arrays in memory
+        return shapely.line_locate_point(self.rings[ring], shapely.points(points))
 
 
 def _explode(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

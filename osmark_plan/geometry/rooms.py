@@ -32,7 +32,11 @@ from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
 from ..messages import say
 from ..model import Label, Plan, Repair, Source, Zone
 from ..config import OUTSIDE_LEVEL
-from ..naming import name_text, parse_level, table_level
+from ..naming import parse_level, table_level
+from .linework import simplified
+from .room_names import candidates, choose, inside, usable_labels
+from .room_split import gap_chords, gap_repair, split_rooms
+from .wall_bodies import wall_bodies
 
 #: the source layer given to rooms found from walls
 ROOMS_LAYER = "(rooms from walls)"
@@ -48,6 +52,8 @@ DOORWAY = (0.6, 2.5)
 JOIN_EPS = 0.01
 #: two line ends face each other when their directions are within this angle (degrees)
 ALIGN_DEG = 10.0
+#: the two jambs of a doorway lie on one line within this (m) sideways
+LATERAL = 0.06
 #: a doorway chord this close (m) to a door chord belongs to that door (other face of the wall)
 DOOR_NEAR = 0.5
 #: a line along a gap within this distance (m) of its chord is glass or a window filling it
@@ -210,6 +216,10 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
     cos = math.cos(math.radians(ALIGN_DEG))
     ok &= np.einsum("ij,ij->i", d[i], u) >= cos
     ok &= np.einsum("ij,ij->i", d[j], -u) >= cos
+    # the two ends lie on one line: never a slanted chord between unrelated wall ends (across
+    # a corridor from one wall's end to another's) that would cut a room in pieces
+    ok &= np.abs(d[i, 0] * v[:, 1] - d[i, 1] * v[:, 0]) <= LATERAL
+    ok &= np.abs(d[j, 0] * v[:, 1] - d[j, 1] * v[:, 0]) <= LATERAL
     i, j, dist, u = i[ok], j[ok], dist[ok], u[ok]
     if not len(i):
         return []
@@ -257,10 +267,6 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
     return out
 
 
-def _rank(label: Label) -> int:
-    return 0 if label.layer_kind == "label" else 1
-
-
 def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolerance: float = 0.05,
                wall_tolerance: float = 0.15, lock_pattern: str | None = None) -> Rooms:
     """The rooms of a plan from its wall, partition and window line work and its doors."""
@@ -284,9 +290,19 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     ways = doorways(geoms[is_wall], blockers, chords, geoms[~is_wall])
 
     work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
-    # snap-rounding on a 0.1 mm grid nodes T-junctions that floating point would miss
-    noded = shapely.union_all(work, grid_size=GRID)
-    faces = np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))), dtype=object)
+    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
+    usable = usable_labels(plan.labels, plan.layers)
+    cands = candidates(usable, lock_rx)
+    level_labels = [lb for lb in usable if parse_level(lb.text) is not None]
+    faces = _faces(work)
+    # a doorway drawn as a plain gap beside a free wall end: when two names share a face, the
+    # free wall ends in it are extended across their gap to the next wall (and re-faced once)
+    name_pts = np.array([c.label.point for c in cands if c.reading.name], dtype=object)
+    gaps = gap_chords(geoms[is_wall], faces, name_pts, chords) if len(faces) else []
+    if gaps:
+        ways = ways + gaps
+        repairs += [gap_repair(g) for g in gaps]
+        faces = _faces(np.concatenate([work, np.array(gaps, dtype=object)]))
     n_faces = len(faces)
     if not n_faces:
         return Rooms((), tuple(repairs), tuple(ways), 0)
@@ -299,10 +315,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
         mic = shapely.maximum_inscribed_circle(faces[maybe], tolerance=0.01)
         thin[maybe] = shapely.length(mic) < THIN_RADIUS
 
-    # labels usable as names, and the face each lies in
-    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
-    named = [(lb, nm) for lb in plan.labels if (nm := name_text(lb.text, lock_rx))]
-    level_labels = [lb for lb in plan.labels if parse_level(lb.text) is not None]
+    # texts that can name or number a room, and the face each lies in
     face_tree = shapely.STRtree(faces)
 
     def face_of(labels: list[Label]) -> np.ndarray:
@@ -312,17 +325,63 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
             out[li] = fi
         return out
 
-    name_face = face_of([lb for lb, _ in named])
+    name_face = face_of([c.label for c in cands])
     labelled = np.zeros(n_faces, dtype=bool)
     labelled[name_face[name_face >= 0]] = True
+    material = wall_bodies(line_objs, geoms, faces) & ~labelled
 
-    keep = ~thin & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
+    keep = ~thin & ~material & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
     kept = np.flatnonzero(keep)
     if not len(kept):
         return Rooms((), tuple(repairs), tuple(ways), n_faces)
+    polys = _fill_islands(faces, kept, labelled, chords, ways, wall_tolerance)
 
-    # islands: kept faces inside another kept face's outline; unlabelled ones with no door
-    # or doorway on their edge are furniture or free-standing objects, filled into their room
+    # two names in one room: a doorway drawn as a plain gap; cut there
+    room_of = inside(cands, polys)
+    names_in = [[c.label.point for c, k in zip(cands, room_of.tolist()) if k == r and c.reading.name]
+                for r in range(len(polys))]
+    polys, cuts, cut_repairs = split_rooms(polys, names_in)
+    repairs += cut_repairs
+    ways = ways + cuts
+    room_of = inside(cands, polys)
+    best, number, names = choose(polys, cands, room_of)
+    label_level: dict[int, int] = {}
+    if level_labels:
+        li, ri = shapely.STRtree(np.asarray(polys, dtype=object)).query(
+            np.array([lb.point for lb in level_labels], dtype=object), predicate="within")
+        for lab, r in sorted(zip(li.tolist(), ri.tolist())):
+            label_level.setdefault(r, int(parse_level(level_labels[lab].text)))  # type: ignore[arg-type]
+
+    order = sorted(range(len(polys)), key=lambda k: (-round(polys[k].representative_point().y, 1),
+                                                      round(polys[k].representative_point().x, 1)))
+    zones = []
+    source = Source(ROOMS_LAYER)
+    for n, k in enumerate(order, start=1):
+        if k in label_level:
+            level, src = label_level[k], "label"
+        else:
+            keys = names[k] + ([number[k]] if number[k] else [])
+            level = table_level(zone_table or {}, keys or [""])
+            src = "table"
+            if level is None:
+                level, src = 0, "assumed-open"
+        if level == OUTSIDE_LEVEL:
+            continue  # the zone table says this room is not part of the application area
+        zones.append(Zone(f"R{n}", polys[k], level, best[k], source, src, number[k]))
+    return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
+
+
+def _faces(work: np.ndarray) -> np.ndarray:
+    """Faces of the line work, noded by snap-rounding on a 0.1 mm grid (T-junctions that
+    floating point would miss)."""
+    noded = shapely.union_all(work, grid_size=GRID)
+    return np.asarray(shapely.get_parts(shapely.polygonize(shapely.get_parts(noded))), dtype=object)
+
+
+def _fill_islands(faces: np.ndarray, kept: np.ndarray, labelled: np.ndarray, chords: np.ndarray,
+                  ways: list[LineString], wall_tolerance: float) -> list[Polygon]:
+    """The kept faces as rooms: unlabelled islands inside another kept face with no door or
+    doorway on their edge (furniture, free-standing objects) are filled into their room."""
     shells = shapely.polygons(shapely.get_exterior_ring(faces[kept]))
     ci, fi = shapely.STRtree(faces[kept]).query(shells, predicate="contains")
     inner_pairs = ci != fi
@@ -335,54 +394,27 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     furniture = np.zeros(len(kept), dtype=bool)
     island = np.unique(fi)
     furniture[island] = ~labelled[kept[island]] & ~by_door[island]
-    rooms_idx = np.flatnonzero(~furniture)
-    polys: dict[int, Polygon] = {}
     inner_rooms: dict[int, list[int]] = {}
     for c, f in zip(ci.tolist(), fi.tolist()):
         if not furniture[f]:
             inner_rooms.setdefault(c, []).append(f)
-    for k in rooms_idx.tolist():
+    polys = []
+    for k in np.flatnonzero(~furniture).tolist():
         shell = shells[k]
         if k in inner_rooms:
             shell = shell.difference(shapely.union_all(faces[kept[inner_rooms[k]]]))
-        polys[k] = shell
-
-    # names and levels
-    room_of_face = np.full(n_faces, -1, dtype=int)
-    room_of_face[kept[rooms_idx]] = rooms_idx
-    cands: dict[int, list[tuple[int, float, str]]] = {}
-    for (lb, nm), f in zip(named, name_face.tolist()):
-        if f >= 0 and room_of_face[f] >= 0:
-            k = int(room_of_face[f])
-            cands.setdefault(k, []).append((_rank(lb), lb.point.distance(polys[k].centroid), nm))
-    lv_face = face_of(level_labels)
-    label_level: dict[int, int] = {}
-    for lb, f in zip(level_labels, lv_face.tolist()):
-        if f >= 0 and room_of_face[f] >= 0:
-            label_level.setdefault(int(room_of_face[f]), int(parse_level(lb.text)))  # type: ignore[arg-type]
-
-    order = sorted(rooms_idx.tolist(), key=lambda k: (-round(polys[k].representative_point().y, 1),
-                                                     round(polys[k].representative_point().x, 1)))
-    zones = []
-    source = Source(ROOMS_LAYER)
-    for n, k in enumerate(order, start=1):
-        names = [c[2] for c in sorted(cands.get(k, []))]
-        name = names[0] if names else None
-        if k in label_level:
-            level, src = label_level[k], "label"
-        else:
-            level = table_level(zone_table or {}, names or [""])
-            src = "table"
-            if level is None:
-                level, src = 0, "assumed-open"
-        if level == OUTSIDE_LEVEL:
-            continue  # the zone table says this room is not part of the application area
-        zones.append(Zone(f"R{n}", polys[k], level, name, source, src))
-    return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
+        # collinear vertices (where hatch or cross lines met the outline) removed: fewer points
+        # for every later step, the same room
+        polys.append(shapely.simplify(shell, GRID))
+    return polys
 
 
 def with_rooms(plan: Plan, config: Config) -> Plan:
-    """The plan with rooms found from its walls as its zones, when it has no zone polygons."""
+    """The plan with rooms found from its walls as its zones, when it has no zone polygons.
+
+    Its line work is simplified below the wall tolerance first (also when zones are drawn:
+    the enclosure checks pair the same lines)."""
+    plan = simplified(plan)
     if plan.zones or not plan.lines_of("wall", "partition"):
         return plan
     geometry = {**GEOMETRY_DEFAULTS, **ROOM_GEOMETRY_DEFAULTS, **dict(config.geometry)}

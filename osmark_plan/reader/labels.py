@@ -23,7 +23,7 @@ class LabelSet:
 
     @classmethod
     def build(cls, items: list[Item], idx: list[int], scale: float) -> "LabelSet":
-        texts, xy, kinds, srcs = [], [], [], []
+        texts, xy, kinds, srcs, heights, lines = [], [], [], [], [], []
         for i in idx:
             it = items[i]
             text = text_content(it.e)
@@ -38,10 +38,33 @@ class LabelSet:
             xy.append(w)
             kinds.append(it.kind)
             srcs.append(Source(decode_escapes(it.layer), it.handle, it.block))
+            heights.append(text_height(it.e) * it.sc * scale)
+            lines.append(text_lines(it.e))
         arr = np.array(xy, dtype=float).reshape(-1, 2)
         pts = shapely.points(arr) if len(arr) else np.empty(0, dtype=object)
-        labels = [Label(t, pt, k, s) for t, pt, k, s in zip(texts, pts, kinds, srcs)]
+        labels = [Label(t, pt, k, s, h, ln) for t, pt, k, s, h, ln in zip(texts, pts, kinds, srcs, heights, lines)]
         return cls(labels, arr, np.array(kinds, dtype=object), np.asarray(pts, dtype=object))
+
+
+def text_height(e: object) -> float:
+    """Height of a TEXT or the character height of an MTEXT, in drawing units (0 when unknown)."""
+    try:
+        name = "char_height" if e.dxftype() == "MTEXT" else "height"  # type: ignore[attr-defined]
+        return abs(float(e.dxf.get(name, 0.0) or 0.0))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return 0.0
+
+
+def text_lines(e: object) -> tuple[str, ...]:
+    """The lines of an MTEXT of several lines (formatting stripped); empty for one line."""
+    try:
+        if e.dxftype() != "MTEXT":  # type: ignore[attr-defined]
+            return ()
+        parts = [" ".join(decode_escapes(str(s)).split()) for s in e.plain_text(split=True)]  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return ()
+    parts = [p for p in parts if p]
+    return tuple(parts) if len(parts) > 1 else ()
 
 
 def smallest_containing(points: np.ndarray, polys: list) -> np.ndarray:

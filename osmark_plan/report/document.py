@@ -113,6 +113,7 @@ def regions_part(site: Any) -> list[dict[str, Any]]:
             else "remainder",
             "level_from": zone.level_from if zone is not None else None,
             "in_aa": region.id in site.in_aa,
+            "number": zone.number if zone is not None else None,
         })
     return out
 

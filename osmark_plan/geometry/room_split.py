@@ -1,0 +1,206 @@
+"""Rooms split at doorways drawn as plain gaps, found by their labels.
+
+A doorway drawn as nothing but a gap in the wall (no door, no jamb facing another) lets two
+rooms run into one face. Two room names inside one face are the signal: the face is cut along
+the narrowest chord between its walls that separates the two names, no wider than a doorway
+(``DOORWAY``). The chord becomes an opening in the access graph, like any doorless doorway, and
+each cut is reported as a repair with its place and width.
+
+Chords are tried from the face's reflex corners (the jambs of a doorway) to the other walls of
+the face: to another corner, or square onto a wall. Only faces with two or more names are
+looked at, so the work grows with the number of merged rooms, not with the drawing.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.ops import split
+
+from ..model import Repair
+
+#: width range (m) of a doorway cut between two labelled rooms
+DOORWAY = (0.6, 2.5)
+#: two names closer than this (m) are one label group (a name and its translation)
+SAME_LABEL = 1.5
+#: a gap with a door chord this close (m) to its middle is the door's opening
+DOOR_NEAR = 0.3
+#: a part smaller than this (m²) is no room
+MIN_PART = 1.0
+#: at most this many cuts in one face (a lab with many rooms along one open corridor)
+MAX_CUTS = 64
+
+
+def _reflex(poly: Polygon) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Reflex corners of the face (all rings), and the face's edges (starts, ends)."""
+    corners, starts, ends = [], [], []
+    rings = [poly.exterior, *poly.interiors]
+    for k, ring in enumerate(rings):
+        c = np.asarray(ring.coords)[:-1, :2]
+        if len(c) < 3:
+            continue
+        ccw = ring.is_ccw if k == 0 else not ring.is_ccw  # interior on the left
+        prev, nxt = np.roll(c, 1, axis=0), np.roll(c, -1, axis=0)
+        cross = (c[:, 0] - prev[:, 0]) * (nxt[:, 1] - c[:, 1]) - (c[:, 1] - prev[:, 1]) * (nxt[:, 0] - c[:, 0])
+        reflex = cross < -1e-9 if ccw else cross > 1e-9
+        corners.append(c[reflex])
+        starts.append(c)
+        ends.append(nxt)
+    if not corners:
+        e = np.empty((0, 2))
+        return e, e, e
+    return np.vstack(corners), np.vstack(starts), np.vstack(ends)
+
+
+def _chords(poly: Polygon) -> np.ndarray:
+    """Candidate chords (n, 2, 2) from reflex corners to corners or square onto edges."""
+    corners, a, b = _reflex(poly)
+    if not len(corners):
+        return np.empty((0, 2, 2))
+    ab = b - a
+    den = np.maximum(np.einsum("ij,ij->i", ab, ab), 1e-12)
+    # every corner against every edge: faces with two names are few and small
+    t = np.clip(np.einsum("cij,ij->ci", corners[:, None, :] - a[None], ab) / den, 0.0, 1.0)
+    foot = a[None] + t[..., None] * ab[None]
+    ends = np.concatenate([foot.reshape(-1, 2), np.repeat(corners[None], len(corners), 0).reshape(-1, 2)])
+    start = np.concatenate([np.repeat(corners, len(a), 0), np.repeat(corners, len(corners), 0)])
+    length = np.hypot(*(ends - start).T)
+    ok = (length >= DOORWAY[0]) & (length <= DOORWAY[1])
+    chords = np.stack([start[ok], ends[ok]], axis=1)
+    order = np.argsort(np.hypot(*(chords[:, 1] - chords[:, 0]).T), kind="stable")
+    return chords[order]
+
+
+def _cut(poly: Polygon, p: Point, q: Point) -> tuple[Polygon, Polygon, LineString] | None:
+    """The face cut in two by its narrowest chord separating p from q, or None."""
+    chords = _chords(poly)
+    if not len(chords):
+        return None
+    lines = shapely.linestrings(chords)
+    covered = shapely.covers(shapely.buffer(poly, 1e-6), lines)
+    for chord in lines[covered]:
+        c = np.asarray(chord.coords)
+        v = (c[1] - c[0]) / max(float(np.hypot(*(c[1] - c[0]))), 1e-12)
+        blade = LineString([c[0] - v * 1e-3, c[1] + v * 1e-3])
+        parts = [g for g in split(poly, blade).geoms if g.area > 0]
+        if len(parts) != 2 or min(g.area for g in parts) < MIN_PART:
+            continue
+        a, b = parts
+        if (a.covers(p) and b.covers(q)) or (a.covers(q) and b.covers(p)):
+            return a, b, chord
+    return None
+
+
+def split_rooms(polys: list[Polygon], names: list[list[Point]]) -> tuple[list[Polygon], list[LineString], list[Repair]]:
+    """Faces with two or more names (their label points per face) cut at the narrowest
+    doorway-wide chord between each pair of names. Returns the rooms, the cut chords and a
+    repair for each cut."""
+    out: list[Polygon] = []
+    cuts: list[LineString] = []
+    repairs: list[Repair] = []
+    for poly, points in zip(polys, names):
+        groups = _groups(points)
+        work = [(poly, groups)]
+        done = 0
+        while work:
+            face, pts = work.pop()
+            if len(pts) < 2 or done >= MAX_CUTS:
+                out.append(face)
+                continue
+            found = None
+            for i in range(len(pts)):
+                for j in range(i + 1, len(pts)):
+                    found = _cut(face, pts[i], pts[j])
+                    if found:
+                        break
+                if found:
+                    break
+            if not found:
+                out.append(face)
+                continue
+            a, b, chord = found
+            done += 1
+            cuts.append(chord)
+            repairs.append(gap_repair(chord))
+            work += [(a, [p for p in pts if a.covers(p)]), (b, [p for p in pts if b.covers(p) and not a.covers(p)])]
+    return out, cuts, repairs
+
+
+def gap_chords(walls: np.ndarray, faces: np.ndarray, names: np.ndarray,
+               doors: np.ndarray | None = None) -> list[LineString]:
+    """Chords from free wall ends (touching no other line) in faces with two or more names,
+    straight on along the wall to the next line, doorway-wide: a partition stopping short of
+    the wall it would meet is a doorway drawn as a plain gap. Not where a door stands (its
+    chord closes the gap) and once per gap (two facing ends give one chord)."""
+    if not len(walls) or not len(names):
+        return []
+    _n, fi = shapely.STRtree(faces).query(names, predicate="within")
+    count = np.bincount(fi, minlength=len(faces))
+    shared = np.flatnonzero(count >= 2)
+    if not len(shared):
+        return []
+    coords = shapely.get_coordinates(walls)
+    n_pts = shapely.get_num_coordinates(walls)
+    first = np.cumsum(n_pts) - n_pts
+    last = first + n_pts - 1
+    ends = np.vstack([coords[first], coords[last]])
+    inner = np.vstack([coords[np.minimum(first + 1, last)], coords[np.maximum(last - 1, first)]])
+    owner = np.r_[np.arange(len(walls)), np.arange(len(walls))]
+    d = ends - inner
+    norm = np.hypot(*d.T)
+    ok = norm > 0
+    d[ok] /= norm[ok, None]
+    points = shapely.points(ends)
+    # free ends: no other line within a hair
+    pi, gi = shapely.STRtree(walls).query(points, predicate="dwithin", distance=1e-3)
+    touching = np.zeros(len(ends), dtype=bool)
+    touching[pi[gi != owner[pi]]] = True
+    # inside (or on the edge of) a face with two names
+    near = np.zeros(len(ends), dtype=bool)
+    ei, _f = shapely.STRtree(faces[shared]).query(points, predicate="dwithin", distance=1e-3)
+    near[ei] = True
+    free = np.flatnonzero(ok & ~touching & near)
+    if not len(free):
+        return []
+    rays = shapely.linestrings(np.stack([ends[free] + d[free] * 1e-3, ends[free] + d[free] * DOORWAY[1]], axis=1))
+    ri, wi = shapely.STRtree(walls).query(rays, predicate="intersects")
+    if not len(ri):
+        return []
+    hit = shapely.intersection(rays[ri], walls[wi])
+    dist = shapely.distance(points[free[ri]], hit)
+    order = np.lexsort((dist, ri))
+    ri, dist, hit = ri[order], dist[order], hit[order]
+    firsts = np.r_[True, ri[1:] != ri[:-1]]
+    ri, dist, hit = ri[firsts], dist[firsts], hit[firsts]
+    good = (dist >= DOORWAY[0]) & (dist <= DOORWAY[1])
+    out: list[LineString] = []
+    for r, h in zip(ri[good].tolist(), hit[good]):
+        p = ends[free[r]]
+        q = shapely.get_coordinates(shapely.shortest_line(shapely.points(p), h))[1]
+        chord = LineString([p, q])
+        mid = chord.centroid
+        if any(mid.distance(o.centroid) < 0.05 for o in out):
+            continue
+        if doors is not None and len(doors) and shapely.dwithin(doors, mid, DOOR_NEAR).any():
+            continue
+        out.append(chord)
+    return out
+
+
+def gap_repair(chord: LineString) -> Repair:
+    """The repair reporting a doorway drawn as a plain gap."""
+    mid = chord.interpolate(0.5, normalized=True)
+    return Repair(what="room split at a doorway drawn as a gap", gap_m=round(float(chord.length), 3),
+                  at=(float(mid.x), float(mid.y)),
+                  detail="two room names in one space: a wall stopping short of the next wall is a "
+                         "doorway without a door; the gap is taken as an opening")
+
+
+def _groups(points: list[Point]) -> list[Point]:
+    """One point per group of names closer than ``SAME_LABEL`` (a name and its translation)."""
+    out: list[Point] = []
+    for p in points:
+        if all(p.distance(o) >= SAME_LABEL for o in out):
+            out.append(p)
+    return out
