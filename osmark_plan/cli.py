@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 from .messages import exc_message, in_lang, prefixed, say
+from .config_sheet import parse_region
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
@@ -49,9 +50,12 @@ def codes(value: str | None) -> tuple[str, ...] | None:
 
 
 def load_config(drawing: str, config_path: str | None, select: str | None, ignore: str | None,
-                units: str | None, profile: str | None = None) -> Config:
+                units: str | None, profile: str | None = None, region: str | None = None) -> Config:
     try:
         config = with_profile(load_for(drawing, config_path), profile)
+        if region is not None:  # --region wins over the file's [sheet] table
+            box, frame = parse_region(region)
+            config = replace(config, region=box, frame=frame)
     except ConfigError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     if select is not None:  # an explicit choice on the command line: the file's ignore gives way
@@ -193,6 +197,10 @@ def cli() -> None:
 
 lang_option = click.option("--lang", type=click.Choice(LANGS), default=None,
                            help="Message language (default: config, then locale, else ja).")
+region_option = click.option(
+    "--region", metavar="X0,Y0,X1,Y1|TITLE",
+    help="Check only one plan of a sheet with several: a box in drawing units, or the plan's title "
+         "text (e.g. 1階平面図). Overrides [sheet] in osmark.toml.")
 profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), default=None,
                               help="Built-in layer naming profile (default, aia, jww), after [layers].")
 
@@ -211,22 +219,24 @@ profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), de
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but the report.")
 @profile_option
+@region_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, lang: str | None,
           select: str | None, ignore: str | None, units: str | None, config_path: str | None,
-          quiet: bool, profile: str | None, debug: bool) -> None:
-    """Check one floor drawing; findings to stdout. Exit 1 when an error is found."""
+          quiet: bool, profile: str | None, region: str | None, debug: bool) -> None:
+    """Check one floor drawing (DXF, DWG, Jw_cad JWW/JWC); findings to stdout. Exit 1 when an
+    error is found."""
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
-                                config_path, quiet, debug, profile)))
+                                config_path, quiet, debug, profile, region)))
 
 
 def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
-           profile=None) -> int:
+           profile=None, region=None) -> int:
     from .api import check_plan, load
     from .reader import ReadError
     from .report import FORMATS
 
-    config = load_config(drawing, config_path, select, ignore, units, profile)
+    config = load_config(drawing, config_path, select, ignore, units, profile, region)
     lang = lang or config.lang or default_lang()
     _some_rule_selected(config)
     try:
@@ -285,9 +295,10 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
 @click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
 @lang_option
 @profile_option
+@region_option
 @click.option("--suggest-config", is_flag=True, help="Print a starting osmark.toml for this drawing.")
 def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, lang: str | None,
-           profile: str | None, suggest_config: bool) -> None:
+           profile: str | None, region: str | None, suggest_config: bool) -> None:
     """Show how each layer was mapped, and what was found on it."""
 
     def go() -> int:
@@ -295,7 +306,7 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
         from .report.layers import layers_json, layers_text, suggest_config_text
         from .reader import ReadError
 
-        config = load_config(drawing, config_path, None, None, units, profile)
+        config = load_config(drawing, config_path, None, None, units, profile, region)
         try:
             plan = load(drawing, config, units=units)
         except ReadError as exc:

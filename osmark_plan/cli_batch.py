@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  lang_option, load_config, run)
+                  lang_option, load_config, region_option, run)
 from .config import UNITS, Config
 from .messages import exc_message, prefixed, say
 
@@ -25,9 +25,10 @@ from .messages import exc_message, prefixed, say
 @click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@region_option
 def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | None, no_images: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
-          config_path: str | None, quiet: bool) -> None:
+          config_path: str | None, quiet: bool, region: str | None) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
     A building.toml (or a [building] table in osmark.toml) groups floors into one
@@ -35,10 +36,10 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
     Exit 3 when a floor could not be read, else 1 when any error was found, else 0.
     """
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
-                                        select, ignore, units, config_path, quiet)))
+                                        select, ignore, units, config_path, quiet, region)))
 
 
-def _configs(config_path, select, ignore, units):
+def _configs(config_path, select, ignore, units, region=None):
     """A drawing -> Config function, loading each config file once."""
     from .config import find_config
 
@@ -47,14 +48,14 @@ def _configs(config_path, select, ignore, units):
     def config_for(drawing: Path) -> Config:
         key = config_path or str(find_config(drawing) or "")
         if key not in cache:
-            cache[key] = load_config(str(drawing), config_path, select, ignore, units)
+            cache[key] = load_config(str(drawing), config_path, select, ignore, units, region=region)
         return cache[key]
 
     return config_for
 
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
-           quiet) -> int:
+           quiet, region=None) -> int:
     from .batch.buildings import check_building
     from .batch.discover import discover
     from .batch.floors import collect, output_names, settle_rules
@@ -67,9 +68,10 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
                           f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
     found = discover(paths)
     if not (found.drawings or found.manifests or found.missing):
-        raise Failure(say(f"osmark: no drawing (*.dxf) found in {' '.join(paths)}",
-                          f"osmark: {' '.join(paths)} に図面（*.dxf）が見つかりません"), EXIT_USAGE)
-    config_for = _configs(config_path, select, ignore, units)
+        raise Failure(say(f"osmark: no drawing (*.dxf, *.dwg, *.jww, *.jwc) found in {' '.join(paths)}",
+                          f"osmark: {' '.join(paths)} に図面（*.dxf, *.dwg, *.jww, *.jwc）が見つかりません"),
+                      EXIT_USAGE)
+    config_for = _configs(config_path, select, ignore, units, region)
     floors, manifests = collect(found, config_for)
     base = config_for(Path(paths[0])) if config_path else (floors[0].config if floors else Config())
     lang = lang or base.lang or default_lang()

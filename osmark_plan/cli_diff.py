@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  check_image_target, lang_option, load_config, run, write_atomic, write_image)
+                  check_image_target, lang_option, load_config, region_option, run, write_atomic,
+                  write_image)
 from .config import UNITS
 from .messages import say
 
@@ -33,28 +34,29 @@ from .messages import say
 @click.option("--tolerance", type=click.FloatRange(min=0.0),
               help="Metres an element may move and still count as unchanged (default 0.2).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on stderr but errors.")
+@region_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def diff(asis: str, application: str, fmt: str, output: str | None, image: str | None,
          lang: str | None, config_path: str | None, units: str | None, no_align: bool,
-         tolerance: float | None, quiet: bool, debug: bool) -> None:
+         tolerance: float | None, quiet: bool, region: str | None, debug: bool) -> None:
     """Compare an as-is drawing (現状図面) with an application drawing (申請図面).
 
     Exit 0 when they do not differ, 1 when they do.
     """
     code = run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
-                             no_align, tolerance, quiet, debug))
+                             no_align, tolerance, quiet, debug, region))
     click.get_current_context().exit(code)
 
 
 def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,
-          quiet, debug) -> int:
+          quiet, debug, region=None) -> int:
     from .api import load
     from .diff.compare import diff_plans, diff_settings
     from .diff.document import write_json
     from .diff.text import write_text
     from .reader import ReadError
 
-    config = load_config(asis, config_path, None, None, units)
+    config = load_config(asis, config_path, None, None, units, region=region)
     settings = diff_settings(config)  # a bad [diff] table is a usage error before reading
     if tolerance is not None:
         config = replace(config, diff={**dict(config.diff), "tolerance": tolerance})

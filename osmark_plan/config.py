@@ -139,6 +139,11 @@ class Config:
 
     #: the user's own [layers] patterns, in their order (tried before a profile's)
     user_layers: tuple[tuple[str, str], ...] = ()
+    #: the part of a sheet with several plans to check ([sheet] region, or --region x0,y0,x1,y1),
+    #: in drawing units; None: the whole drawing
+    region: tuple[float, float, float, float] | None = None
+    #: the title or frame text of the plan to check ([sheet] frame, or --region NAME)
+    frame: str | None = None
 
     def layer_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
         """Compiled (kind, pattern) pairs in match order.
@@ -217,12 +222,13 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Build and validate a Config from a parsed TOML table."""
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
-             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale"}
+             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale", "sheet"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(say(f"{where}: unknown setting(s): {', '.join(unknown)}",
                               f"{where}: 不明な設定項目です: {', '.join(unknown)}"))
-    for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff"):
+    for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff",
+                "sheet"):
         if key in data and not isinstance(data[key], dict):
             raise ConfigError(say(f"{where}: [{key}] must be a table, not {type(data[key]).__name__} {data[key]!r}",
                                   f"{where}: [{key}] は表（テーブル）で指定してください（{data[key]!r} は使えません）"))
@@ -302,8 +308,13 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         raise ConfigError(say(f"{where}: profile must be one of {', '.join(PROFILES)}, not {profile!r}",
                               f"{where}: profile は {', '.join(PROFILES)} のいずれかで指定してください（{profile!r} は使えません）"))
     scale = parse_sheet_scale(data.get("scale"), where)
+    from .config_sheet import parse_sheet_table
+
+    region, frame = parse_sheet_table(data.get("sheet", {}), where)
     out = replace(
         cfg,
+        region=region,
+        frame=frame,
         user_layers=tuple((str(k), str(v)) for k, v in user_layers.items()),
         scale=scale,
         diff=diff,

@@ -249,6 +249,12 @@ class Plan:
     rooms_from: str | None = None
     #: chords sealing doorless doorways when rooms were found from walls (openings, not closers)
     openings: tuple[LineString, ...] = ()
+    #: the file format read: "DXF", "JWW", "JWC", "DWG R2000" …
+    source_format: str = "DXF"
+    #: the converter that turned a JWW/JWC/DWG file into DXF ("ezjww 0.7.5"), None for DXF
+    converter: str | None = None
+    #: the part of the sheet checked (drawing units: x0, y0, x1, y1), None for the whole drawing
+    region: tuple[float, float, float, float] | None = None
 
     def lines_of(self, *kinds: str) -> tuple[Line, ...]:
         """The line work of the given kinds ("wall", "partition", "window")."""

@@ -9,6 +9,8 @@ from pathlib import Path
 from ..building import MANIFEST_NAME
 
 DRAWING_SUFFIX = ".dxf"
+#: every suffix a folder walk picks up: DXF, DWG and Jw_cad drawings
+DRAWING_SUFFIXES = frozenset({DRAWING_SUFFIX, ".dwg", ".jww", ".jwc"})
 
 
 @dataclass
@@ -22,11 +24,12 @@ class Found:
 
 
 def is_drawing(path: Path) -> bool:
-    return path.suffix.lower() == DRAWING_SUFFIX
+    return path.suffix.lower() in DRAWING_SUFFIXES
 
 
 def _walk(folder: Path, drawings: set[Path], manifests: set[Path]) -> None:
-    """Every *.dxf (any case) below ``folder``, and every building.toml; hidden folders skipped."""
+    """Every *.dxf, *.dwg, *.jww and *.jwc (any case) below ``folder``, and every
+    building.toml; hidden folders skipped."""
     for path in folder.rglob("*"):
         rel = path.relative_to(folder).parts
         if any(part.startswith(".") for part in rel[:-1]):
@@ -50,7 +53,7 @@ def _add(path: Path, drawings: set[Path], manifests: set[Path], explicit: bool) 
 def discover(args: list[str] | tuple[str, ...]) -> Found:
     """Drawings and manifests named by ``args``: files, folders (recursively) and globs.
 
-    A folder gives every ``*.dxf`` below it (case-insensitive) and every ``building.toml``;
+    A folder gives every ``*.dxf``, ``*.dwg``, ``*.jww`` and ``*.jwc`` below it (case-insensitive) and every ``building.toml``;
     a glob gives what it matches (``**`` recurses); a ``*.toml`` file is a building manifest.
     """
     drawings: set[Path] = set()

@@ -6,7 +6,8 @@ Works in drawing units (before the unit is known, since door sizes help choose i
   leaf line does not touch (fallback: the arc's start point);
 * double door: two arcs with distinct centres; the chord joins the two hinges;
 * no arc (sliding doors, plain rectangles): the long axis of the minimum rotated rectangle of
-  the geometry, through its centre, as long as its long side.
+  the geometry, through its centre, as long as its long side; loose leaves side by side are one
+  sliding door, and parallel lines of one span are window glazing (style "window").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 import shapely
 
 from .entities import Elem, Item, arc_data, np_matrix, transform, world_pieces
+from .leaves import is_glazing, merge_leaves
 
 Arc = tuple[np.ndarray, np.ndarray, np.ndarray, float]
 
@@ -220,14 +222,20 @@ def loose_doors(items: list[Item], idx: list[int], tol: float, touch: float) -> 
     pairs = tree.query(garr, predicate="dwithin", distance=touch)
     comp = _components(len(geoms), pairs)
     out: list[DoorDraft] = []
+    plain = [members for members in comp if not any(k in arcs_of for k in members)]
+    for together in merge_leaves([[pts_of[k] for k in members] for members in plain]):
+        groups = [plain[g] for g in together]
+        members = [k for g in groups for k in g]
+        first = items[owners[members[0]]]
+        glazing = is_glazing([[pts_of[k] for k in g] for g in groups])
+        chord = _rect_chord([pts_of[k] for k in members])
+        if chord is not None:
+            out.append(DoorDraft(chord, "window" if glazing else "sliding", [pts_of[k] for k in members],
+                                 first.layer, first.handle, first.block, False, loose=True))
     for members in comp:
         arcs = [(k, arcs_of[k]) for k in members if k in arcs_of]
         first = items[owners[members[0]]]
         if not arcs:
-            chord = _rect_chord([pts_of[k] for k in members])
-            if chord is not None:
-                out.append(DoorDraft(chord, "sliding", [pts_of[k] for k in members], first.layer,
-                                     first.handle, first.block, False, loose=True))
             continue
         hinges = _hinges([a for _k, a in arcs])
         used: set[int] = set()

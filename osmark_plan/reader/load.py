@@ -15,6 +15,7 @@ from ezdxf.document import Drawing
 
 from ..messages import say
 from ..model import Repair
+from .convert import ConvertError, convert, source_format
 
 _BINARY_SENTINEL = b"AutoCAD Binary DXF"
 _CODEPAGE = re.compile(rb"\$DWGCODEPAGE\s*\r?\n\s*3\s*\r?\n\s*([^\r\n]*)")
@@ -46,6 +47,13 @@ class Loaded:
     sha256: str
     encoding: str
     repairs: list[Repair] = field(default_factory=list)
+    #: the file format read ("DXF", "JWW", "JWC", "DWG R2000" …) and the converter used, if any
+    source_format: str = "DXF"
+    converter: str | None = None
+    #: layer -> entities a converter could not carry over (reported as DWG008)
+    unconverted: dict[str, int] = field(default_factory=dict)
+    #: the 1:N scale the source file states (Jw_cad layer groups)
+    stated_scale: int | None = None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -135,10 +143,15 @@ def _load(path: str | Path) -> Loaded:
     data = _read_bytes(p)
     if not data.strip():
         raise ReadError(p, "the file is empty", "ファイルが空です")
-    if not _looks_like_dxf(data):
-        raise ReadError(p, "not a DXF file (no DXF sections found)",
-                        "DXF ファイルではありません（DXF のセクションが見つかりません）")
     sha = hashlib.sha256(data).hexdigest()
+    fmt = source_format(p, data)
+    if fmt is not None:
+        return _load_converted(p, fmt, sha)
+    if not _looks_like_dxf(data):
+        raise ReadError(p, "not a DXF file (no DXF sections found); osmark reads DXF, "
+                           "DWG (R2000-R2018) and Jw_cad (.jww, .jwc) drawings",
+                        "DXF ファイルではありません（DXF のセクションが見つかりません）。"
+                        "読めるのは DXF、DWG（R2000〜R2018）、Jw_cad（.jww, .jwc）の図面です")
     encoding, enc_repair = choose_encoding(data)
     repairs: list[Repair] = [enc_repair] if enc_repair else []
     first_error: Exception | None = None
@@ -167,6 +180,20 @@ def _load(path: str | Path) -> Loaded:
     if doc.dxfversion in _UTF8_VERSIONS:
         enc = "utf-8"
     return Loaded(doc=doc, sha256=sha, encoding=str(enc), repairs=repairs)
+
+
+def _load_converted(path: Path, fmt: str, sha: str) -> Loaded:
+    """A JWW, JWC or DWG file converted to DXF in memory (:mod:`.convert`)."""
+    try:
+        conv = convert(path, fmt)
+    except ConvertError as exc:
+        raise ReadError(path, exc.message, exc.message_ja) from None
+    if not len(conv.doc.modelspace()):
+        raise ReadError(path, f"{conv.converter} found no drawing entity in this {conv.source_format} file",
+                        f"{conv.converter} はこの {conv.source_format} ファイルに図形を見つけられませんでした")
+    return Loaded(doc=conv.doc, sha256=sha, encoding="utf-8", repairs=conv.repairs,
+                  source_format=conv.source_format, converter=conv.converter,
+                  unconverted=dict(conv.unconverted), stated_scale=conv.stated_scale)
 
 
 def _recover(path: Path, encoding: str | None):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString
 
-from ..config import Config
+from ..config import Config, ConfigError
 from ..model import Door, Line, Plan, Rejected, Repair, Source
 from ..naming import decode_escapes, is_door_number, parse_lock, parse_scale, single_keyholder
 from . import doors as doorlib
@@ -24,8 +24,11 @@ from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
 from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
+from .curves import replace_items, swings_from_curves
+from .wall_doors import promote_door_blocks
 from .swings import find_swings
 from .windows import read_windows
+from .sheet import empty_region, pick_region, restrict
 from .zones import read_areas, read_zones
 
 #: sagitta of flattened arcs and curves (m)
@@ -152,12 +155,36 @@ def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
     return out
 
 
+def _glazing_lines(glazing: list[doorlib.DoorDraft], scale: float) -> list[Line]:
+    """Window glazing found among door-layer lines (a layer holding doors and windows): window
+    line work, which closes a boundary and is no passage."""
+    out = []
+    for d in glazing:
+        src = Source(decode_escapes(d.layer), d.handle, d.block)
+        out.extend(Line("window", LineString(p * scale), src) for p in d.pieces if len(p) >= 2)
+    return out
+
+
+def _curved_swings(w: Walk) -> Walk:
+    """Swings drawn as bulged polylines, splines or runs of short segments become ARCs."""
+    door, other = [], []
+    for i, it in enumerate(w.items):
+        if it.e.dxftype() not in LINEWORK_TYPES:  # type: ignore[attr-defined]
+            continue
+        if it.kind == "door":
+            door.append(i)
+        elif it.kind in LINE_KINDS or it.kind == "ignored" and it.block is not None:
+            other.append(i)
+    new, dropped = swings_from_curves(w.items, door, other)
+    return replace_items(w, dropped, new)
+
+
 def read_plan(path: str | Path, config: Config, units: str | None = None) -> Plan:
     """Read a DXF file into a Plan. Raises :class:`ReadError` with one clear line."""
     loaded = load(path)
     try:
         return _read(loaded, str(path), config, units)
-    except ReadError:
+    except (ReadError, ConfigError):
         raise
     except RecursionError:
         raise ReadError(path, "blocks are nested too deeply to read",
@@ -171,6 +198,13 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     doc = loaded.doc
     kinds = LayerKinds(config)
     w: Walk = walk(doc, kinds)
+    region = pick_region(w, config, path)
+    if region is not None:
+        w = restrict(w, region)
+        if not w.items:
+            raise empty_region(path, region)
+    promote_door_blocks(w)
+    w = _curved_swings(w)
     items = w.items
     by_kind: dict[str, list[int]] = defaultdict(list)
     texts: list[int] = []
@@ -207,16 +241,24 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
              if items[i].owner < 0 or w.elems[items[i].owner].kind != "door"]
     if loose:
         drafts.extend(doorlib.loose_doors(items, loose, dtol, touch=dtol * 0.5))
+    glazing = [d for d in drafts if d.style == "window"]
+    drafts = [d for d in drafts if d.style != "window"]
     arc_widths = [d.width for d in drafts if d.has_arc]
     widths = arc_widths or [d.width for d in drafts] or list(swings.radii)
     insunits = doc.header.get("$INSUNITS", None)
     override, source = (units, "--units") if units else (config.units, "config")
     scale_texts = Counter(n for i in texts if (n := parse_scale(text_content(items[i].e))))
-    walls = None if widths else unitlib.wall_thickness(_wall_segments(items, by_kind["wall"]))
-    choice = unitlib.choose(insunits, widths, None if widths else extent(), override, source,
+    if loaded.stated_scale:  # a Jw_cad layer group's scale beats any text
+        scale_texts = Counter({loaded.stated_scale: len(texts) + 1})
+    walls = functools.cache(lambda: unitlib.wall_thickness(_wall_segments(items, by_kind["wall"])))
+    choice = unitlib.choose(insunits, widths, extent, override, source,
                             scale_text=scale_texts.most_common(1)[0][0] if scale_texts else None,
-                            sheet=config.scale, walls=walls)
+                            sheet=config.scale, walls=walls,
+                            scale_from=("its Jw_cad layer group is drawn at", "Jw_cad のレイヤグループの縮尺")
+                            if loaded.stated_scale else None)
     scale = choice.scale
+    if unitlib.declared_unit(insunits) and choice.source in ("doors", "walls", "extents"):
+        repairs.append(Repair(what="units corrected", detail=choice.note))
 
     # drop loose arc-less groups that cannot be doors at this scale
     drafts = [d for d in drafts if d.has_arc or not d.loose or 0.5 <= d.width * scale <= 2.5]
@@ -237,6 +279,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
                            repairs, rejected)
     assets = read_assets(items, w.elems, by_kind["asset"], labels, scale)
     aisles = read_aisles(items, by_kind["aisle"], scale, tol)
+    lines.extend(_glazing_lines(glazing, scale))
     door_objs = _doors(drafts, labels, config, scale)
     windows = read_windows(items, w.elems, by_kind["window"], labels, config, scale, tol,
                            [d.chord for d in door_objs])
@@ -264,9 +307,13 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         windows=tuple(windows),
         repairs=tuple(repairs),
         rejected=tuple(rejected),
-        unreadable={decode_escapes(k): int(v) for k, v in w.unreadable.items()},
+        unreadable={**{decode_escapes(k): int(v) for k, v in w.unreadable.items()},
+                    **loaded.unconverted},
         units_note=choice.note,
         units_note_ja=choice.note_ja,
         units_error=choice.error,
         sheet_scale=choice.sheet_scale,
+        source_format=loaded.source_format,
+        converter=loaded.converter,
+        region=region,
     )

@@ -13,9 +13,11 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from .entities import TEXT_TYPES, walk
+from .entities import TEXT_TYPES, text_content, walk
 from .load import load
+from .sheet import SheetPlan, find_plans
 from .swings import find_swings
+from .text_kinds import is_room_like
 
 #: the gap (m) between the two lines of a double-line wall
 WALL_PAIR = (0.04, 0.45)
@@ -30,6 +32,8 @@ class LayerContent:
     swings: int
     texts: int
     arcs: int
+    #: texts that could name a room (not door/size tags, grid bubbles, numbers or titles)
+    room_texts: int = 0
 
 
 def _paired(segs: np.ndarray, scale: float) -> int:
@@ -55,21 +59,36 @@ def _paired(segs: np.ndarray, scale: float) -> int:
 
 def layer_contents(path: str | Path, scale: float) -> dict[str, LayerContent]:
     """Layer name (escapes decoded) -> what it holds. ``scale``: metres per drawing unit."""
-    from ..naming import decode_escapes
+    return sheet_contents(path, scale)[0]
 
+
+def sheet_contents(path: str | Path, scale: float) -> tuple[dict[str, LayerContent], list[SheetPlan]]:
+    """What each layer holds, and the plans on the sheet (several when plans, framing plans or
+    elevations sit side by side)."""
     doc = load(path).doc
     w = walk(doc, lambda _name: "wall")
+    try:
+        plans = find_plans(w.items)
+    except Exception:  # noqa: BLE001 - a hint only
+        plans = []
+    return _contents(w, scale), plans
+
+
+def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-untyped-def]
+    from ..naming import decode_escapes
+
     by_layer: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(w.items):
         by_layer[it.layer].append(k)
     out: dict[str, LayerContent] = {}
     for layer, idx in by_layer.items():
-        segs, texts, arcs = [], 0, 0
+        segs, texts, arcs, roomish = [], 0, 0, 0
         for k in idx:
             e = w.items[k].e
             t = e.dxftype()  # type: ignore[attr-defined]
             if t in TEXT_TYPES:
                 texts += 1
+                roomish += is_room_like(text_content(e))
             elif t == "ARC":
                 arcs += 1
             elif t == "LINE" and w.items[k].M is None:
@@ -79,5 +98,5 @@ def layer_contents(path: str | Path, scale: float) -> dict[str, LayerContent]:
         swings = find_swings(w.items, idx)
         out[decode_escapes(layer)] = LayerContent(
             lines=len(segs), paired=_paired(np.asarray(segs, dtype=float).reshape(-1, 2, 2), scale),
-            swings=len(swings.arcs), texts=texts, arcs=arcs)
+            swings=len(swings.arcs), texts=texts, arcs=arcs, room_texts=roomish)
     return out

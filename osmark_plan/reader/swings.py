@@ -14,8 +14,8 @@ import shapely
 
 from .entities import Item, arc_data, transform
 
-#: the sweep of a door swing, degrees
-SWEEP = (60.0, 120.0)
+#: the sweep of a door swing, degrees (down to 20°: doors drawn partly open)
+SWEEP = (20.0, 120.0)
 #: how close (fraction of the radius) a leaf end must be to the hinge and to an arc end
 NEAR = 0.06
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence, TypeVar
+
+_T = TypeVar("_T")
+Lazy = _T | Callable[[], _T]
+
+
+def _get(value):  # type: ignore[no-untyped-def]
+    """A value given either as is or as a function computing it (costly ones, on demand)."""
+    return value() if callable(value) else value
 
 import numpy as np
 import shapely
@@ -146,17 +154,22 @@ def _by_sheet(median: float, base: float) -> int | None:
     return min(ok)[1] if ok else None
 
 
-def choose(insunits: int | None, door_widths: Sequence[float], extent: float | None,
+def choose(insunits: int | None, door_widths: Sequence[float], extent: "Lazy[float | None]",
            override: str | None = None, override_source: str = "--units",
            scale_text: int | None = None, sheet: int | None = None,
-           walls: float | None = None) -> UnitChoice:
+           walls: "Lazy[float | None]" = None, scale_from: tuple[str, str] | None = None) -> UnitChoice:
     """Pick the drawing unit.
 
     door_widths are in drawing units; extent is the larger side of the drawing's extents
     in drawing units; walls the double-line wall thickness in drawing units (used when there
     are no doors). override (from --units or the config) wins over everything; ``sheet``
     (``scale = 100`` in the config) multiplies it. ``scale_text`` is the 1:N read from a
-    title text (``S=1/100``), used when the doors or extents show a sheet-scale drawing.
+    title text (``S=1/100``), used when the doors or extents show a sheet-scale drawing;
+    ``scale_from`` says where it was read (English, Japanese), by default a scale text.
+    ``extent`` and ``walls`` may be functions, called only when needed.
+
+    A declared $INSUNITS that the walls or the extents confirm as real size is never replaced
+    by a sheet scale, whatever the doors look like.
     """
     if sheet:
         unit = override or (declared_unit(insunits) or ("mm", 0.001))[0]
@@ -166,11 +179,28 @@ def choose(insunits: int | None, door_widths: Sequence[float], extent: float | N
     if override:
         return UnitChoice(override, SCALES[override], override_source)
     choice = _choose(insunits, door_widths, extent, walls)
-    return _sheet_check(choice, insunits, door_widths, extent, scale_text)
+    return _sheet_check(choice, insunits, door_widths, extent, scale_text, walls, scale_from)
+
+
+def _real_size(scale: float, extent: "Lazy[float | None]", walls: "Lazy[float | None]",
+               small_doors: bool) -> tuple[str, str] | None:
+    """Why a unit is real size (English, Japanese): plausible double-line walls, or (when the
+    doors are too small, as door symbols of a legend) a drawing the size of a floor; None when
+    neither says so."""
+    w = _get(walls)
+    if w is not None and _in(w * scale, WALL_ACCEPT):
+        return (f"its double-line walls are then {w * scale:.2f} m thick",
+                f"二重線の壁の厚さが {w * scale:.2f} m になる")
+    size = _get(extent) if small_doors else None
+    if size and _in(size * scale, FLOOR_RANGE):
+        return f"the drawing is then {size * scale:.3g} m across", f"図面の大きさが {size * scale:.3g} m になる"
+    return None
 
 
 def _sheet_check(choice: UnitChoice, insunits: int | None, door_widths: Sequence[float],
-                 extent: float | None, scale_text: int | None) -> UnitChoice:
+                 extent: "Lazy[float | None]", scale_text: int | None,
+                 walls: "Lazy[float | None]" = None,
+                 scale_from: tuple[str, str] | None = None) -> UnitChoice:
     """A drawing at sheet scale (doors a few mm wide): apply a stated 1:N, else guess one and
     say so as an error with the setting that fixes it."""
     median = _median(door_widths)
@@ -178,6 +208,19 @@ def _sheet_check(choice: UnitChoice, insunits: int | None, door_widths: Sequence
     if doors_ok:
         return choice
     declared = declared_unit(insunits)
+    if declared and declared[0] in SCALES and choice.source == "$INSUNITS":
+        small = median is not None and median * declared[1] < DOOR_ACCEPT[0]
+        why = _real_size(declared[1], extent, walls, small)
+        if why is not None:
+            if median is None:
+                return choice
+            return UnitChoice(choice.units, choice.scale, "$INSUNITS", (
+                f"doors are {median:.3g} {declared[0]} wide, which is no real door width, but $INSUNITS "
+                f"({declared[0]}) was kept because {why[0]}; no sheet scale was applied. Check what the "
+                f"door layers hold."), (
+                f"扉の幅が {median:.3g} {declared[0]} で実際の扉の幅ではありませんが、$INSUNITS（{declared[0]}）"
+                f"では{why[1]}ため、そのまま採用しました（縮尺は掛けていません）。扉のレイヤの内容を確認してください。"))
+    extent = _get(extent)
     # a sheet is drawn in paper units: the declared unit if it gives real doors, else mm
     bases = [declared] if declared and declared[0] in SCALES else []
     bases.append(("mm", 0.001))
@@ -198,11 +241,16 @@ def _sheet_check(choice: UnitChoice, insunits: int | None, door_widths: Sequence
                    else f"図面の大きさが {unit} で {(extent or 0) * base:.3g} m")
         door = f"; doors then {median * base * scale_text:.2f} m wide" if median is not None else ""
         door_ja = f"、扉の幅 {median * base * scale_text:.2f} m" if median is not None else ""
+        said, said_ja = scale_from or ("its scale text says", "縮尺の文字")
+        across = f"drawing {size:.3g} m across" if extent else ""
+        across_ja = f"図面の大きさ {size:.3g} m" if extent else ""
+        extra = ", ".join(x for x in (across, door.lstrip("; ")) if x)
+        extra_ja = "、".join(x for x in (across_ja, door_ja.lstrip("、")) if x)
         return UnitChoice(unit, base * scale_text, "scale-text", (
-            f"the drawing is at sheet scale ({what}); its scale text says 1:{scale_text}, so one "
-            f"{unit} on the sheet was taken as {base * scale_text:g} m (drawing {size:.3g} m across{door})."), (
-            f"図面が用紙上の縮尺で描かれています（{what_ja}）。縮尺の文字 1/{scale_text} から、用紙上の"
-            f"1 {unit} を {base * scale_text:g} m とみなしました（図面の大きさ {size:.3g} m{door_ja}）。"),
+            f"the drawing is at sheet scale ({what}); {said} 1:{scale_text}, so one "
+            f"{unit} on the sheet was taken as {base * scale_text:g} m ({extra})."), (
+            f"図面が用紙上の縮尺で描かれています（{what_ja}）。{said_ja} 1/{scale_text} から、用紙上の"
+            f"1 {unit} を {base * scale_text:g} m とみなしました（{extra_ja}）。"),
             sheet_scale=scale_text)
     if median is None:
         return choice
@@ -226,11 +274,14 @@ def _sheet_check(choice: UnitChoice, insunits: int | None, door_widths: Sequence
         f"違う場合は正しい単位と縮尺を指定してください。"), sheet_scale=n, error=True)
 
 
-def _choose(insunits: int | None, door_widths: Sequence[float], extent: float | None,
-            walls: float | None = None) -> UnitChoice:
+def _choose(insunits: int | None, door_widths: Sequence[float], extent: "Lazy[float | None]",
+            walls: "Lazy[float | None]" = None) -> UnitChoice:
     """The unit from $INSUNITS, door widths, wall thickness and extents, without sheet scales."""
     declared = declared_unit(insunits)
     median = _median(door_widths)
+    lazy_walls = walls
+    if median is None:
+        extent, walls = _get(extent), _get(walls)
     if declared:
         name, scale = declared
         if median is None and walls is not None and not _in(walls * scale, WALL_ACCEPT):
@@ -256,12 +307,20 @@ def _choose(insunits: int | None, door_widths: Sequence[float], extent: float | 
             return UnitChoice(name, scale, "$INSUNITS")
         guess = _by_doors(median)
         if guess:
+            w = _get(lazy_walls)
+            if w is not None and _in(w * scale, WALL_ACCEPT) and not _in(w * SCALES[guess], WALL_ACCEPT):
+                return UnitChoice(name, scale, "$INSUNITS")  # the walls confirm $INSUNITS
+            also = (f" and the double-line walls {w * SCALES[guess]:.2f} m thick"
+                    if w is not None and _in(w * SCALES[guess], WALL_ACCEPT) else "")
+            also_ja = (f"、壁の厚さ {w * SCALES[guess]:.2f} m"
+                       if w is not None and _in(w * SCALES[guess], WALL_ACCEPT) else "")
             return UnitChoice(guess, SCALES[guess], "doors", (
                 f"$INSUNITS says {name}, but doors would then be {median * scale:.3g} m wide; "
-                f"assumed {guess}, which makes the median door {median * SCALES[guess]:.2f} m wide."), (
+                f"assumed {guess}, which makes the median door {median * SCALES[guess]:.2f} m wide{also}."), (
                 f"$INSUNITS は {name} ですが、それでは扉の幅が {median * scale:.3g} m になるため、"
-                f"{guess} とみなしました（扉の幅の中央値 {median * SCALES[guess]:.2f} m）。"))
+                f"{guess} とみなしました（扉の幅の中央値 {median * SCALES[guess]:.2f} m{also_ja}）。"))
         return UnitChoice(name, scale, "$INSUNITS")
+    extent, walls = _get(extent), _get(lazy_walls)
     missing = "$INSUNITS is missing" if not insunits else f"$INSUNITS is {insunits} (no unit)"
     missing_ja = "$INSUNITS がありません" if not insunits else f"$INSUNITS が {insunits}（単位なし）です"
     if median is not None:

@@ -69,6 +69,10 @@ def drawing_part(plan: Plan) -> dict[str, Any]:
         "rooms_from": plan.rooms_from,
         "encoding": plan.encoding,
         "dxf_version": plan.dxf_version,
+        "format": plan.source_format,
+        "reader": plan.converter.split()[0] if plan.converter else "ezdxf",
+        "converter": plan.converter,
+        "region": list(plan.region) if plan.region else None,
         "layers": {
             name: {"kind": info.kind, "entities": info.entities, "frozen": info.frozen,
                    "off": info.off, "types": dict(info.types)}

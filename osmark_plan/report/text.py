@@ -108,7 +108,14 @@ def header(doc: dict[str, Any], words: dict[str, str]) -> Line:
     drawing = doc["drawing"]
     units = f"{words['units']}: {drawing['units']} ({drawing['units_source']})"
     layers = f"{words['layers']}: {len(drawing['layers'])}"
-    return [(drawing["path"], "bold"), (f" — {units}, {layers}", None)]
+    extra = ""
+    if drawing.get("converter"):
+        extra += (f", {drawing['format']} → DXF ({drawing['converter']})" if words is not LABELS["ja"]
+                  else f", {drawing['format']} を {drawing['converter']} で DXF に変換")
+    if drawing.get("region"):
+        box = ", ".join(number(v) for v in drawing["region"])
+        extra += f", {'範囲' if words is LABELS['ja'] else 'region'} ({box})"
+    return [(drawing["path"], "bold"), (f" — {units}, {layers}{extra}", None)]
 
 
 def finding_line(finding: dict[str, Any], words: dict[str, str]) -> Line:
@@ -135,6 +142,9 @@ REPAIRS_JA = {
     "re-decoded as cp932": "Shift-JIS (cp932) として読み直しました",
     "re-decoded as utf-8": "UTF-8 として読み直しました",
     "recovered": "破損したファイルを修復モードで読み込みました",
+    "units corrected": "図面の単位を補正しました",
+    "not converted": "変換できなかった図形があります",
+    "conversion notice": "変換時の注意",
 }
 
 

@@ -1,0 +1,59 @@
+"""The part of a sheet to check: ``[sheet]`` in osmark.toml and ``--region`` on the command line.
+
+A sheet may hold several plans (floor plan, framing plan, elevations); the user picks one by a box
+in drawing units or by the plan's title text. See :mod:`osmark_plan.reader.sheet`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .config import ConfigError
+
+
+def parse_region(value: str, where: str = "--region") -> tuple[tuple[float, float, float, float] | None, str | None]:
+    """``--region``: four numbers "x0,y0,x1,y1" (a box in drawing units), else the name of a
+    frame or title text. Returns (box, None) or (None, name)."""
+    text = value.strip()
+    parts = [p for p in re.split(r"[,\s]+", text) if p]
+    if len(parts) == 4:
+        try:
+            return _box([float(p) for p in parts], where), None
+        except ValueError:
+            pass
+    if not text:
+        raise ConfigError(f"{where}: give a box x0,y0,x1,y1 (drawing units) or the title of a plan")
+    return None, text
+
+
+def _box(values: list[float], where: str) -> tuple[float, float, float, float]:
+    import math
+
+    if len(values) != 4 or not all(math.isfinite(v) for v in values):
+        raise ConfigError(f"{where}: a region is four numbers x0, y0, x1, y1 (drawing units)")
+    x0, y0, x1, y1 = values
+    if x0 == x1 or y0 == y1:
+        raise ConfigError(f"{where}: the region {values} has no area")
+    return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+
+
+def parse_sheet_table(table: Any, where: str) -> tuple[tuple[float, float, float, float] | None, str | None]:
+    """``[sheet]``: ``region = [x0, y0, x1, y1]`` (drawing units) or ``frame = "1階平面図"``."""
+    if not table:
+        return None, None
+    unknown = sorted(set(table) - {"region", "frame"})
+    if unknown:
+        raise ConfigError(f"{where}: [sheet] unknown setting(s): {', '.join(unknown)}; settings: region, frame")
+    if "region" in table and "frame" in table:
+        raise ConfigError(f"{where}: [sheet] give region or frame, not both")
+    if "region" in table:
+        value = table["region"]
+        if (not isinstance(value, list) or len(value) != 4
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+            raise ConfigError(f"{where}: [sheet] region must be [x0, y0, x1, y1] in drawing units")
+        return _box([float(v) for v in value], f"{where}: [sheet] region"), None
+    frame = table.get("frame")
+    if not isinstance(frame, str) or not frame.strip():
+        raise ConfigError(f"{where}: [sheet] frame must be the title text of the plan (e.g. \"1階平面図\")")
+    return None, frame.strip()

@@ -1,0 +1,42 @@
+"""What a short drawing text is, for guessing layer kinds: a room name, or a tag that names no
+room (door and window tags, size tags, grid bubbles, levels, dimensions) or a drawing title."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: door/window tags and sizes: D1, SD-3, AW12a, 910x2000, W1800×H2100, 900
+_TAG = re.compile(r"^(?:[A-Z]{1,3}[-_ ]?\d{1,4}[A-Z]?|[WH]?\d{2,5}\s*[X×*]\s*[WH]?\d{2,5}|\d+(?:\.\d+)?"
+                  r"|[A-Z]{1,2}|[XY]\d{1,3}|[A-Z]\d{1,2}|\d{1,3}[A-Z]|[+\-±]?\d+(?:\.\d+)?\s*(?:MM|M|CM|%)?"
+                  r"|(?:FL|GL|CH|SL)\s*[+\-±]?\s*\d*)$", re.IGNORECASE)
+#: a drawing's title or title-block words (図面名, 平面図, FLOOR PLAN, S=1/100, 縮尺 …)
+_TITLE = re.compile(
+    r"(図面名|図面番号|図番|図名|平面図|立面図|断面図|配置図|伏図|詳細図|展開図|矩計図|天井伏|求積|"
+    r"縮尺|尺度|設計者|設計事務所|工事名|件名|日付|年月日|作成|承認|検図|製図|"
+    r"平面图|立面图|剖面图|图名|图号|比例|设计|"
+    r"FLOOR\s*PLAN|SITE\s*PLAN|ROOF\s*PLAN|REFLECTED|ELEVATION|SECTION|DRAWING\s*(NO|TITLE|NUMBER)|"
+    r"DWG\.?\s*NO|SHEET|SCALE|PROJECT|CLIENT|DRAWN\s*BY|CHECKED|APPROVED|REVISION|\bREV\b|"
+    r"S\s*[=:]\s*1\s*[/:]\s*\d+|^1\s*:\s*\d+$)", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def is_tag(text: str) -> bool:
+    """A door/window/size tag, grid bubble or number, which names no room."""
+    return bool(_TAG.match(_fold(text)))
+
+
+def is_title(text: str) -> bool:
+    """A drawing title or title-block text (図面名, 平面図, FLOOR PLAN, S=1/100 …)."""
+    return bool(_TITLE.search(_fold(text)))
+
+
+def is_room_like(text: str) -> bool:
+    """Could name a room: has letters or kana/kanji, and is neither a tag nor a title."""
+    t = _fold(text)
+    if not t or len(t) > 40 or is_tag(t) or is_title(t):
+        return False
+    return any(ch.isalpha() for ch in t)
