@@ -243,6 +243,9 @@ class Plan:
     rooms_from: str | None = None
     #: chords sealing doorless doorways when rooms were found from walls (openings, not closers)
     openings: tuple[LineString, ...] = ()
+    #: how the reader read the file: "filtered" (only mapped layers, texts and the blocks they
+    #: use) or "full", with the reason the filtered read declined
+    read_path: str = "full"
 
     def lines_of(self, *kinds: str) -> tuple[Line, ...]:
         """The line work of the given kinds ("wall", "partition", "window")."""

@@ -22,7 +22,8 @@ from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_co
 from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
-from .load import ReadError, load
+from .filtered import NeedFull, full, load_filtered
+from .load import ReadError, gc_paused, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
 from .swings import find_swings
 from .windows import read_windows
@@ -152,11 +153,25 @@ def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
     return out
 
 
-def read_plan(path: str | Path, config: Config, units: str | None = None) -> Plan:
-    """Read a DXF file into a Plan. Raises :class:`ReadError` with one clear line."""
-    loaded = load(path)
+def _needs_full() -> float | None:
+    raise NeedFull("the unit is found from the drawing's extents")
+
+
+def read_plan(path: str | Path, config: Config, units: str | None = None,
+              read: str = "auto") -> Plan:
+    """Read a DXF file into a Plan. Raises :class:`ReadError` with one clear line.
+
+    ``read``: "auto" reads only what the check needs where it can (reader/stream.py) and the
+    whole file otherwise; "full" always loads the whole file. Both give the same plan.
+    """
     try:
-        return _read(loaded, str(path), config, units)
+        with gc_paused():
+            if read == "full":
+                return _read(load(path), str(path), config, units)
+            try:
+                return _read(load_filtered(path, LayerKinds(config)), str(path), config, units)
+            except NeedFull as exc:
+                return _read(full(path, str(exc)), str(path), config, units)
     except ReadError:
         raise
     except RecursionError:
@@ -171,6 +186,8 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     doc = loaded.doc
     kinds = LayerKinds(config)
     w: Walk = walk(doc, kinds)
+    for layer, counts in (loaded.left_out or {}).items():  # what a filtered read left out
+        w.types[layer].update(counts)
     items = w.items
     by_kind: dict[str, list[int]] = defaultdict(list)
     texts: list[int] = []
@@ -183,6 +200,8 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
 
     # doors in drawing units, then the unit
     extent = functools.cache(lambda: extent_of(items))  # costly: only when doors do not tell
+    if loaded.left_out is not None:  # the extents need every entity: read the whole file
+        extent = _needs_full
     door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
     line_items = [i for k in LINE_KINDS for i in by_kind[k]
                   if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
@@ -269,4 +288,5 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         units_note_ja=choice.note_ja,
         units_error=choice.error,
         sheet_scale=choice.sheet_scale,
+        read_path=loaded.read_path,
     )

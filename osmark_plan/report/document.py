@@ -69,6 +69,7 @@ def drawing_part(plan: Plan) -> dict[str, Any]:
         "rooms_from": plan.rooms_from,
         "encoding": plan.encoding,
         "dxf_version": plan.dxf_version,
+        "read_path": plan.read_path,
         "layers": {
             name: {"kind": info.kind, "entities": info.entities, "frozen": info.frozen,
                    "off": info.off, "types": dict(info.types)}
