@@ -26,9 +26,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-#: a structure start: a ``0`` group code line and its value (line start, value)
-#: (a value line "0" is followed by a group code line, which is a number: no match)
-_START = re.compile(rb"^[ \t]*0[ \t]*\r?\n(?![ \t]*-?\d+[ \t]*\r?$)([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
+#: a structure start: a ``0`` group code line and its value (a value line "0" is followed by a
+#: group code line, which is a number: no match); the first line of the file is matched apart
+_START = re.compile(rb"\n[ \t]*0[ \t]*\r?\n(?![ \t]*-?\d+[ \t]*\r?\n)([^\r\n]*?)[ \t]*\r?(?=\n|\Z)")
+_FIRST = re.compile(rb"[ \t]*0[ \t]*\r?\n([^\r\n]*?)[ \t]*\r?(?=\n|\Z)")
 #: from an entity start: the pairs up to its layer (group 8), catching owner (330) and the
 #: paper-space flag (67) on the way
 _HEAD = re.compile(
@@ -37,6 +38,16 @@ _HEAD = re.compile(
     rb"|[ \t]*67[ \t]*\r?\n[ \t]*([^\r\n]*)\r?\n"
     rb"|[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?"
     rb"[ \t]*8[ \t]*\r?\n([^\r\n]*)")
+#: the usual head (handle, owner, AcDbEntity, layer): one cheap match for most entities
+_HEAD_FAST = re.compile(
+    rb"[ \t]*0[ \t]*\r?\n[^\n]*\n[ \t]*5[ \t]*\r?\n[^\n]*\n"
+    rb"[ \t]*330[ \t]*\r?\n([^\r\n]*)\r?\n[ \t]*100[ \t]*\r?\n[^\n]*\n()"
+    rb"[ \t]*8[ \t]*\r?\n([^\r\n]*)")
+#: after an INSERT's layer: the pairs up to its block name (group 2)
+_NAME = re.compile(rb"\r?\n(?:[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?[ \t]*2[ \t]*\r?\n([^\r\n]*)")
+#: a column or row count: a MINSERT (or a value line that looks like one: then parse it all)
+_MULTI = re.compile(rb"\n[ \t]*7[01][ \t]*\r?\n")
+_RECORD_NAME = re.compile(rb"(?:[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?[ \t]*2[ \t]*\r?\n([^\r\n]*)")
 _ACADVER = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*([^\r\n]*)")
 #: versions this scan does not serve (R12 and older: entities without subclass order)
 _OLD_VERSIONS = (b"AC1009", b"AC1006", b"AC1004", b"AC1002", b"AC2.10")
@@ -79,6 +90,15 @@ class _Block:
     arc0: bool = False
     arcx: bool = False
     lines: bool = False
+    #: its BLOCK and ENDBLK among the structure starts; whether its content has been read
+    k0: int = 0
+    k1: int = 0
+    parsed: bool = False
+
+
+def _head(data: bytes, pos: int, end: int) -> re.Match[bytes] | None:
+    """(owner, paper-space flag, layer) of the entity at ``pos``, as match groups 1-3."""
+    return _HEAD_FAST.match(data, pos, end) or _HEAD.match(data, pos, end)
 
 
 def _pairs(data: bytes, start: int, end: int) -> dict[int, bytes]:
@@ -139,7 +159,9 @@ class _Scanner:
 
 def _sections(data: bytes) -> tuple[list[tuple[int, bytes]], dict[str, tuple[int, int]]]:
     """All structure starts (position, value) and each section's (first start index, ENDSEC index)."""
-    starts = [(m.start(), m.group(1)) for m in _START.finditer(data)]
+    first = _FIRST.match(data)
+    starts = [(0, first.group(1))] if first else []
+    starts += [(m.start() + 1, m.group(1)) for m in _START.finditer(data)]
     sections: dict[str, tuple[int, int]] = {}
     k = 0
     while k < len(starts):
@@ -196,54 +218,64 @@ def _entities(starts: list[tuple[int, bytes]], first: int, last: int):  # type: 
 
 
 def _read_blocks(sc: _Scanner, starts: list[tuple[int, bytes]], first: int, last: int) -> dict[str, _Block]:
+    """Each block definition's place in the file (its content is read when it is needed)."""
     data = sc.data
     out: dict[str, _Block] = {}
     cur: _Block | None = None
-    for t, pos, end, _k in _entities(starts, first, last):
+    for t, pos, end, k in _entities(starts, first, last):
         if t == b"BLOCK":
+            if cur is not None:
+                raise Decline("a block definition without ENDBLK")
             p = _pairs(data, pos, end)
-            cur = _Block(pos, xref=bool(int(_num(p, 70, 0)) & 4))
+            cur = _Block(pos, xref=bool(int(_num(p, 70, 0)) & 4), k0=k)
             out[sc.name(p.get(2, b""))] = cur
-            continue
-        if cur is None:
+        elif cur is None:
             raise Decline("an entity outside a block definition")
-        if t == b"ENDBLK":
-            cur.end = end
+        elif t == b"ENDBLK":
+            cur.end, cur.k1 = end, k
             cur = None
-            continue
-        m = _HEAD.match(data, pos, end)
-        if m is None:
-            raise Decline("an entity without a layer in a block")
-        raw = m.group(3)
-        layer = None if raw == b"0" else sc.name(raw)
-        tn = t.decode("ascii", "replace")
-        cur.own[(layer, tn)] += 1
-        if t in TEXT_TYPES or (layer is not None and sc.kind(raw) != "ignored"):
-            cur.mapped = True
-        if t == b"INSERT" or b"DIMENSION" in t:
-            p = _pairs(data, pos, end)
-            name = sc.name(p.get(2, b""))
-            cur.refs.add(name)
-            if t == b"INSERT":
-                cur.inserts.append((layer, name, _copies(p)))
-        elif t == b"ARC":
-            if _swing(_pairs(data, pos, end)):
-                if layer is None:
-                    cur.arc0 = True
-                else:
-                    cur.arcx = True
-        elif t == b"LINE":
-            cur.lines = True
     if cur is not None:
         raise Decline("a block definition without ENDBLK")
     return out
 
 
+def _parse_block(sc: _Scanner, starts: list[tuple[int, bytes]], b: _Block) -> None:
+    """What a block holds: counts per layer and type, nested INSERTs, what the reader needs."""
+    data = sc.data
+    b.parsed = True
+    for t, pos, end, _k in _entities(starts, b.k0, b.k1):
+        m = _head(data, pos, end)
+        if m is None:
+            raise Decline("an entity without a layer in a block")
+        raw = m.group(3)
+        layer = None if raw == b"0" else sc.name(raw)
+        tn = t.decode("ascii", "replace")
+        b.own[(layer, tn)] += 1
+        if t in TEXT_TYPES or (layer is not None and sc.kind(raw) != "ignored"):
+            b.mapped = True
+        if t == b"INSERT" or b"DIMENSION" in t:
+            p = _pairs(data, pos, end)
+            name = sc.name(p.get(2, b""))
+            b.refs.add(name)
+            if t == b"INSERT":
+                b.inserts.append((layer, name, _copies(p)))
+        elif t == b"ARC":
+            if _swing(_pairs(data, pos, end)):
+                if layer is None:
+                    b.arc0 = True
+                else:
+                    b.arcx = True
+        elif t == b"LINE":
+            b.lines = True
+
+
 class _Closure:
     """Facts about blocks including everything nested in them (memoised, cycles declined)."""
 
-    def __init__(self, blocks: dict[str, _Block]) -> None:
+    def __init__(self, blocks: dict[str, _Block], sc: _Scanner, starts: list[tuple[int, bytes]]) -> None:
         self.blocks = blocks
+        self.sc = sc
+        self.starts = starts
         self._facts: dict[str, tuple[bool, bool, bool, bool, int]] = {}
         self._counts: dict[str, Counter] = {}
 
@@ -254,7 +286,7 @@ class _Closure:
             return got
         if name in chain or len(chain) > MAX_DEPTH:
             raise Decline("blocks nested in a cycle or too deeply")
-        b = self.blocks.get(name)
+        b = self.get(name)
         if b is None:  # a missing block: the reader reports it
             return (True, False, False, False, 0)
         if b.xref:
@@ -279,7 +311,7 @@ class _Closure:
         got = self._counts.get(name)
         if got is not None:
             return got
-        b = self.blocks.get(name)
+        b = self.get(name)
         got = Counter()
         if b is not None and not b.xref:
             got.update(b.own)
@@ -288,6 +320,12 @@ class _Closure:
                     got[(layer if lay is None else lay, t)] += c * n
         self._counts[name] = got
         return got
+
+    def get(self, name: str) -> _Block | None:
+        b = self.blocks.get(name)
+        if b is not None and not b.parsed:
+            _parse_block(self.sc, self.starts, b)
+        return b
 
     def load_set(self, roots: set[str]) -> set[str]:
         """The blocks ezdxf must load for ``roots`` (nested references included)."""
@@ -298,56 +336,63 @@ class _Closure:
             if name in out:
                 continue
             out.add(name)
-            todo.extend(r for r in self.blocks[name].refs if r in self.blocks and r not in out)
+            todo.extend(r for r in self.get(name).refs if r in self.blocks and r not in out)
         return out
+
+
+def _insert(data: bytes, pos: int, end: int, after: int) -> tuple[bytes, int]:
+    """(block name, copies) of an INSERT or DIMENSION; ``after``: the end of its layer value."""
+    if _MULTI.search(data, pos, end):
+        p = _pairs(data, pos, end)
+        return p.get(2, b""), _copies(p)
+    m = _NAME.match(data, after, end)
+    return (m.group(1) if m else b""), 1
 
 
 def _filter(sc: _Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
             blocks: dict[str, _Block]) -> Scan:
     data = sc.data
-    clo = _Closure(blocks)
-    msp = blocks.get("*Model_Space") or next((b for n, b in blocks.items() if n.upper() == "*MODEL_SPACE"), None)
-    msp_owner = _pairs(data, msp.start, starts_end(starts, msp.start)).get(330) if msp else None
+    clo = _Closure(blocks, sc, starts)
+    owners = {}
+    for n, b in blocks.items():
+        if n.upper() in ("*MODEL_SPACE", "*PAPER_SPACE"):
+            owners[n.upper()] = _pairs(data, b.start, starts_end(starts, b.start)).get(330)
+    msp_owner, psp_owner = owners.get("*MODEL_SPACE"), owners.get("*PAPER_SPACE")
     first, last = sections["ENTITIES"]
-    # first pass: what each model-space entity is
-    rows: list[tuple[bytes, int, int, bytes, str, int]] = []
+    # first pass: what each model-space entity is (as ezdxf decides: owner first, then 67)
+    rows: list[tuple[bytes, int, int, bytes, str, str, int]] = []
     line_swings = False
+    kind_of = sc.kind
     for t, pos, end, _k in _entities(starts, first, last):
-        m = _HEAD.match(data, pos, end)
+        m = _head(data, pos, end)
         if m is None:
             raise Decline("an entity without a layer")
         owner, ps, raw = m.group(1), m.group(2), m.group(3)
-        if owner != msp_owner and ps is not None and ps.strip() not in (b"", b"0"):
-            rows.append((t, pos, end, raw, "", -1))  # paper space: neither kept nor counted
-            continue
-        kind = sc.kind(raw)
+        if owner != msp_owner and (owner == psp_owner or (ps and ps.strip() not in (b"", b"0"))):
+            continue  # paper space: neither kept nor counted
+        kind = kind_of(raw)
         name, copies = "", 1
         if t == b"INSERT" or b"DIMENSION" in t:
-            p = _pairs(data, pos, end)
-            name = sc.name(p.get(2, b""))
-            copies = _copies(p)
+            rawname, copies = _insert(data, pos, end, m.end())
+            name = sc.name(rawname)
             if t == b"INSERT":
                 _need, arc, arcx, _lines, _d = clo.facts(name)
-                if (arcx if kind in ELEMENT_KINDS else arc):
+                if arcx if kind in ELEMENT_KINDS else arc:
                     line_swings = True
         elif t == b"ARC" and kind in LINE_KINDS and _swing(_pairs(data, pos, end)):
             line_swings = True
-        rows.append((t, pos, end, raw, name, copies))
+        rows.append((t, pos, end, raw, kind, name, copies))
     # second pass: keep or count
     kept: list[tuple[int, int]] = []
     refs: set[str] = set()
-    left_out: dict[str, Counter] = {}
-    n_kept = n_dropped = 0
-    for t, pos, end, raw, name, copies in rows:
-        if copies < 0:
-            continue
-        kind = sc.kind(raw)
+    types: Counter = Counter()
+    inserts: Counter = Counter()
+    for t, pos, end, raw, kind, name, copies in rows:
         keep = kind != "ignored" or t in TEXT_TYPES
         if not keep and t == b"INSERT":
             need, arc, _arcx, lines, _d = clo.facts(name)
             keep = need or arc or (line_swings and lines)
         if keep:
-            n_kept += 1
             if name:
                 refs.add(name)
             if kept and kept[-1][1] == pos:
@@ -355,16 +400,19 @@ def _filter(sc: _Scanner, starts: list[tuple[int, bytes]], sections: dict[str, t
             else:
                 kept.append((pos, end))
             continue
-        n_dropped += 1
-        layer = sc.name(raw)
-        counter = left_out.setdefault(layer, Counter())
-        counter[t.decode("ascii", "replace")] += 1
+        types[(raw, t)] += 1
         if t == b"INSERT":
-            for (lay, tt), c in clo.counts(name).items():
-                lay = layer if lay is None else lay
-                left_out.setdefault(lay, Counter())[tt] += c * copies
-    return Scan(_assemble(data, starts, sections, blocks, clo.load_set(refs), kept),
-                left_out, n_kept, n_dropped)
+            inserts[(raw, name)] += copies
+    left_out: dict[str, Counter] = {}
+    for (raw, t), n in types.items():
+        left_out.setdefault(sc.name(raw), Counter())[t.decode("ascii", "replace")] += n
+    for (raw, name), n in inserts.items():
+        layer = sc.name(raw)
+        for (lay, tt), c in clo.counts(name).items():
+            left_out.setdefault(layer if lay is None else lay, Counter())[tt] += c * n
+    keep_blocks = clo.load_set(refs) | {n for n in blocks if n.upper().startswith(("*MODEL_SPACE", "*PAPER_SPACE"))}
+    return Scan(_assemble(data, starts, sections, blocks, keep_blocks, keep_blocks | refs, kept, sc.name),
+                left_out, len(rows) - sum(types.values()), sum(types.values()))
 
 
 def starts_end(starts: list[tuple[int, bytes]], pos: int) -> int:
@@ -380,16 +428,30 @@ def starts_end(starts: list[tuple[int, bytes]], pos: int) -> int:
 
 
 def _assemble(data: bytes, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
-              blocks: dict[str, _Block], load: set[str], kept: list[tuple[int, int]]) -> bytes:
+              blocks: dict[str, _Block], load: set[str], records: set[str],
+              kept: list[tuple[int, int]], name_of: Callable[[bytes], str]) -> bytes:
+    """The smaller file: the sections as they are, but only the kept block definitions (and
+    their BLOCK_RECORD entries) and the kept entities."""
     parts: list[bytes] = []
     at = 0
+    if "TABLES" in sections:
+        t_first, t_last = sections["TABLES"]
+        for k in range(t_first + 1, t_last):
+            pos, t = starts[k]
+            if t != b"BLOCK_RECORD":
+                continue
+            end = starts[k + 1][0]
+            m = _RECORD_NAME.match(data, pos, end)
+            if m is None:
+                raise Decline("a BLOCK_RECORD without a name")
+            if name_of(m.group(1)) not in records:
+                parts.append(data[at:pos])
+                at = end
     if "BLOCKS" in sections:
         b_first, b_last = sections["BLOCKS"]
         body = starts[b_first + 1][0]
         parts.append(data[at:body])
-        for name, b in blocks.items():
-            if name in load or name.upper().startswith(("*MODEL_SPACE", "*PAPER_SPACE")):
-                parts.append(data[b.start:b.end])
+        parts.extend(data[b.start:b.end] for name, b in blocks.items() if name in load)
         at = starts[b_last][0]
     e_first, e_last = sections["ENTITIES"]
     parts.append(data[at:starts[e_first + 1][0]])
