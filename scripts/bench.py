@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import math
 import os
 import platform
 import statistics
@@ -46,27 +47,81 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
 
 
 def draw_floor(path: Path, rooms: int) -> int:
-    """A floor of about ``rooms`` rooms (scripts/bench_batch.py); the number of entities."""
-    return draw_benchmark_floor(path, rooms / 300)
+    """A simple floor (scripts/bench_batch.py): a floor of about ``rooms`` 4 m x 4 m rooms in rows along 2 m corridors joined by a spine
+    corridor, entrance at the south-west (mm). Entity count."""
+    import ezdxf
+
+    doc = ezdxf.new("R2018", setup=False)
+    doc.header["$INSUNITS"] = 4
+    for name in ("WALL", "DOOR", "ZONE-L1", "ZONE-L2", "ROOM-NAME", "APPLICATION-AREA", "FURNITURE"):
+        doc.layers.add(name)
+    blk = doc.blocks.new("DOOR900")
+    blk.add_line((0, 0), (0, 900))
+    blk.add_arc((0, 0), 900, 0, 90)
+    msp = doc.modelspace()
+    cols = max(2, int(math.sqrt(rooms * 1.5)))
+    rows = max(1, math.ceil(rooms / cols))
+    room, corridor = 4000.0, 2000.0
+    band = room + corridor
+    # a corridor spine along the east side joins the corridors between the rows of rooms
+    width, height = cols * room + corridor, rows * band + corridor
+    msp.add_lwpolyline([(0, 0), (width, 0), (width, height), (0, height)], close=True,
+                       dxfattribs={"layer": "APPLICATION-AREA"})
+    # entrance gap in the outer wall at the bottom-left corridor end
+    msp.add_line((0, corridor), (0, height), dxfattribs={"layer": "WALL"})
+    msp.add_line((0, 0), (width, 0), dxfattribs={"layer": "WALL"})
+    msp.add_line((width, 0), (width, height), dxfattribs={"layer": "WALL"})
+    msp.add_line((width, height), (0, height), dxfattribs={"layer": "WALL"})
+    msp.add_blockref("DOOR900", (0, 500), dxfattribs={"layer": "DOOR", "rotation": 90})
+    msp.add_line((0, 0), (0, 500), dxfattribs={"layer": "WALL"})
+    msp.add_line((0, 1400), (0, corridor), dxfattribs={"layer": "WALL"})
+    n = 0
+    for r in range(rows):
+        y0 = corridor + r * band
+        for c in range(cols):
+            if n >= rooms:
+                break
+            x0 = c * room
+            # front wall with a 900 door gap, side wall, back wall
+            msp.add_line((x0, y0), (x0 + 500, y0), dxfattribs={"layer": "WALL"})
+            msp.add_line((x0 + 1400, y0), (x0 + room, y0), dxfattribs={"layer": "WALL"})
+            msp.add_line((x0, y0), (x0, y0 + room), dxfattribs={"layer": "WALL"})
+            if c == cols - 1:  # the last room's east wall, on the spine
+                msp.add_line((x0 + room, y0), (x0 + room, y0 + room), dxfattribs={"layer": "WALL"})
+            msp.add_line((x0, y0 + room), (x0 + room, y0 + room), dxfattribs={"layer": "WALL"})
+            msp.add_blockref("DOOR900", (x0 + 500, y0), dxfattribs={"layer": "DOOR"})
+            level = 2 if n % 7 == 3 else 1
+            msp.add_lwpolyline([(x0, y0), (x0 + room, y0), (x0 + room, y0 + room), (x0, y0 + room)],
+                               close=True, dxfattribs={"layer": f"ZONE-L{level}"})
+            msp.add_text(f"室{n + 1}", dxfattribs={"layer": "ROOM-NAME", "height": 250}).set_placement(
+                (x0 + 1500, y0 + 2000))
+            for k in range(12):  # desks and chairs: clutter on an ignored layer
+                msp.add_line((x0 + 300 + k * 250, y0 + 2600), (x0 + 300 + k * 250, y0 + 3600),
+                             dxfattribs={"layer": "FURNITURE"})
+            n += 1
+    doc.saveas(path)
+    return len(msp)
 
 
-def run_child(args: list[str], out: Path | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in bytes, exit code) of a child process."""
+def run_child(args: list[str], out: Path | None = None) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS in bytes, CPU seconds) of a child process."""
     start = time.perf_counter()
-    with open(out or os.devnull, "wb") as fh:
-        proc = subprocess.Popen(args, stdout=fh, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
+    with open(out or os.devnull, "wb") as fh, tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(args, stdout=fh, stderr=errors, env=ENV, cwd=ROOT)
         _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode("utf-8", "replace")
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{err}")
-    return wall, usage.ru_maxrss * 1024, proc.returncode
+    return wall, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
 
 
 def median_child(args: list[str], repeat: int, out: Path | None = None) -> dict[str, float]:
     runs = [run_child(args, out) for _ in range(repeat)]
-    return {"s": statistics.median(r[0] for r in runs), "rss": statistics.median(r[1] for r in runs)}
+    return {"s": statistics.median(r[0] for r in runs), "rss": statistics.median(r[1] for r in runs),
+            "cpu": statistics.median(r[2] for r in runs)}
 
 
 def stages(path: Path, repeat: int, image: Path) -> dict[str, float]:
@@ -143,15 +198,17 @@ def _entities(path: Path) -> int:
 
 
 def table(rows: list[dict], start: dict) -> str:
-    lines = [f"start-up: osmark --version {start['version']['s']:.2f} s, osmark rules {start['rules']['s']:.2f} s",
+    lines = [f"start-up (wall / CPU): osmark --version {start['version']['s']:.2f} / {start['version']['cpu']:.2f} s, "
+             f"osmark rules {start['rules']['s']:.2f} / {start['rules']['cpu']:.2f} s",
              "",
-             "| floor | entities | MB | readfile s | check s | check/readfile | peak RSS MB | RSS/file "
-             "| +image (x readfile) | read path |",
+             "| floor | entities | MB | readfile s | check s | check/readfile (wall, CPU) | peak RSS MB "
+             "| RSS/file | +image (x readfile) | read path |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         rf, ck, im = r["readfile"]["s"], r["check"]["s"], r["check_image"]["s"]
         mb = r["bytes"] / 1e6
-        lines.append(f"| {r['scale']:g}x | {r['entities']:,} | {mb:.1f} | {rf:.2f} | {ck:.2f} | {ck / rf:.2f} "
+        lines.append(f"| {r['scale']:g}x | {r['entities']:,} | {mb:.1f} | {rf:.2f} | {ck:.2f} | {ck / rf:.2f}, "
+                     f"{r['check']['cpu'] / r['readfile']['cpu']:.2f} "
                      f"| {r['check']['rss'] / 1e6:.0f} | {r['check']['rss'] / r['bytes']:.1f} "
                      f"| +{(im - ck) / rf:.2f} | {r['stages']['read_path']} |")
     lines += ["", "stages, one process (s): " + ", ".join(
@@ -162,7 +219,8 @@ def table(rows: list[dict], start: dict) -> str:
             f"{k} {s[k]:.2f}" for k in ("open", "interpret", "rooms", "site", "rules", "json", "image")))
     by = {r["scale"]: r for r in rows}
     if 1.0 in by and 4.0 in by:
-        lines.append(f"\n4x check / 1x check: {by[4.0]['check']['s'] / by[1.0]['check']['s']:.2f}")
+        lines.append(f"\n4x check / 1x check: {by[4.0]['check']['s'] / by[1.0]['check']['s']:.2f} (wall), "
+                     f"{by[4.0]['check']['cpu'] / by[1.0]['check']['cpu']:.2f} (CPU)")
     return "\n".join(lines)
 
 
@@ -170,6 +228,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scales", default="0.1,0.25,1,4", help="floor sizes, x the 300-room floor")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat-large", type=int, default=None,
+                        help="repetitions for floors above 1x (default: --repeat)")
     parser.add_argument("--cache", type=Path, default=ROOT / ".bench-cache", help="where drawn floors are kept")
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     parser.add_argument("--smoke", action="store_true", help="one tiny floor, one run (for the tests)")
@@ -181,7 +241,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         start = {"version": median_child([py, "-m", "osmark_plan", "--version"], repeat),
                  "rules": median_child([py, "-m", "osmark_plan", "rules"], repeat)}
-        rows = [bench_scale(s, repeat, args.cache, Path(tmp)) for s in scales]
+        rows = []
+        for s in scales:
+            n = args.repeat_large if (s > 1 and args.repeat_large and not args.smoke) else repeat
+            rows.append(bench_scale(s, n, args.cache, Path(tmp)))
+            print(f"{s:g}x done: check {rows[-1]['check']['s']:.2f} s, readfile {rows[-1]['readfile']['s']:.2f} s",
+                  flush=True)
     result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
                           "processor": platform.processor() or platform.machine(),
                           "load_average": list(os.getloadavg())},
