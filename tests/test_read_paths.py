@@ -97,21 +97,25 @@ def test_benchmark_floor_same_report(tmp_path: Path) -> None:
     assert layers["A-ANNO-DIMS"]["types"]["DIMENSION"] == 8 * 9
 
 
-def _swap(path: Path, old: bytes, new: bytes, out: Path) -> Path:
-    out.write_bytes(path.read_bytes().replace(old, new))
-    return out
-
-
 def test_declines_and_falls_back(tmp_path: Path) -> None:
-    src = ROOT / "samples" / "dxf" / "office_ok.dxf"
-    lone_cr = _swap(src, b"\nENTITIES\n", b"\nENTITIES\r", tmp_path / "cr.dxf")
-    doc, taken = report(src, "auto")
-    assert taken == "filtered"
-    try:
-        _doc2, taken2 = report(lone_cr, "auto")
-    except Exception:  # noqa: BLE001 - the full load may not read it either; that is its call
-        return
-    assert taken2.startswith("full: ")
+    """Where the scan cannot serve, the full load reads the file, and says why."""
+    src = (ROOT / "samples" / "dxf" / "office_ok.dxf").read_bytes()
+    assert report(ROOT / "samples" / "dxf" / "office_ok.dxf", "auto")[1] == "filtered"
+    cases = {
+        # a lone CR in a value: ezdxf reads it as a line end
+        "cr.dxf": (src.replace(b"\nENTITIES\n", b"\nENTITIES\r", 1), "line ends"),
+        # a damaged group code: the full load recovers the file and records the repair
+        "bad_code.dxf": (src.replace(b"\n 10\n", b"\n 1O\n", 1), "full: "),
+    }
+    for name, (data, why) in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        try:
+            doc, taken = report(path, "auto")
+        except Exception:  # noqa: BLE001 - unreadable either way: the full load says so
+            continue
+        assert taken.startswith("full: ") and why in taken, (name, taken)  # the reason it gives
+        assert doc == report(path, "full")[0]
 
 
 def test_extents_need_the_full_read(tmp_path: Path) -> None:

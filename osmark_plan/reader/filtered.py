@@ -41,11 +41,13 @@ def load_filtered(path: str | Path, kind_of: Callable[[str], str]) -> Loaded:
     if not data.strip() or not _looks_like_dxf(data):
         return full(p, "")
     encoding, enc_repair = choose_encoding(data)
+    sha = hashlib.sha256(data).hexdigest()
     try:
         enc = encoding or dxf_file_info(str(p)).encoding
         cut = scan(data, enc, kind_of)
+        del data  # (peak memory: the file's bytes are not needed while ezdxf loads)
         text = cut.text.decode(enc, "surrogateescape")
-        del cut.text
+        cut.text = b""
         with _quiet():
             doc = ezdxf.read(io.StringIO(text, newline=None))
         del text
@@ -59,6 +61,6 @@ def load_filtered(path: str | Path, kind_of: Callable[[str], str]) -> Loaded:
     out_enc = encoding or getattr(doc, "encoding", None) or "utf-8"
     if doc.dxfversion in _UTF8_VERSIONS:
         out_enc = "utf-8"
-    return Loaded(doc=doc, sha256=hashlib.sha256(data).hexdigest(), encoding=str(out_enc),
+    return Loaded(doc=doc, sha256=sha, encoding=str(out_enc),
                   repairs=[enc_repair] if enc_repair else [], read_path="filtered",
                   left_out=cut.left_out)

@@ -48,6 +48,9 @@ _NAME = re.compile(rb"\r?\n(?:[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?[ \t]*2[ \t]*\r?\
 #: a column or row count: a MINSERT (or a value line that looks like one: then parse it all)
 _MULTI = re.compile(rb"\n[ \t]*7[01][ \t]*\r?\n")
 _RECORD_NAME = re.compile(rb"(?:[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?[ \t]*2[ \t]*\r?\n([^\r\n]*)")
+#: the whole file as group code / value pairs (possessive: one pass, no backtracking)
+_PAIRS = re.compile(rb"(?:[ \t]*[-+]?\d+[ \t]*\r?\n[^\n]*\n)*+")
+_LAST = re.compile(rb"[ \t]*0[ \t]*\r?\nEOF[ \t\r\n]*")
 _ACADVER = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*([^\r\n]*)")
 #: versions this scan does not serve (R12 and older: entities without subclass order)
 _OLD_VERSIONS = (b"AC1009", b"AC1006", b"AC1004", b"AC1002", b"AC2.10")
@@ -193,6 +196,11 @@ def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
         raise Decline("DXF R12 or older (or no $ACADVER)")
     if data.count(b"\r") != data.count(b"\r\n"):
         raise Decline("line ends other than LF or CRLF")
+    pairs = _PAIRS.match(data)
+    rest = data[pairs.end():] if pairs else data
+    if rest.strip() and not _LAST.fullmatch(rest):
+        # a damaged file: the full load reads it or recovers it, and records the repair
+        raise Decline("a line that is not a group code where one should be")
     sc = _Scanner(data, encoding, kind_of)
     starts, sections = _sections(data)
     if "ENTITIES" not in sections:

@@ -91,13 +91,17 @@ def place(label: Any, spots: Sequence[Spot], sizes: Sequence[float], placed: Pla
     from matplotlib.transforms import Bbox
 
     points = renderer.points_to_pixels(1.0)
+    # the label's centred box at each size, measured once however often it is placed
+    measured: dict[float, tuple[float, float, float, float]] = label.__dict__.setdefault("_osmark_boxes", {})
     for size in sizes:
         label.set_fontsize(size)
-        label.xyann = (0, 0)
-        label.set_horizontalalignment("center")
-        label.set_verticalalignment("center")
-        home = label.get_window_extent(renderer)
-        cx, cy, w, h = (home.x0 + home.x1) / 2, (home.y0 + home.y1) / 2, home.width, home.height
+        if size not in measured:
+            label.xyann = (0, 0)
+            label.set_horizontalalignment("center")
+            label.set_verticalalignment("center")
+            home = label.get_window_extent(renderer)
+            measured[size] = ((home.x0 + home.x1) / 2, (home.y0 + home.y1) / 2, home.width, home.height)
+        cx, cy, w, h = measured[size]
         for offset, ha, va in spots:
             x0 = cx + offset[0] * points - w * _SHIFT[ha]
             y0 = cy + offset[1] * points - h * _SHIFT[va]
