@@ -12,8 +12,9 @@ import ezdxf
 from ezdxf.filemanagement import dxf_file_info
 from ezdxf.tools.codepage import is_supported_encoding
 
+from .dxf_tags import Decline
 from .load import _UTF8_VERSIONS, Loaded, _looks_like_dxf, _quiet, choose_encoding, load
-from .stream import Decline, scan
+from .stream import scan
 
 
 class NeedFull(Exception):

@@ -26,46 +26,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-#: a structure start: a ``0`` group code line and its value (a value line "0" is followed by a
-#: group code line, which is a number: no match); the first line of the file is matched apart
-_START = re.compile(rb"\n[ \t]*0[ \t]*\r?\n(?![ \t]*-?\d+[ \t]*\r?\n)([^\r\n]*?)[ \t]*\r?(?=\n|\Z)")
-_FIRST = re.compile(rb"[ \t]*0[ \t]*\r?\n([^\r\n]*?)[ \t]*\r?(?=\n|\Z)")
-#: from an entity start: the pairs up to its layer (group 8), catching owner (330) and the
-#: paper-space flag (67) on the way
-_HEAD = re.compile(
-    rb"[ \t]*0[ \t]*\r?\n[^\n]*\n"
-    rb"(?:[ \t]*330[ \t]*\r?\n([^\r\n]*)\r?\n"
-    rb"|[ \t]*67[ \t]*\r?\n[ \t]*([^\r\n]*)\r?\n"
-    rb"|[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?"
-    rb"[ \t]*8[ \t]*\r?\n([^\r\n]*)")
-#: the usual head (handle, owner, AcDbEntity, layer): one cheap match for most entities
-_HEAD_FAST = re.compile(
-    rb"[ \t]*0[ \t]*\r?\n[^\n]*\n[ \t]*5[ \t]*\r?\n[^\n]*\n"
-    rb"[ \t]*330[ \t]*\r?\n([^\r\n]*)\r?\n[ \t]*100[ \t]*\r?\n[^\n]*\n()"
-    rb"[ \t]*8[ \t]*\r?\n([^\r\n]*)")
-#: after an INSERT's layer: the pairs up to its block name (group 2)
-_NAME = re.compile(rb"\r?\n(?:[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?[ \t]*2[ \t]*\r?\n([^\r\n]*)")
-#: a column or row count: a MINSERT (or a value line that looks like one: then parse it all)
-_MULTI = re.compile(rb"\n[ \t]*7[01][ \t]*\r?\n")
-_RECORD_NAME = re.compile(rb"(?:[ \t]*-?\d+[ \t]*\r?\n[^\n]*\n)*?[ \t]*2[ \t]*\r?\n([^\r\n]*)")
-#: the whole file as group code / value pairs (possessive: one pass, no backtracking)
-_PAIRS = re.compile(rb"(?:[ \t]*[-+]?\d+[ \t]*\r?\n[^\n]*\n)*+")
-_LAST = re.compile(rb"[ \t]*0[ \t]*\r?\nEOF[ \t\r\n]*")
+from .dxf_tags import (LAST, PAIRS, RECORD_NAME, Decline, Scanner, entities_in, find_sections,
+                       insert_ref, is_swing, minsert_copies, starts_end, tag_head, tag_num, tag_pairs)
+
 _ACADVER = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*([^\r\n]*)")
 #: versions this scan does not serve (R12 and older: entities without subclass order)
 _OLD_VERSIONS = (b"AC1009", b"AC1006", b"AC1004", b"AC1002", b"AC2.10")
-CHILD_TYPES = frozenset({b"VERTEX", b"SEQEND", b"ATTRIB"})
 TEXT_TYPES = frozenset({b"TEXT", b"MTEXT"})
-#: the sweep (degrees) of an ARC that may be a door swing (reader/swings.py)
-SWING_SWEEP = (60.0, 120.0)
 ELEMENT_KINDS = frozenset({"door", "cabinet", "device", "asset", "zone"})
 LINE_KINDS = frozenset({"wall", "partition", "window"})
 #: nesting deeper than this is left to the full walk (its own limit is 24)
 MAX_DEPTH = 20
-
-
-class Decline(Exception):
-    """The scan cannot serve this file; the message says why."""
 
 
 @dataclass
@@ -99,94 +70,6 @@ class _Block:
     parsed: bool = False
 
 
-def _head(data: bytes, pos: int, end: int) -> re.Match[bytes] | None:
-    """(owner, paper-space flag, layer) of the entity at ``pos``, as match groups 1-3."""
-    return _HEAD_FAST.match(data, pos, end) or _HEAD.match(data, pos, end)
-
-
-def _pairs(data: bytes, start: int, end: int) -> dict[int, bytes]:
-    """The first value of each group code in ``data[start:end]`` (one entity)."""
-    lines = data[start:end].split(b"\n")
-    out: dict[int, bytes] = {}
-    for k in range(0, len(lines) - 1, 2):
-        try:
-            code = int(lines[k])
-        except ValueError:
-            raise Decline("a group code that is not a number") from None
-        if code not in out:
-            out[code] = lines[k + 1].rstrip(b"\r")
-    return out
-
-
-def _num(pairs: dict[int, bytes], code: int, default: float) -> float:
-    try:
-        return float(pairs[code]) if code in pairs else default
-    except ValueError:
-        raise Decline("a number that does not parse") from None
-
-
-def _swing(pairs: dict[int, bytes]) -> bool:
-    sweep = (_num(pairs, 51, 360.0) - _num(pairs, 50, 0.0)) % 360.0 or 360.0
-    return SWING_SWEEP[0] <= sweep <= SWING_SWEEP[1]
-
-
-def _copies(pairs: dict[int, bytes]) -> int:
-    """MINSERT copies as ezdxf counts them (rows and columns with a spacing)."""
-    if 70 not in pairs and 71 not in pairs:
-        return 1
-    cols = int(_num(pairs, 70, 1)) if _num(pairs, 44, 0.0) else 1
-    rows = int(_num(pairs, 71, 1)) if _num(pairs, 45, 0.0) else 1
-    return max(rows * cols, 1)
-
-
-class _Scanner:
-    def __init__(self, data: bytes, encoding: str, kind_of: Callable[[str], str]) -> None:
-        self.data = data
-        self.encoding = encoding
-        self.kind_of = kind_of
-        self._names: dict[bytes, str] = {}
-        self._kinds: dict[bytes, str] = {}
-
-    def name(self, raw: bytes) -> str:
-        s = self._names.get(raw)
-        if s is None:
-            s = self._names[raw] = raw.decode(self.encoding, "surrogateescape")
-        return s
-
-    def kind(self, raw: bytes) -> str:
-        k = self._kinds.get(raw)
-        if k is None:
-            k = self._kinds[raw] = self.kind_of(self.name(raw))
-        return k
-
-
-def _sections(data: bytes) -> tuple[list[tuple[int, bytes]], dict[str, tuple[int, int]]]:
-    """All structure starts (position, value) and each section's (first start index, ENDSEC index)."""
-    first = _FIRST.match(data)
-    starts = [(0, first.group(1))] if first else []
-    starts += [(m.start() + 1, m.group(1)) for m in _START.finditer(data)]
-    sections: dict[str, tuple[int, int]] = {}
-    k = 0
-    while k < len(starts):
-        pos, value = starts[k]
-        if value == b"SECTION":
-            m = re.match(rb"[^\n]*\n[^\n]*\n[ \t]*2[ \t]*\r?\n[ \t]*([A-Za-z_]+)", data[pos:pos + 200])
-            if not m:
-                raise Decline("a section without a name")
-            name = m.group(1).decode("ascii").upper()
-            j = k + 1
-            while j < len(starts) and starts[j][1] != b"ENDSEC":
-                j += 1
-            if j == len(starts) or name in sections:
-                raise Decline(f"section {name} is not closed or is repeated")
-            sections[name] = (k, j)
-            k = j
-        elif value == b"EOF":
-            break
-        k += 1
-    return starts, sections
-
-
 def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
     """The smaller DXF text for ``data`` (raises :class:`Decline` where it cannot serve)."""
     if data.startswith(b"AutoCAD Binary DXF"):
@@ -196,13 +79,13 @@ def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
         raise Decline("DXF R12 or older (or no $ACADVER)")
     if data.count(b"\r") != data.count(b"\r\n"):
         raise Decline("line ends other than LF or CRLF")
-    pairs = _PAIRS.match(data)
+    pairs = PAIRS.match(data)
     rest = data[pairs.end():] if pairs else data
-    if rest.strip() and not _LAST.fullmatch(rest):
+    if rest.strip() and not LAST.fullmatch(rest):
         # a damaged file: the full load reads it or recovers it, and records the repair
         raise Decline("a line that is not a group code where one should be")
-    sc = _Scanner(data, encoding, kind_of)
-    starts, sections = _sections(data)
+    sc = Scanner(data, encoding, kind_of)
+    starts, sections = find_sections(data)
     if "ENTITIES" not in sections:
         raise Decline("no ENTITIES section")
     blocks: dict[str, _Block] = {}
@@ -213,29 +96,17 @@ def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
     return _filter(sc, starts, sections, blocks)
 
 
-def _entities(starts: list[tuple[int, bytes]], first: int, last: int):  # type: ignore[no-untyped-def]
-    """(type, start, end of it and its VERTEX / ATTRIB / SEQEND children) within a section."""
-    k = first + 1
-    while k < last:
-        pos, t = starts[k]
-        j = k + 1
-        while j < last and starts[j][1] in CHILD_TYPES:
-            j += 1
-        yield t, pos, starts[j][0], k
-        k = j
-
-
-def _read_blocks(sc: _Scanner, starts: list[tuple[int, bytes]], first: int, last: int) -> dict[str, _Block]:
+def _read_blocks(sc: Scanner, starts: list[tuple[int, bytes]], first: int, last: int) -> dict[str, _Block]:
     """Each block definition's place in the file (its content is read when it is needed)."""
     data = sc.data
     out: dict[str, _Block] = {}
     cur: _Block | None = None
-    for t, pos, end, k in _entities(starts, first, last):
+    for t, pos, end, k in entities_in(starts, first, last):
         if t == b"BLOCK":
             if cur is not None:
                 raise Decline("a block definition without ENDBLK")
-            p = _pairs(data, pos, end)
-            cur = _Block(pos, xref=bool(int(_num(p, 70, 0)) & 4), k0=k)
+            p = tag_pairs(data, pos, end)
+            cur = _Block(pos, xref=bool(int(tag_num(p, 70, 0)) & 4), k0=k)
             out[sc.name(p.get(2, b""))] = cur
         elif cur is None:
             raise Decline("an entity outside a block definition")
@@ -247,12 +118,12 @@ def _read_blocks(sc: _Scanner, starts: list[tuple[int, bytes]], first: int, last
     return out
 
 
-def _parse_block(sc: _Scanner, starts: list[tuple[int, bytes]], b: _Block) -> None:
+def _parse_block(sc: Scanner, starts: list[tuple[int, bytes]], b: _Block) -> None:
     """What a block holds: counts per layer and type, nested INSERTs, what the reader needs."""
     data = sc.data
     b.parsed = True
-    for t, pos, end, _k in _entities(starts, b.k0, b.k1):
-        m = _head(data, pos, end)
+    for t, pos, end, _k in entities_in(starts, b.k0, b.k1):
+        m = tag_head(data, pos, end)
         if m is None:
             raise Decline("an entity without a layer in a block")
         raw = m.group(3)
@@ -262,13 +133,13 @@ def _parse_block(sc: _Scanner, starts: list[tuple[int, bytes]], b: _Block) -> No
         if t in TEXT_TYPES or (layer is not None and sc.kind(raw) != "ignored"):
             b.mapped = True
         if t == b"INSERT" or b"DIMENSION" in t:
-            p = _pairs(data, pos, end)
+            p = tag_pairs(data, pos, end)
             name = sc.name(p.get(2, b""))
             b.refs.add(name)
             if t == b"INSERT":
-                b.inserts.append((layer, name, _copies(p)))
+                b.inserts.append((layer, name, minsert_copies(p)))
         elif t == b"ARC":
-            if _swing(_pairs(data, pos, end)):
+            if is_swing(tag_pairs(data, pos, end)):
                 if layer is None:
                     b.arc0 = True
                 else:
@@ -280,7 +151,7 @@ def _parse_block(sc: _Scanner, starts: list[tuple[int, bytes]], b: _Block) -> No
 class _Closure:
     """Facts about blocks including everything nested in them (memoised, cycles declined)."""
 
-    def __init__(self, blocks: dict[str, _Block], sc: _Scanner, starts: list[tuple[int, bytes]]) -> None:
+    def __init__(self, blocks: dict[str, _Block], sc: Scanner, starts: list[tuple[int, bytes]]) -> None:
         self.blocks = blocks
         self.sc = sc
         self.starts = starts
@@ -348,31 +219,22 @@ class _Closure:
         return out
 
 
-def _insert(data: bytes, pos: int, end: int, after: int) -> tuple[bytes, int]:
-    """(block name, copies) of an INSERT or DIMENSION; ``after``: the end of its layer value."""
-    if _MULTI.search(data, pos, end):
-        p = _pairs(data, pos, end)
-        return p.get(2, b""), _copies(p)
-    m = _NAME.match(data, after, end)
-    return (m.group(1) if m else b""), 1
-
-
-def _filter(sc: _Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
+def _filter(sc: Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
             blocks: dict[str, _Block]) -> Scan:
     data = sc.data
     clo = _Closure(blocks, sc, starts)
     owners = {}
     for n, b in blocks.items():
         if n.upper() in ("*MODEL_SPACE", "*PAPER_SPACE"):
-            owners[n.upper()] = _pairs(data, b.start, starts_end(starts, b.start)).get(330)
+            owners[n.upper()] = tag_pairs(data, b.start, starts_end(starts, b.start)).get(330)
     msp_owner, psp_owner = owners.get("*MODEL_SPACE"), owners.get("*PAPER_SPACE")
     first, last = sections["ENTITIES"]
     # first pass: what each model-space entity is (as ezdxf decides: owner first, then 67)
     rows: list[tuple[bytes, int, int, bytes, str, str, int]] = []
     line_swings = False
     kind_of = sc.kind
-    for t, pos, end, _k in _entities(starts, first, last):
-        m = _head(data, pos, end)
+    for t, pos, end, _k in entities_in(starts, first, last):
+        m = tag_head(data, pos, end)
         if m is None:
             raise Decline("an entity without a layer")
         owner, ps, raw = m.group(1), m.group(2), m.group(3)
@@ -381,13 +243,13 @@ def _filter(sc: _Scanner, starts: list[tuple[int, bytes]], sections: dict[str, t
         kind = kind_of(raw)
         name, copies = "", 1
         if t == b"INSERT" or b"DIMENSION" in t:
-            rawname, copies = _insert(data, pos, end, m.end())
+            rawname, copies = insert_ref(data, pos, end, m.end())
             name = sc.name(rawname)
             if t == b"INSERT":
                 _need, arc, arcx, _lines, _d = clo.facts(name)
                 if arcx if kind in ELEMENT_KINDS else arc:
                     line_swings = True
-        elif t == b"ARC" and kind in LINE_KINDS and _swing(_pairs(data, pos, end)):
+        elif t == b"ARC" and kind in LINE_KINDS and is_swing(tag_pairs(data, pos, end)):
             line_swings = True
         rows.append((t, pos, end, raw, kind, name, copies))
     # second pass: keep or count
@@ -423,18 +285,6 @@ def _filter(sc: _Scanner, starts: list[tuple[int, bytes]], sections: dict[str, t
                 left_out, len(rows) - sum(types.values()), sum(types.values()))
 
 
-def starts_end(starts: list[tuple[int, bytes]], pos: int) -> int:
-    """The start of the structure after the one at ``pos``."""
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid][0] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return starts[lo][0] if lo < len(starts) else pos
-
-
 def _assemble(data: bytes, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
               blocks: dict[str, _Block], load: set[str], records: set[str],
               kept: list[tuple[int, int]], name_of: Callable[[bytes], str]) -> bytes:
@@ -449,7 +299,7 @@ def _assemble(data: bytes, starts: list[tuple[int, bytes]], sections: dict[str, 
             if t != b"BLOCK_RECORD":
                 continue
             end = starts[k + 1][0]
-            m = _RECORD_NAME.match(data, pos, end)
+            m = RECORD_NAME.match(data, pos, end)
             if m is None:
                 raise Decline("a BLOCK_RECORD without a name")
             if name_of(m.group(1)) not in records:
