@@ -255,6 +255,9 @@ class Plan:
     converter: str | None = None
     #: the part of the sheet checked (drawing units: x0, y0, x1, y1), None for the whole drawing
     region: tuple[float, float, float, float] | None = None
+    #: how the reader read the file: "filtered" (only mapped layers, texts and the blocks they
+    #: use) or "full", with the reason the filtered read declined
+    read_path: str = "full"
 
     def lines_of(self, *kinds: str) -> tuple[Line, ...]:
         """The line work of the given kinds ("wall", "partition", "window")."""

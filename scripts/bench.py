@@ -1,26 +1,53 @@
 #!/usr/bin/env python3
 """Benchmark: how long a big floor takes to check, against how long ezdxf needs to load it.
 
-    .venv/bin/python scripts/bench.py                 # 1,600 rooms (~35,000 entities)
-    .venv/bin/python scripts/bench.py --rooms 400 --repeat 5
+    .venv/bin/python scripts/bench.py                          # floors at 0.1x, 0.25x, 1x, 4x
+    .venv/bin/python scripts/bench.py --scales 0.1,1 --repeat 5 --out bench.json
+    .venv/bin/python scripts/bench.py --smoke                  # a tiny floor, one run (tests)
 
-Draws a large office floor (rows of rooms along corridors; walls, door blocks, zones, labels and
-furniture clutter on an ignored layer) into a temporary folder, then times, each as the best of
-``--repeat`` runs: ``ezdxf.readfile`` alone, reading the plan, building the site, running the rules,
-and the whole check. The figure that matters is the ratio of the whole check to ezdxf's load.
+Draws the benchmark floors (scripts/bench_floor.py: at 1x about 73,000 entities - 300 rooms,
+1,000 doors, 3,000 cabinets, 500 devices, 12,000 furniture blocks, notes, dimensions, hatches
+and a ceiling grid on layers the checker does not map), kept in ``--cache`` between runs, and
+measures in one run, each ``--repeat`` times, the median of:
+
+- ``readfile``: ``python -c "ezdxf.readfile(f)"`` as a whole process (imports included);
+- ``check``: ``osmark check --format json`` as a whole process, report written to a file, and
+  its peak memory (the child's maximum resident set size);
+- ``check+image``: the same with ``--image plan.png``;
+- ``version`` / ``rules``: ``osmark --version`` and ``osmark rules`` (start-up);
+- the stages, in one process: opening the file (scan and ezdxf load, or ezdxf load alone on the
+  full path), interpreting it, rooms, site, rules, JSON report, image.
+
+The machine may be busy: compare the ratios (measured in the same run), not the seconds.
+Prints a table and writes the figures as JSON (``--out``).
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
+import json
 import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+from bench_floor import draw_benchmark_floor  # noqa: E402
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT), "LANG": "en_US.UTF-8"}
+
 
 def draw_floor(path: Path, rooms: int) -> int:
-    """A floor of about ``rooms`` 4 m x 4 m rooms in rows along 2 m corridors joined by a spine
+    """A simple floor (scripts/bench_batch.py): a floor of about ``rooms`` 4 m x 4 m rooms in rows along 2 m corridors joined by a spine
     corridor, entrance at the south-west (mm). Entity count."""
     import ezdxf
 
@@ -76,48 +103,158 @@ def draw_floor(path: Path, rooms: int) -> int:
     return len(msp)
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
+def run_child(args: list[str], out: Path | None = None) -> tuple[float, int, float]:
+    """(wall seconds, peak RSS in bytes, CPU seconds) of a child process."""
+    start = time.perf_counter()
+    with open(out or os.devnull, "wb") as fh, tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(args, stdout=fh, stderr=errors, env=ENV, cwd=ROOT)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode("utf-8", "replace")
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{err}")
+    return wall, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime
+
+
+def median_child(args: list[str], repeat: int, out: Path | None = None) -> dict[str, float]:
+    runs = [run_child(args, out) for _ in range(repeat)]
+    return {"s": statistics.median(r[0] for r in runs), "rss": statistics.median(r[1] for r in runs),
+            "cpu": statistics.median(r[2] for r in runs)}
+
+
+def stages(path: Path, repeat: int, image: Path) -> dict[str, float]:
+    """Median seconds of each stage of a check, in this process."""
+    from osmark_plan.api import build
+    from osmark_plan.config import Config
+    from osmark_plan.engine import run_rules
+    from osmark_plan.geometry.rooms import with_rooms
+    from osmark_plan.reader import plan as planmod
+    from osmark_plan.reader.layers import LayerKinds
+    from osmark_plan.report import json_report
+
+    config = Config()
+    filtered = "read" in inspect.signature(planmod.read_plan).parameters
+    if filtered:
+        from osmark_plan.reader.filtered import load_filtered
+
+        def open_doc():  # type: ignore[no-untyped-def]
+            return load_filtered(path, LayerKinds(config))
+    else:
+        from osmark_plan.reader.load import load as open_doc_full
+
+        def open_doc():  # type: ignore[no-untyped-def]
+            return open_doc_full(path)
+    times: dict[str, list[float]] = {}
+
+    def timed(name, fn):  # type: ignore[no-untyped-def]
         t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
+        value = fn()
+        times.setdefault(name, []).append(time.perf_counter() - t)
+        return value
+
+    for _ in range(repeat):
+        timed("open", open_doc)
+        plan = timed("read", lambda: planmod.read_plan(path, config))
+        plan = timed("rooms", lambda: with_rooms(plan, config))
+        site = timed("site", lambda: build(plan, config))
+        report = timed("rules", lambda: run_rules(site, config))
+        timed("json", lambda: json_report.write(report, "en", open(os.devnull, "w")))
+        from osmark_plan.report.image import render_image
+
+        timed("image", lambda: render_image(report, image, lang="en"))
+    out = {k: statistics.median(v) for k, v in times.items()}
+    out["interpret"] = max(out["read"] - out["open"], 0.0)
+    out["read_path"] = getattr(plan, "read_path", "full")  # type: ignore[assignment]
+    out["findings"] = len(report.findings)
+    return out
+
+
+def bench_scale(scale: float, repeat: int, cache: Path, tmp: Path) -> dict:
+    path = cache / f"bench_floor_{scale:g}x.dxf"
+    if not path.exists():
+        draw_benchmark_floor(path.with_suffix(".tmp"), scale)
+        path.with_suffix(".tmp").rename(path)
+    py = sys.executable
+    row: dict = {"scale": scale, "bytes": path.stat().st_size}
+    row["readfile"] = median_child([py, "-c", "import sys, ezdxf; ezdxf.readfile(sys.argv[1])", str(path)], repeat)
+    row["check"] = median_child([py, "-m", "osmark_plan", "check", str(path), "--format", "json", "--lang", "en",
+                                 "--output", str(tmp / "report.json")], repeat)
+    row["check_image"] = median_child([py, "-m", "osmark_plan", "check", str(path), "--format", "json",
+                                       "--lang", "en", "--output", str(tmp / "report.json"),
+                                       "--image", str(tmp / "plan.png")], repeat)
+    row["stages"] = stages(path, repeat, tmp / "stage.png")
+    row["entities"] = _entities(path)
+    return row
+
+
+def _entities(path: Path) -> int:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    at = data.find(b"\nENTITIES")
+    end = data.find(b"\nENDSEC", at)
+    return data.count(b"\n  0\n", at, end) if at >= 0 else 0
+
+
+def table(rows: list[dict], start: dict) -> str:
+    lines = [f"start-up (wall / CPU): osmark --version {start['version']['s']:.2f} / {start['version']['cpu']:.2f} s, "
+             f"osmark rules {start['rules']['s']:.2f} / {start['rules']['cpu']:.2f} s",
+             "",
+             "| floor | entities | MB | readfile s | check s | check/readfile (wall, CPU) | peak RSS MB "
+             "| RSS/file | +image (x readfile) | read path |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        rf, ck, im = r["readfile"]["s"], r["check"]["s"], r["check_image"]["s"]
+        mb = r["bytes"] / 1e6
+        lines.append(f"| {r['scale']:g}x | {r['entities']:,} | {mb:.1f} | {rf:.2f} | {ck:.2f} | {ck / rf:.2f}, "
+                     f"{r['check']['cpu'] / r['readfile']['cpu']:.2f} "
+                     f"| {r['check']['rss'] / 1e6:.0f} | {r['check']['rss'] / r['bytes']:.1f} "
+                     f"| +{(im - ck) / rf:.2f} | {r['stages']['read_path']} |")
+    lines += ["", "stages, one process (s): " + ", ".join(
+        ("open", "interpret", "rooms", "site", "rules", "json", "image"))]
+    for r in rows:
+        s = r["stages"]
+        lines.append(f"  {r['scale']:g}x: " + "  ".join(
+            f"{k} {s[k]:.2f}" for k in ("open", "interpret", "rooms", "site", "rules", "json", "image")))
+    by = {r["scale"]: r for r in rows}
+    if 1.0 in by and 4.0 in by:
+        lines.append(f"\n4x check / 1x check: {by[4.0]['check']['s'] / by[1.0]['check']['s']:.2f} (wall), "
+                     f"{by[4.0]['check']['cpu'] / by[1.0]['check']['cpu']:.2f} (CPU)")
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rooms", type=int, default=1600)
+    parser.add_argument("--scales", default="0.1,0.25,1,4", help="floor sizes, x the 300-room floor")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--keep", type=Path, help="also save the drawing here")
+    parser.add_argument("--repeat-large", type=int, default=None,
+                        help="repetitions for floors above 1x (default: --repeat)")
+    parser.add_argument("--cache", type=Path, default=ROOT / ".bench-cache", help="where drawn floors are kept")
+    parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
+    parser.add_argument("--smoke", action="store_true", help="one tiny floor, one run (for the tests)")
     args = parser.parse_args()
-
-    import ezdxf
-
-    from osmark_plan.api import build, load
-    from osmark_plan.config import Config
-    from osmark_plan.engine import run_rules
-
+    scales = [0.02] if args.smoke else [float(s) for s in args.scales.split(",")]
+    repeat = 1 if args.smoke else args.repeat
+    args.cache.mkdir(parents=True, exist_ok=True)
+    py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(args.keep or Path(tmp) / "big_floor.dxf")
-        entities = draw_floor(path, args.rooms)
-        config = Config()
-        plan = load(path, config)
-        site = build(plan, config)
-        t_ezdxf = best(lambda: ezdxf.readfile(path), args.repeat)
-        t_read = best(lambda: load(path, config), args.repeat)
-        t_build = best(lambda: build(plan, config), args.repeat)
-        t_rules = best(lambda: run_rules(site, config), args.repeat)
-        t_all = best(lambda: run_rules(build(load(path, config), config), config), args.repeat)
-        report = run_rules(site, config)
-    print(f"floor: {args.rooms} rooms, {entities} entities, {path.stat().st_size if args.keep else 0} bytes kept")
-    print(f"plan: {len(plan.lines)} lines, {len(plan.zones)} zones, {len(plan.doors)} doors; "
-          f"site: {len(site.regions)} regions, {len(site.links)} links; {len(report.findings)} findings")
-    print(f"ezdxf.readfile      {t_ezdxf:8.3f} s")
-    print(f"read plan           {t_read:8.3f} s")
-    print(f"build site          {t_build:8.3f} s")
-    print(f"run rules           {t_rules:8.3f} s")
-    print(f"whole check         {t_all:8.3f} s   ratio to ezdxf load: {t_all / t_ezdxf:.2f}")
+        start = {"version": median_child([py, "-m", "osmark_plan", "--version"], repeat),
+                 "rules": median_child([py, "-m", "osmark_plan", "rules"], repeat)}
+        rows = []
+        for s in scales:
+            n = args.repeat_large if (s > 1 and args.repeat_large and not args.smoke) else repeat
+            rows.append(bench_scale(s, n, args.cache, Path(tmp)))
+            print(f"{s:g}x done: check {rows[-1]['check']['s']:.2f} s, readfile {rows[-1]['readfile']['s']:.2f} s",
+                  flush=True)
+    result = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                          "processor": platform.processor() or platform.machine(),
+                          "load_average": list(os.getloadavg())},
+              "repeat": repeat, "startup": start, "floors": rows}
+    print(table(rows, start))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+        print(f"\nwritten: {args.out}")
 
 
 if __name__ == "__main__":

@@ -186,8 +186,8 @@ def matrix_scale(m: Matrix44 | None) -> float:
     """Mean linear scale of a block-to-world matrix."""
     if m is None:
         return 1.0
-    M = np_matrix(m)
-    det = abs(float(np.linalg.det(M[:2, :2])))
+    ux, uy = m.ux, m.uy
+    det = abs(ux.x * uy.y - ux.y * uy.x)
     return math.sqrt(det) if det > 0 else 1.0
 
 

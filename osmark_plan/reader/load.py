@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 from contextlib import contextmanager
@@ -54,6 +55,11 @@ class Loaded:
     unconverted: dict[str, int] = field(default_factory=dict)
     #: the 1:N scale the source file states (Jw_cad layer groups)
     stated_scale: int | None = None
+    #: how the file was read: "filtered" (only what the check needs, reader/stream.py) or
+    #: "full" (ezdxf.readfile), with the reason the filtered read declined
+    read_path: str = "full"
+    #: for a filtered read: raw layer -> Counter of entity types left out (None: full read)
+    left_out: dict | None = None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -129,6 +135,19 @@ def _quiet():  # type: ignore[no-untyped-def]
         yield
     finally:
         logger.setLevel(level)
+
+
+@contextmanager
+def gc_paused():  # type: ignore[no-untyped-def]
+    """No cyclic garbage collection while reading: ezdxf builds many objects and few cycles,
+    and collecting while it does costs about a sixth of the read."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def load(path: str | Path) -> Loaded:

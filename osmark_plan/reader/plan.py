@@ -22,7 +22,8 @@ from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_co
 from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
-from .load import ReadError, load
+from .filtered import NeedFull, full, load_filtered
+from .load import ReadError, gc_paused, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
 from .curves import replace_items, swings_from_curves
 from .wall_doors import promote_door_blocks
@@ -179,11 +180,25 @@ def _curved_swings(w: Walk) -> Walk:
     return replace_items(w, dropped, new)
 
 
-def read_plan(path: str | Path, config: Config, units: str | None = None) -> Plan:
-    """Read a DXF file into a Plan. Raises :class:`ReadError` with one clear line."""
-    loaded = load(path)
+def _needs_full() -> float | None:
+    raise NeedFull("the unit is found from the drawing's extents")
+
+
+def read_plan(path: str | Path, config: Config, units: str | None = None,
+              read: str = "auto") -> Plan:
+    """Read a DXF file into a Plan. Raises :class:`ReadError` with one clear line.
+
+    ``read``: "auto" reads only what the check needs where it can (reader/stream.py) and the
+    whole file otherwise; "full" always loads the whole file. Both give the same plan.
+    """
     try:
-        return _read(loaded, str(path), config, units)
+        with gc_paused():
+            if read == "full" or getattr(config, "frame", None):  # a frame title may be on any layer
+                return _read(load(path), str(path), config, units)
+            try:
+                return _read(load_filtered(path, LayerKinds(config)), str(path), config, units)
+            except NeedFull as exc:
+                return _read(full(path, str(exc)), str(path), config, units)
     except (ReadError, ConfigError):
         raise
     except RecursionError:
@@ -198,6 +213,8 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     doc = loaded.doc
     kinds = LayerKinds(config)
     w: Walk = walk(doc, kinds)
+    for layer, counts in (loaded.left_out or {}).items():  # what a filtered read left out
+        w.types[layer].update(counts)
     region = pick_region(w, config, path)
     if region is not None:
         w = restrict(w, region)
@@ -217,6 +234,8 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
 
     # doors in drawing units, then the unit
     extent = functools.cache(lambda: extent_of(items))  # costly: only when doors do not tell
+    if loaded.left_out is not None:  # the extents need every entity: read the whole file
+        extent = _needs_full
     door_items = [i for i in by_kind["door"] if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
     line_items = [i for k in LINE_KINDS for i in by_kind[k]
                   if items[i].e.dxftype() in LINEWORK_TYPES]  # type: ignore[attr-defined]
@@ -316,4 +335,5 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         source_format=loaded.source_format,
         converter=loaded.converter,
         region=region,
+        read_path=loaded.read_path,
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import shapely
 from shapely.geometry import LineString, Point, Polygon
 
 from ..config import Config
 from ..model import Aisle, Asset, Cabinet, Device, Rejected, Repair, Source
 from ..naming import (decode_escapes, normalise_layer, parse_device_kind, parse_importance,
                       parse_level, parse_level_value, parse_lock, single_keyholder)
-from .entities import Elem, Item, world_pieces
+from .entities import Elem, Item, np_matrix, world_pieces
 from .labels import LabelSet, name_text, near_pairs
 from .shapes import item_shape, outline
 from .zones import table_level
@@ -34,12 +35,43 @@ def _owned(walk_items: list[Item], elem: Elem, tol: float, scale: float) -> list
     return pieces
 
 
+class _Outlines:
+    """Element outlines, worked out once per block and layer: another INSERT of the same block
+    placed by a rigid motion (rotation and shift) gets the first outline moved, not recomputed."""
+
+    def __init__(self, items: list[Item], tol: float, scale: float) -> None:
+        self.items, self.tol, self.scale = items, tol, scale
+        self._first: dict[tuple[str, str], tuple[Polygon | None, np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, el: Elem) -> Polygon | None:
+        M = np_matrix(el.m)
+        A, t = M[:2, :2], M[3, :2] * self.scale
+        key = (el.block, el.layer)
+        first = self._first.get(key)
+        if first is not None:
+            poly0, A0, t0 = first
+            try:
+                R = np.linalg.solve(A0, A)  # A0 @ R = A: the motion from the first INSERT
+            except np.linalg.LinAlgError:
+                R = None
+            if R is not None and np.allclose(R @ R.T, np.eye(2), atol=1e-9) and np.linalg.det(R) > 0:
+                if poly0 is None:
+                    return None
+                shift = t - t0 @ R
+                return shapely.transform(poly0, lambda xy: xy @ R + shift)
+        poly = outline(_owned(self.items, el, self.tol, self.scale))
+        if first is None:
+            self._first[key] = (poly, A, t)
+        return poly
+
+
 def _shapes(items: list[Item], elems: list[Elem], idx: list[int], kind: str, tol: float,
             scale: float, close_tol: float, repairs: list[Repair], rejected: list[Rejected]
             ) -> list[tuple[Polygon, str, str | None, str | None, Elem | None]]:
     """(polygon, layer, handle, block, element) of each INSERT / closed shape of a kind."""
     out: list[tuple[Polygon, str, str | None, str | None, Elem | None]] = []
     seen: set[int] = set()
+    outline_of = _Outlines(items, tol, scale)
     for i in idx:
         it = items[i]
         if it.owner >= 0 and elems[it.owner].kind == kind:
@@ -47,7 +79,7 @@ def _shapes(items: list[Item], elems: list[Elem], idx: list[int], kind: str, tol
                 continue
             seen.add(it.owner)
             el = elems[it.owner]
-            poly = outline(_owned(items, el, tol, scale))
+            poly = outline_of(el)
             if poly is None:
                 rejected.append(Rejected(f"{kind}-unreadable", decode_escapes(el.layer), el.handle,
                                          (el.at[0] * scale, el.at[1] * scale)))

@@ -73,6 +73,7 @@ def drawing_part(plan: Plan) -> dict[str, Any]:
         "reader": plan.converter.split()[0] if plan.converter else "ezdxf",
         "converter": plan.converter,
         "region": list(plan.region) if plan.region else None,
+        "read_path": plan.read_path,
         "layers": {
             name: {"kind": info.kind, "entities": info.entities, "frozen": info.frozen,
                    "off": info.off, "types": dict(info.types)}

@@ -25,25 +25,57 @@ Spot = tuple[tuple[float, float], str, str]
 
 
 class Placed:
-    """Window boxes (pixels) of what is already on the plan, checked all at once."""
+    """Window boxes (pixels) of what is already on the plan, in a grid of cells so that a test
+    looks only at the boxes near the candidate (constant time per test, not one per box)."""
+
+    #: cell size (pixels); boxes spanning more than BIG cells are kept in a short list instead
+    CELL = 40.0
+    BIG = 64
 
     def __init__(self, boxes: Iterable[Any] = ()) -> None:
         self.rows: list[tuple[float, float, float, float]] = []
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        self._big: list[int] = []
         for b in boxes:
             self.add(b)
 
+    def _span(self, x0: float, y0: float, x1: float, y1: float) -> tuple[range, range] | None:
+        c = self.CELL
+        try:
+            return range(int(x0 // c), int(x1 // c) + 1), range(int(y0 // c), int(y1 // c) + 1)
+        except (OverflowError, ValueError):  # an infinite or NaN box
+            return None
+
     def add(self, box: Any, grow: float = 1.0) -> None:
         """Add a matplotlib Bbox (optionally grown by ``grow`` points on each side)."""
-        self.rows.append((box.x0 - grow, box.y0 - grow, box.x1 + grow, box.y1 + grow))
+        row = (box.x0 - grow, box.y0 - grow, box.x1 + grow, box.y1 + grow)
+        k = len(self.rows)
+        self.rows.append(row)
+        span = self._span(*row)
+        if span is None or len(span[0]) * len(span[1]) > self.BIG:
+            self._big.append(k)
+            return
+        for i in span[0]:
+            for j in span[1]:
+                self._cells.setdefault((i, j), []).append(k)
+
+    def _hit(self, k: int, box: Any) -> bool:
+        x0, y0, x1, y1 = self.rows[k]
+        return x0 < box.x1 and x1 > box.x0 and y0 < box.y1 and y1 > box.y0
 
     def hits(self, box: Any) -> bool:
-        import numpy as np
-
-        if not self.rows:
-            return False
-        a = np.asarray(self.rows)
-        return bool(np.any((a[:, 0] < box.x1) & (a[:, 2] > box.x0) &
-                           (a[:, 1] < box.y1) & (a[:, 3] > box.y0)))
+        if any(self._hit(k, box) for k in self._big):
+            return True
+        span = self._span(box.x0, box.y0, box.x1, box.y1)
+        if span is None or len(span[0]) * len(span[1]) > self.BIG:
+            return any(self._hit(k, box) for k in range(len(self.rows)))
+        cells = self._cells
+        for i in span[0]:
+            for j in span[1]:
+                for k in cells.get((i, j), ()):
+                    if self._hit(k, box):
+                        return True
+        return False
 
 
 _SHIFT = {"center": 0.5, "left": 0.0, "right": 1.0, "bottom": 0.0, "top": 1.0}
@@ -59,13 +91,17 @@ def place(label: Any, spots: Sequence[Spot], sizes: Sequence[float], placed: Pla
     from matplotlib.transforms import Bbox
 
     points = renderer.points_to_pixels(1.0)
+    # the label's centred box at each size, measured once however often it is placed
+    measured: dict[float, tuple[float, float, float, float]] = label.__dict__.setdefault("_osmark_boxes", {})
     for size in sizes:
         label.set_fontsize(size)
-        label.xyann = (0, 0)
-        label.set_horizontalalignment("center")
-        label.set_verticalalignment("center")
-        home = label.get_window_extent(renderer)
-        cx, cy, w, h = (home.x0 + home.x1) / 2, (home.y0 + home.y1) / 2, home.width, home.height
+        if size not in measured:
+            label.xyann = (0, 0)
+            label.set_horizontalalignment("center")
+            label.set_verticalalignment("center")
+            home = label.get_window_extent(renderer)
+            measured[size] = ((home.x0 + home.x1) / 2, (home.y0 + home.y1) / 2, home.width, home.height)
+        cx, cy, w, h = measured[size]
         for offset, ha, va in spots:
             x0 = cx + offset[0] * points - w * _SHIFT[ha]
             y0 = cy + offset[1] * points - h * _SHIFT[va]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from ..geometry.site import Site
 from ..model import OUTSIDE
 from .base import Context, Violation, rule
 from .describe import cabinet_subject
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
+
 
 
 @rule(

@@ -6,13 +6,15 @@ A message argument may be a plain value (the same in every language) or a mappin
 
 from __future__ import annotations
 
-from typing import Mapping
-
-from shapely.geometry import LineString
+from typing import TYPE_CHECKING, Mapping
 
 from ..findings import Subject
-from ..geometry.site import Link, Region, Site
 from ..model import OUTSIDE, Cabinet, Device, Door, Zone
+
+if TYPE_CHECKING:
+    from shapely.geometry import LineString
+
+    from ..geometry.site import Link, Region, Site
 
 Text = Mapping[str, str]
 

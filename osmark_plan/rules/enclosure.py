@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Gap, Site
 from .base import Context, Option, Violation, rule
 from .describe import AA_SUBJECT, ends, region_subject
+
+if TYPE_CHECKING:
+    from ..geometry.site import Gap, Site
+
 
 _TOLERANCE_OPTIONS = (
     Option("min_gap", 0.10, "a gap shorter than this (m) is drawing noise, not an opening",

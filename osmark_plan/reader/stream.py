@@ -1,0 +1,318 @@
+"""A layer-filtered read: scan the DXF text and load only what the check needs.
+
+On a large floor most of ezdxf's load goes to entities the checker never looks at: furniture,
+dimensions, hatches, ceiling grids. :func:`scan` walks the raw bytes with regular expressions
+(no per-line Python work) and keeps, from model space:
+
+* every entity on a mapped layer (walls, doors, zones, cabinets, ...);
+* every TEXT and MTEXT (they can name rooms, cabinets and doors, or state the scale);
+* INSERTs whose blocks hold any of these, a possible door swing, a missing or nested block
+  the reader must report, or - when the drawing has door swings the reader must pair with
+  leaf lines - any LINE;
+
+and the blocks those use. ezdxf then loads that smaller document. What is left out is still
+counted per layer and entity type (blocks exploded as the reader's walk does), so the plan's
+layer summary is the same as after a full load.
+
+It declines (returns the reason) where it cannot serve: binary DXF, R12 and older, line ends
+other than LF / CRLF, sections it does not find in the usual order, nested blocks that are
+cyclic or deep. The caller then loads the whole file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .dxf_tags import (LAST, PAIRS, RECORD_NAME, Decline, Scanner, entities_in, find_sections,
+                       insert_ref, is_swing, minsert_copies, starts_end, tag_head, tag_num, tag_pairs)
+
+_ACADVER = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*([^\r\n]*)")
+#: versions this scan does not serve (R12 and older: entities without subclass order)
+_OLD_VERSIONS = (b"AC1009", b"AC1006", b"AC1004", b"AC1002", b"AC2.10")
+TEXT_TYPES = frozenset({b"TEXT", b"MTEXT"})
+ELEMENT_KINDS = frozenset({"door", "cabinet", "device", "asset", "zone"})
+LINE_KINDS = frozenset({"wall", "partition", "window"})
+#: nesting deeper than this is left to the full walk (its own limit is 24)
+MAX_DEPTH = 20
+
+
+@dataclass
+class Scan:
+    """The smaller document and what was left out of it."""
+
+    text: bytes
+    #: raw layer name -> Counter of entity types, for what was left out (blocks exploded)
+    left_out: dict[str, Counter] = field(default_factory=dict)
+    kept: int = 0
+    dropped: int = 0
+
+
+@dataclass
+class _Block:
+    start: int
+    end: int = -1
+    xref: bool = False
+    #: (layer or None for layer 0, type) -> count of its own entities (INSERTs included)
+    own: Counter = field(default_factory=Counter)
+    #: nested INSERTs: (layer or None, block name, copies)
+    inserts: list[tuple[str | None, str, int]] = field(default_factory=list)
+    refs: set[str] = field(default_factory=set)
+    mapped: bool = False
+    arc0: bool = False
+    arcx: bool = False
+    lines: bool = False
+    #: its BLOCK and ENDBLK among the structure starts; whether its content has been read
+    k0: int = 0
+    k1: int = 0
+    parsed: bool = False
+
+
+def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
+    """The smaller DXF text for ``data`` (raises :class:`Decline` where it cannot serve)."""
+    if data.startswith(b"AutoCAD Binary DXF"):
+        raise Decline("binary DXF")
+    ver = _ACADVER.search(data[:20000])
+    if ver is None or ver.group(1).strip() in _OLD_VERSIONS:
+        raise Decline("DXF R12 or older (or no $ACADVER)")
+    if data.count(b"\r") != data.count(b"\r\n"):
+        raise Decline("line ends other than LF or CRLF")
+    pairs = PAIRS.match(data)
+    rest = data[pairs.end():] if pairs else data
+    if rest.strip() and not LAST.fullmatch(rest):
+        # a damaged file: the full load reads it or recovers it, and records the repair
+        raise Decline("a line that is not a group code where one should be")
+    sc = Scanner(data, encoding, kind_of)
+    starts, sections = find_sections(data)
+    if "ENTITIES" not in sections:
+        raise Decline("no ENTITIES section")
+    blocks: dict[str, _Block] = {}
+    if "BLOCKS" in sections:
+        if sections["BLOCKS"][1] > sections["ENTITIES"][0]:
+            raise Decline("BLOCKS after ENTITIES")
+        blocks = _read_blocks(sc, starts, *sections["BLOCKS"])
+    return _filter(sc, starts, sections, blocks)
+
+
+def _read_blocks(sc: Scanner, starts: list[tuple[int, bytes]], first: int, last: int) -> dict[str, _Block]:
+    """Each block definition's place in the file (its content is read when it is needed)."""
+    data = sc.data
+    out: dict[str, _Block] = {}
+    cur: _Block | None = None
+    for t, pos, end, k in entities_in(starts, first, last):
+        if t == b"BLOCK":
+            if cur is not None:
+                raise Decline("a block definition without ENDBLK")
+            p = tag_pairs(data, pos, end)
+            cur = _Block(pos, xref=bool(int(tag_num(p, 70, 0)) & 4), k0=k)
+            out[sc.name(p.get(2, b""))] = cur
+        elif cur is None:
+            raise Decline("an entity outside a block definition")
+        elif t == b"ENDBLK":
+            cur.end, cur.k1 = end, k
+            cur = None
+    if cur is not None:
+        raise Decline("a block definition without ENDBLK")
+    return out
+
+
+def _parse_block(sc: Scanner, starts: list[tuple[int, bytes]], b: _Block) -> None:
+    """What a block holds: counts per layer and type, nested INSERTs, what the reader needs."""
+    data = sc.data
+    b.parsed = True
+    for t, pos, end, _k in entities_in(starts, b.k0, b.k1):
+        m = tag_head(data, pos, end)
+        if m is None:
+            raise Decline("an entity without a layer in a block")
+        raw = m.group(3)
+        layer = None if raw == b"0" else sc.name(raw)
+        tn = t.decode("ascii", "replace")
+        b.own[(layer, tn)] += 1
+        if t in TEXT_TYPES or (layer is not None and sc.kind(raw) != "ignored"):
+            b.mapped = True
+        if t == b"INSERT" or b"DIMENSION" in t:
+            p = tag_pairs(data, pos, end)
+            name = sc.name(p.get(2, b""))
+            b.refs.add(name)
+            if t == b"INSERT":
+                b.inserts.append((layer, name, minsert_copies(p)))
+        elif t == b"ARC":
+            if is_swing(tag_pairs(data, pos, end)):
+                if layer is None:
+                    b.arc0 = True
+                else:
+                    b.arcx = True
+        elif t == b"LINE":
+            b.lines = True
+
+
+class _Closure:
+    """Facts about blocks including everything nested in them (memoised, cycles declined)."""
+
+    def __init__(self, blocks: dict[str, _Block], sc: Scanner, starts: list[tuple[int, bytes]]) -> None:
+        self.blocks = blocks
+        self.sc = sc
+        self.starts = starts
+        self._facts: dict[str, tuple[bool, bool, bool, bool, int]] = {}
+        self._counts: dict[str, Counter] = {}
+
+    def facts(self, name: str, chain: tuple[str, ...] = ()) -> tuple[bool, bool, bool, bool, int]:
+        """(needed, any swing arc, swing arc on a named layer, any LINE, depth)."""
+        got = self._facts.get(name)
+        if got is not None:
+            return got
+        if name in chain or len(chain) > MAX_DEPTH:
+            raise Decline("blocks nested in a cycle or too deeply")
+        b = self.get(name)
+        if b is None:  # a missing block: the reader reports it
+            return (True, False, False, False, 0)
+        if b.xref:
+            got = (False, False, False, False, 0)
+        else:
+            need, arc, arcx, lines, depth = b.mapped, b.arc0 or b.arcx, b.arcx, b.lines, 0
+            for layer, child, _n in b.inserts:
+                c_need, c_arc, c_arcx, c_lines, c_depth = self.facts(child, chain + (name,))
+                need = need or c_need
+                arc = arc or c_arc
+                arcx = arcx or c_arcx or (layer is not None and c_arc)
+                lines = lines or c_lines
+                depth = max(depth, c_depth + 1)
+            got = (need, arc, arcx, lines, depth)
+        if got[4] > MAX_DEPTH:
+            raise Decline("blocks nested too deeply")
+        self._facts[name] = got
+        return got
+
+    def counts(self, name: str) -> Counter:
+        """(layer or None, type) counts of everything the walk would visit in one INSERT."""
+        got = self._counts.get(name)
+        if got is not None:
+            return got
+        b = self.get(name)
+        got = Counter()
+        if b is not None and not b.xref:
+            got.update(b.own)
+            for layer, child, n in b.inserts:
+                for (lay, t), c in self.counts(child).items():
+                    got[(layer if lay is None else lay, t)] += c * n
+        self._counts[name] = got
+        return got
+
+    def get(self, name: str) -> _Block | None:
+        b = self.blocks.get(name)
+        if b is not None and not b.parsed:
+            _parse_block(self.sc, self.starts, b)
+        return b
+
+    def load_set(self, roots: set[str]) -> set[str]:
+        """The blocks ezdxf must load for ``roots`` (nested references included)."""
+        out: set[str] = set()
+        todo = [r for r in roots if r in self.blocks]
+        while todo:
+            name = todo.pop()
+            if name in out:
+                continue
+            out.add(name)
+            todo.extend(r for r in self.get(name).refs if r in self.blocks and r not in out)
+        return out
+
+
+def _filter(sc: Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
+            blocks: dict[str, _Block]) -> Scan:
+    data = sc.data
+    clo = _Closure(blocks, sc, starts)
+    owners = {}
+    for n, b in blocks.items():
+        if n.upper() in ("*MODEL_SPACE", "*PAPER_SPACE"):
+            owners[n.upper()] = tag_pairs(data, b.start, starts_end(starts, b.start)).get(330)
+    msp_owner, psp_owner = owners.get("*MODEL_SPACE"), owners.get("*PAPER_SPACE")
+    first, last = sections["ENTITIES"]
+    # first pass: what each model-space entity is (as ezdxf decides: owner first, then 67)
+    rows: list[tuple[bytes, int, int, bytes, str, str, int]] = []
+    line_swings = False
+    kind_of = sc.kind
+    for t, pos, end, _k in entities_in(starts, first, last):
+        m = tag_head(data, pos, end)
+        if m is None:
+            raise Decline("an entity without a layer")
+        owner, ps, raw = m.group(1), m.group(2), m.group(3)
+        if owner != msp_owner and (owner == psp_owner or (ps and ps.strip() not in (b"", b"0"))):
+            continue  # paper space: neither kept nor counted
+        kind = kind_of(raw)
+        name, copies = "", 1
+        if t == b"INSERT" or b"DIMENSION" in t:
+            rawname, copies = insert_ref(data, pos, end, m.end())
+            name = sc.name(rawname)
+            if t == b"INSERT":
+                _need, arc, arcx, _lines, _d = clo.facts(name)
+                if arcx if kind in ELEMENT_KINDS else arc:
+                    line_swings = True
+        elif t == b"ARC" and kind in LINE_KINDS and is_swing(tag_pairs(data, pos, end)):
+            line_swings = True
+        rows.append((t, pos, end, raw, kind, name, copies))
+    # second pass: keep or count
+    kept: list[tuple[int, int]] = []
+    refs: set[str] = set()
+    types: Counter = Counter()
+    inserts: Counter = Counter()
+    for t, pos, end, raw, kind, name, copies in rows:
+        keep = kind != "ignored" or t in TEXT_TYPES
+        if not keep and t == b"INSERT":
+            need, arc, _arcx, lines, _d = clo.facts(name)
+            keep = need or arc or (line_swings and lines)
+        if keep:
+            if name:
+                refs.add(name)
+            if kept and kept[-1][1] == pos:
+                kept[-1] = (kept[-1][0], end)
+            else:
+                kept.append((pos, end))
+            continue
+        types[(raw, t)] += 1
+        if t == b"INSERT":
+            inserts[(raw, name)] += copies
+    left_out: dict[str, Counter] = {}
+    for (raw, t), n in types.items():
+        left_out.setdefault(sc.name(raw), Counter())[t.decode("ascii", "replace")] += n
+    for (raw, name), n in inserts.items():
+        layer = sc.name(raw)
+        for (lay, tt), c in clo.counts(name).items():
+            left_out.setdefault(layer if lay is None else lay, Counter())[tt] += c * n
+    keep_blocks = clo.load_set(refs) | {n for n in blocks if n.upper().startswith(("*MODEL_SPACE", "*PAPER_SPACE"))}
+    return Scan(_assemble(data, starts, sections, blocks, keep_blocks, keep_blocks | refs, kept, sc.name),
+                left_out, len(rows) - sum(types.values()), sum(types.values()))
+
+
+def _assemble(data: bytes, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
+              blocks: dict[str, _Block], load: set[str], records: set[str],
+              kept: list[tuple[int, int]], name_of: Callable[[bytes], str]) -> bytes:
+    """The smaller file: the sections as they are, but only the kept block definitions (and
+    their BLOCK_RECORD entries) and the kept entities."""
+    parts: list[bytes] = []
+    at = 0
+    if "TABLES" in sections:
+        t_first, t_last = sections["TABLES"]
+        for k in range(t_first + 1, t_last):
+            pos, t = starts[k]
+            if t != b"BLOCK_RECORD":
+                continue
+            end = starts[k + 1][0]
+            m = RECORD_NAME.match(data, pos, end)
+            if m is None:
+                raise Decline("a BLOCK_RECORD without a name")
+            if name_of(m.group(1)) not in records:
+                parts.append(data[at:pos])
+                at = end
+    if "BLOCKS" in sections:
+        b_first, b_last = sections["BLOCKS"]
+        body = starts[b_first + 1][0]
+        parts.append(data[at:body])
+        parts.extend(data[b.start:b.end] for name, b in blocks.items() if name in load)
+        at = starts[b_last][0]
+    e_first, e_last = sections["ENTITIES"]
+    parts.append(data[at:starts[e_first + 1][0]])
+    parts.extend(data[a:b] for a, b in kept)
+    parts.append(data[starts[e_last][0]:])
+    return b"".join(parts)
