@@ -37,6 +37,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from .limits import LimitError, Limits, parse_limits
+from .user_regex import PatternError, UserPattern, user_pattern
+
 #: Default layer patterns, in match order (DRAWINGS.md). The first kind that matches wins.
 DEFAULT_LAYER_PATTERNS: dict[str, str] = {
     "application_area": r"^(APPLICATION[-_ ]?AREA.*|OSM[-_ ]?AREA.*|申請エリア.*)$",
@@ -136,8 +139,14 @@ class Config:
 
     #: the user's own [layers] patterns, in their order (tried before a profile's)
     user_layers: tuple[tuple[str, str], ...] = ()
+    #: what one floor may cost ([limits]: entities, block depth, MINSERT cells, time)
+    limits: Limits = field(default_factory=Limits)
 
-    def layer_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+    def lock_regex(self) -> UserPattern:
+        """``lock_pattern`` compiled, its searches time-limited (osmark_plan.user_regex)."""
+        return _compiled(self.lock_pattern, f"{self.path or 'config'}: lock_pattern")
+
+    def layer_patterns(self) -> list[tuple[str, UserPattern]]:
         """Compiled (kind, pattern) pairs in match order.
 
         With the default profile: ``layers`` as given (the user's patterns replace the defaults
@@ -148,7 +157,15 @@ class Config:
             pairs = list(self.layers.items())
         else:
             pairs = profile_pairs(self.profile, self.user_layers)
-        return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in pairs]
+        where = self.path or "config"
+        return [(kind, _compiled(rx, f"{where}: [layers] {kind}")) for kind, rx in pairs]
+
+
+def _compiled(pattern: str, where: str) -> UserPattern:
+    try:
+        return user_pattern(pattern, where)
+    except PatternError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def profile_pairs(profile: str, user: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
@@ -209,11 +226,11 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Build and validate a Config from a parsed TOML table."""
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
-             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale"}
+             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale", "limits"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
-    for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff"):
+    for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff", "limits"):
         if key in data and not isinstance(data[key], dict):
             raise ConfigError(f"{where}: [{key}] must be a table, not {type(data[key]).__name__} {data[key]!r}")
     if "lock_pattern" in data and not isinstance(data["lock_pattern"], str):
@@ -230,9 +247,9 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         if not isinstance(rx, str) or not rx.strip():
             raise ConfigError(f"{where}: [layers] {kind} must be a non-empty regex string")
         try:
-            re.compile(rx)
-        except re.error as exc:
-            raise ConfigError(f"{where}: [layers] {kind}: bad regex: {exc}") from None
+            user_pattern(rx, f"{where}: [layers] {kind}")
+        except PatternError as exc:
+            raise ConfigError(str(exc)) from None
     # user patterns first (in their order), then the remaining defaults
     ordered = {k: v for k, v in user_layers.items()}
     for k, v in layers.items():
@@ -257,9 +274,13 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
                 for k, v in dict(data.get("cabinets", {})).items()}
     lock_pattern = data.get("lock_pattern", cfg.lock_pattern)
     try:
-        re.compile(lock_pattern)
-    except re.error as exc:
-        raise ConfigError(f"{where}: lock_pattern: bad regex: {exc}") from None
+        user_pattern(lock_pattern, f"{where}: lock_pattern")
+    except PatternError as exc:
+        raise ConfigError(str(exc)) from None
+    try:
+        limits = parse_limits(data.get("limits", {}), where)
+    except LimitError as exc:
+        raise ConfigError(str(exc)) from None
     geometry = dict(GEOMETRY_DEFAULTS)
     for key, value in dict(data.get("geometry", {})).items():
         if key not in GEOMETRY_DEFAULTS and key not in ROOM_GEOMETRY_DEFAULTS:
@@ -295,6 +316,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         cabinets=cabinets,
         lock_pattern=lock_pattern,
         lang=lang,
+        limits=limits,
     )
     return with_profile(out, profile) if profile != "default" else out
 

@@ -21,7 +21,6 @@ All steps are vectorised (shapely 2 arrays, STRtree queries, numpy), never pairw
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -32,6 +31,7 @@ from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
 from ..model import Label, Plan, Repair, Source, Zone
 from ..config import OUTSIDE_LEVEL
 from ..naming import name_text, parse_level, table_level
+from ..user_regex import user_pattern
 
 #: the source layer given to rooms found from walls
 ROOMS_LAYER = "(rooms from walls)"
@@ -296,7 +296,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
         thin[maybe] = shapely.length(mic) < THIN_RADIUS
 
     # labels usable as names, and the face each lies in
-    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
+    lock_rx = user_pattern(lock_pattern, "lock_pattern") if lock_pattern else None
     named = [(lb, nm) for lb in plan.labels if (nm := name_text(lb.text, lock_rx))]
     level_labels = [lb for lb in plan.labels if parse_level(lb.text) is not None]
     face_tree = shapely.STRtree(faces)

@@ -7,7 +7,7 @@ unique and stable (RULES.md): a code is never reused for another meaning.
 
 from __future__ import annotations
 
-from . import access, building, cabinets, drawing, enclosure, equipment, zoning
+from . import access, building, cabinets, coordinates, drawing, enclosure, equipment, zoning
 from .base import Option, Rule, Violation
 
 #: every rule, in catalogue order
@@ -18,6 +18,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + cabinets.RULES
     + zoning.RULES
     + drawing.RULES
+    + coordinates.RULES
 )
 
 
