@@ -75,8 +75,9 @@ def parse_limits(table: Mapping[str, Any], where: str) -> Limits:
 
 # --- entities counted on the bytes ---------------------------------------------------------
 
-_ENTITIES = re.compile(rb"\n[ \t]*0[ \t]*\r?\n[ \t]*ENTITIES[ \t]*\r?\n")
-_TAG0 = re.compile(rb"\n[ \t]*0[ \t]*\r?\n[ \t]*(?!VERTEX|SEQEND|ATTRIB|ENDSEC)[A-Z0-9_]")
+_ENTITIES = re.compile(rb"\n[ \t]*2[ \t]*\r?\n[ \t]*ENTITIES[ \t]*\r?\n")
+_TAG0 = re.compile(rb"\n[ \t]*0[ \t]*\r?\n[ \t]*(?!(?:VERTEX|SEQEND|ATTRIB|ENDSEC)\b)"
+                   rb"(?:[A-Z_][A-Z0-9_]*|3D[A-Z]+)(?=[ \t]*\r?\n)")
 _ENDSEC = re.compile(rb"\n[ \t]*0[ \t]*\r?\n[ \t]*ENDSEC")
 
 
