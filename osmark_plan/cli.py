@@ -345,8 +345,10 @@ def main(argv: list[str] | None = None) -> int:
         from .output import cleanup_pending
 
         cleanup_pending()
+        args = list(sys.argv[1:] if argv is None else argv)
+        lang = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"), None)
         try:
-            click.echo(exc.text(default_lang()), err=True)
+            click.echo(exc.text(lang if lang in LANGS else default_lang()), err=True)
         except Exception:  # noqa: BLE001 - stderr gone (a closed pipe): the code still tells
             pass
         return exc.code
