@@ -154,11 +154,16 @@ def run(fn: Callable[[], int]) -> int:
     try:
         return fn()
     except Failure as exc:
-        click.echo(str(exc), err=True)
+        click.echo(printable(str(exc)), err=True)
         return exc.code
     except ConfigError as exc:
-        click.echo(f"osmark: {exc}", err=True)
+        click.echo(printable(f"osmark: {exc}"), err=True)
         return EXIT_USAGE
+
+
+def printable(text: str) -> str:
+    """``text`` without lone surrogates (undecodable bytes of a damaged file): each becomes ?"""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class LazyGroup(click.Group):

@@ -52,12 +52,11 @@ def install() -> None:
 
 
 def safe_stdout() -> None:
-    """Text to a console that cannot encode a character (cp932 and '—') gets '?' for it
-    instead of a UnicodeEncodeError."""
+    """Text to a console that cannot encode a character (cp932 and '—', or the undecodable
+    bytes of a damaged file) gets '?' for it instead of a UnicodeEncodeError."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "").replace("_", "")
-        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+        if reconfigure is not None:
             try:
                 reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
             except (ValueError, OSError):  # pragma: no cover
