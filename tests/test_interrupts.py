@@ -179,3 +179,52 @@ def test_inputs_never_modified(tmp_path):
         osmark(*args)
     assert _state(inputs) == before
     assert sorted(p.name for p in (tmp_path / "in").iterdir()) == sorted(p.name for p in inputs)
+
+
+def test_stuck_floor_is_killed_and_the_batch_goes_on(monkeypatch, tmp_path):
+    """A floor stuck where no signal reaches it (here: SIGALRM blocked) is terminated by the
+    batch after its time limit and its grace; the other floors still come back."""
+    if not POSIX:
+        pytest.skip("fork")
+    from dataclasses import replace
+
+    from osmark_plan.batch import forked
+    from osmark_plan.batch.worker import FloorResult, FloorTask
+    from osmark_plan.config import Config
+
+    if not forked.can_fork():
+        pytest.skip("no fork on this platform")
+
+    def fake_check(task):
+        if "stuck" in task.path:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM})
+            (tmp_path / ".stuck.json.abc.tmp.json").write_text("half", encoding="utf-8")
+            time.sleep(60)
+        return FloorResult(path=task.path, status="checked", exit=0)
+
+    monkeypatch.setattr(forked, "check_floor", fake_check)
+    monkeypatch.setattr(forked, "GRACE", 0.5)
+    monkeypatch.setattr(forked, "TERM_WAIT", 0.5)
+    def config(seconds):
+        return replace(Config(), limits=replace(Config().limits, seconds=seconds))
+
+    tasks = [FloorTask(path=str(tmp_path / name), report=str(tmp_path / f"{name}.json"), image=None,
+                       config=config(seconds), lang="en") for name, seconds in (("stuck", 0.5), ("fine", 0))]
+    start = time.monotonic()
+    results = forked.run_forked(tasks, [0, 1], 2, lambda: None)
+    assert time.monotonic() - start < 20
+    assert results[0].status == "failed" and "time limit of 0.5 s" in results[0].reason
+    assert results[1].status == "checked", results[1]
+    assert leftovers(tmp_path) == []
+
+
+def test_hard_deadline_ends_a_stuck_command():
+    code = ("import signal, time\n"
+            "from osmark_plan.cli_signals import hard_deadline\n"
+            "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n"
+            "with hard_deadline(0.5, 'osmark: stopped'):\n"
+            "    time.sleep(30)\n")
+    start = time.monotonic()
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert res.returncode == 3 and b"osmark: stopped" in res.stderr
+    assert time.monotonic() - start < 20
