@@ -121,7 +121,7 @@ def test_bad_input_matrix(case, maker, code, en, ja, lang, made, capsys):
     start = time.monotonic()
     got, out, err = run(capsys, "check", path, "--lang", lang)
     assert got == code, err
-    assert time.monotonic() - start < 60
+    assert time.monotonic() - start < 180  # generous: shared, loaded test machines
     assert_clean(err, got, path if code == 3 else None)
     fragment = en if lang == "en" else ja
     if fragment:

@@ -227,7 +227,7 @@ def _run_check(data: bytes, capsys) -> None:
             for s, h in saved.items():
                 signal.signal(s, h)
         out, err = capsys.readouterr()
-        assert time.monotonic() - start < 60
+        assert time.monotonic() - start < 180  # the time limit holds even on a loaded machine
         assert code in (0, 1, 3), err
         assert "Traceback" not in err and "Warning" not in err
         if code == 3:
