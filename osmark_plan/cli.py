@@ -6,17 +6,21 @@ import io
 import locale
 import os
 import sys
-import tempfile
+import warnings
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import click
 
 from . import __version__
+from .cli_signals import Interrupted, hard_deadline, install, safe_stdout
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 from .messages import exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
+from .limits import TimeLimitExceeded, time_limit
+from .output import OutputError, refuse_inputs, write_text_atomic
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
@@ -50,7 +54,8 @@ def codes(value: str | None) -> tuple[str, ...] | None:
 
 
 def load_config(drawing: str, config_path: str | None, select: str | None, ignore: str | None,
-                units: str | None, profile: str | None = None, region: str | None = None) -> Config:
+                units: str | None, profile: str | None = None, region: str | None = None,
+                seconds: float | None = None, entities: int | None = None) -> Config:
     try:
         config = with_profile(load_for(drawing, config_path), profile)
         if region is not None:  # --region wins over the file's [sheet] table
@@ -58,6 +63,10 @@ def load_config(drawing: str, config_path: str | None, select: str | None, ignor
             config = replace(config, region=box, frame=frame)
     except ConfigError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
+    if seconds is not None:
+        config = replace(config, limits=replace(config.limits, seconds=float(seconds)))
+    if entities is not None:
+        config = replace(config, limits=replace(config.limits, entities=int(entities)))
     if select is not None:  # an explicit choice on the command line: the file's ignore gives way
         config = replace(config, select=codes(select) or (), ignore=())
     if ignore is not None:
@@ -82,27 +91,40 @@ def _some_rule_selected(config: Config) -> None:
 
 
 def write_atomic(path: str, writer: Callable[[io.TextIOBase], None], protect: tuple[str, ...]) -> None:
-    """Write a text file through a temporary file; never over one of the ``protect`` paths."""
+    """Write a text file through a temporary file beside it; never over one of the
+    ``protect`` paths, never into a folder that does not exist (exit 2)."""
+    check_output_target(path, protect)
+    try:
+        write_text_atomic(path, writer, inputs=protect)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
+
+
+def check_output_target(path: str, protect: tuple[str, ...], suffixes: tuple[str, ...] = ()) -> None:
+    """Exit 2, before any work, for an output that is an input drawing, a folder, in a folder
+    that does not exist or cannot be written, or (with ``suffixes``) of another type."""
     target = Path(path)
-    for p in protect:
-        if target.resolve() == Path(p).resolve():
-            raise Failure(_refuse(path), EXIT_USAGE)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            writer(fh)
-        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        refuse_inputs(target, protect)
+    except OutputError as exc:
+        raise Failure(_refuse(path), EXIT_USAGE) from None
+    if suffixes and target.suffix.lower() not in suffixes:
+        ends = " or ".join((", ".join(suffixes[:-1]), suffixes[-1])) if len(suffixes) > 1 else suffixes[0]
+        raise Failure(say(f"osmark: {path}: the file must end in {ends}",
+                          f"osmark: {path}: ファイル名は {'、'.join(suffixes)} のいずれかで終えてください"),
+                      EXIT_USAGE)
+    if target.is_dir():
+        raise Failure(say(f"osmark: {path}: is a folder, not a file",
+                          f"osmark: {path}: フォルダです。ファイルを指定してください"), EXIT_USAGE)
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        what = ("is not a folder", "はフォルダではありません") if parent.exists() else \
+            ("does not exist (folders are not created)", "がありません（フォルダは作りません）")
+        raise Failure(say(f"osmark: {path}: cannot write here: {parent} {what[0]}",
+                          f"osmark: {path}: ここには書き込めません: {parent} {what[1]}"), EXIT_USAGE)
+    if not os.access(parent, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise Failure(say(f"osmark: {path}: cannot write here (permission denied)",
+                          f"osmark: {path}: ここには書き込めません（権限がありません）"), EXIT_USAGE)
 
 
 def _refuse(path: str) -> str:
@@ -111,36 +133,43 @@ def _refuse(path: str) -> str:
 
 
 def _cannot_write(path: str, exc: OSError) -> str:
+    if isinstance(exc, OutputError):
+        return prefixed("osmark", exc_message(exc))
     return say(f"osmark: {path}: cannot write here ({exc.strerror or exc})",
                f"osmark: {path}: ここには書き込めません（{exc.strerror or exc}）")
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+IMAGE_SUFFIXES = (".png", ".svg", ".pdf")
 
 
 def check_image_target(path: str, protect: tuple[str, ...]) -> None:
-    """Exit 2 for an image path that is an input drawing or has no image suffix."""
-    for p in protect:
-        if Path(path).resolve() == Path(p).resolve():
-            raise Failure(_refuse(path), EXIT_USAGE)
-    if Path(path).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise Failure(say(f"osmark: {path}: the image must end in .png, .svg or .pdf",
-                          f"osmark: {path}: 画像のファイル名は .png、.svg、.pdf のいずれかで終えてください"),
-                      EXIT_USAGE)
+    """Exit 2 for an image path that is an input drawing, has no image suffix or cannot be
+    written (see :func:`check_output_target`)."""
+    check_output_target(path, protect, IMAGE_SUFFIXES)
 
 
 def write_image(render: Callable[[str], None], path: str, protect: tuple[str, ...]) -> None:
-    """Render an image file, refusing the input drawing and unknown suffixes; exit 2 when the
-    place cannot be written."""
+    """Render an image file (atomically, by the renderer), refusing the input drawing and
+    unknown suffixes; exit 2 when the place cannot be written."""
     check_image_target(path, protect)
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
         render(path)
     except OSError as exc:
         raise Failure(_cannot_write(path, exc), EXIT_USAGE) from None
+
+
+@contextmanager
+def floor_time(config: Config, path: str, lang: str, floors: int = 1) -> Iterator[None]:
+    """The time limit of ``floors`` floors ([limits] seconds, --time-limit): exit 3 with its own
+    message when it runs out; the process ends even when stuck inside a library call."""
+    seconds = config.limits.seconds * floors
+    stop = TimeLimitExceeded(seconds, path)
+    try:
+        with hard_deadline(seconds + 5 + 0.1 * seconds if seconds else None, f"osmark: {stop.text(lang)}",
+                           EXIT_UNREADABLE), time_limit(seconds, path):
+            yield
+    except TimeLimitExceeded as exc:
+        raise Failure(f"osmark: {exc.text(lang)}", EXIT_UNREADABLE) from None
 
 
 def run(fn: Callable[[], int]) -> int:
@@ -148,10 +177,10 @@ def run(fn: Callable[[], int]) -> int:
     try:
         return fn()
     except Failure as exc:
-        click.echo(in_lang(exc_message(exc), _chosen_lang()), err=True)
+        click.echo(printable(in_lang(exc_message(exc), _chosen_lang())), err=True)
         return exc.code
     except ConfigError as exc:
-        click.echo(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang()), err=True)
+        click.echo(printable(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang())), err=True)
         return EXIT_USAGE
 
 
@@ -160,6 +189,11 @@ def _chosen_lang() -> str:
     ctx = click.get_current_context(silent=True)
     lang = ctx.params.get("lang") if ctx is not None else None
     return lang or default_lang()
+
+
+def printable(text: str) -> str:
+    """``text`` without lone surrogates (undecodable bytes of a damaged file): each becomes ?"""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 class LazyGroup(click.Group):
@@ -203,10 +237,14 @@ region_option = click.option(
          "text (e.g. 1階平面図). Overrides [sheet] in osmark.toml.")
 profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), default=None,
                               help="Built-in layer naming profile (default, aia, jww), after [layers].")
+time_limit_option = click.option("--time-limit", "seconds", type=click.FloatRange(min=0.0), default=None,
+                                 help="Seconds one floor may take (default: [limits] seconds, 300; 0: none).")
+max_entities_option = click.option("--max-entities", "entities", type=click.IntRange(min=1), default=None,
+                                   help="Most entities after block expansion (default: [limits] entities).")
 
 
 @cli.command()
-@click.argument("drawing", type=click.Path(dir_okay=True))
+@click.argument("drawing", type=click.Path(dir_okay=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Report format for stdout (or --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
@@ -220,50 +258,62 @@ profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), de
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on success but the report.")
 @profile_option
 @region_option
+@time_limit_option
+@max_entities_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, lang: str | None,
           select: str | None, ignore: str | None, units: str | None, config_path: str | None,
-          quiet: bool, profile: str | None, region: str | None, debug: bool) -> None:
+          quiet: bool, profile: str | None, region: str | None, seconds: float | None,
+          entities: int | None, debug: bool) -> None:
     """Check one floor drawing (DXF, DWG, Jw_cad JWW/JWC); findings to stdout. Exit 1 when an
     error is found."""
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
-                                config_path, quiet, debug, profile, region)))
+                                config_path, quiet, debug, profile, region, seconds, entities)))
 
 
 def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
-           profile=None, region=None) -> int:
+           profile=None, region=None, seconds=None, entities=None) -> int:
     from .api import check_plan, load
     from .reader import ReadError
     from .report import FORMATS
 
-    config = load_config(drawing, config_path, select, ignore, units, profile, region)
+    if graph and not image:
+        raise Failure(say("osmark: --graph draws the access graph on the image: give --image too",
+                          "osmark: --graph はアクセスグラフを画像に描きます。--image も指定してください"), EXIT_USAGE)
+    protect = (drawing,)
+    if output:  # outputs are checked before any work
+        check_output_target(output, protect)
+    if image:
+        check_image_target(image, protect)
+    config = load_config(drawing, config_path, select, ignore, units, profile, region, seconds, entities)
     lang = lang or config.lang or default_lang()
     _some_rule_selected(config)
-    try:
-        plan = load(drawing, config, units=units)
-    except ReadError as exc:
-        raise Failure(f"osmark: {exc.text(lang)}", EXIT_UNREADABLE) from None
-    try:
-        report = check_plan(plan, config)
-    except ConfigError:
-        raise
-    except Exception as exc:  # a geometry failure on a drawing we could read
-        if debug:
+    with floor_time(config, drawing, lang):
+        try:
+            plan = load(drawing, config, units=units)
+        except ReadError as exc:
+            raise Failure(f"osmark: {exc.text(lang)}", EXIT_UNREADABLE) from None
+        try:
+            report = check_plan(plan, config)
+        except ConfigError:
             raise
-        raise Failure(say(f"osmark: {drawing}: cannot check this drawing: {type(exc).__name__}: {exc}",
-                          f"osmark: {drawing}: この図面は検査できません（{type(exc).__name__}: {exc}）"),
-                      EXIT_UNREADABLE) from None
-    writer = FORMATS[fmt]
-    if output:
-        write_atomic(output, lambda fh: writer(report, lang, fh), protect=(drawing,))
-    else:
-        writer(report, lang, sys.stdout)
-    if image:
-        from .report.image import render_image
+        except Exception as exc:  # a geometry failure on a drawing we could read
+            if debug:
+                raise
+            raise Failure(say(f"osmark: {drawing}: cannot check this drawing: {type(exc).__name__}: {exc}",
+                              f"osmark: {drawing}: この図面は検査できません（{type(exc).__name__}: {exc}）"),
+                          EXIT_UNREADABLE) from None
+        writer = FORMATS[fmt]
+        if output:
+            write_atomic(output, lambda fh: writer(report, lang, fh), protect=protect)
+        else:
+            writer(report, lang, sys.stdout)
+        if image:
+            from .report.image import render_image
 
-        write_image(lambda path: render_image(report, path, lang=lang, graph=graph), image, (drawing,))
-        if not quiet:
-            click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+            write_image(lambda path: render_image(report, path, lang=lang, graph=graph), image, protect)
+            if not quiet:
+                click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
@@ -289,16 +339,19 @@ def rules(code: str | None, lang: str | None, fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("drawing", type=click.Path(dir_okay=True))
+@click.argument("drawing", type=click.Path(dir_okay=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--units", type=click.Choice(UNITS), help="Drawing units, overriding $INSUNITS.")
 @lang_option
 @profile_option
 @region_option
+@time_limit_option
+@max_entities_option
 @click.option("--suggest-config", is_flag=True, help="Print a starting osmark.toml for this drawing.")
 def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, lang: str | None,
-           profile: str | None, region: str | None, suggest_config: bool) -> None:
+           profile: str | None, region: str | None, seconds: float | None, entities: int | None,
+           suggest_config: bool) -> None:
     """Show how each layer was mapped, and what was found on it."""
 
     def go() -> int:
@@ -306,11 +359,13 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
         from .report.layers import layers_json, layers_text, suggest_config_text
         from .reader import ReadError
 
-        config = load_config(drawing, config_path, None, None, units, profile, region)
+        config = load_config(drawing, config_path, None, None, units, profile, region, seconds, entities)
+        chosen = lang or config.lang or default_lang()
         try:
-            plan = load(drawing, config, units=units)
+            with floor_time(config, drawing, chosen):
+                plan = load(drawing, config, units=units)
         except ReadError as exc:
-            raise Failure(f"osmark: {exc.text(lang or config.lang or default_lang())}", EXIT_UNREADABLE) from None
+            raise Failure(f"osmark: {exc.text(chosen)}", EXIT_UNREADABLE) from None
         if suggest_config:
             click.echo(suggest_config_text(plan, config, lang or config.lang or default_lang()), nl=False)
             return EXIT_OK
@@ -321,9 +376,26 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Console-script entry point; returns the exit code."""
+    """Console-script entry point; returns the exit code.
+
+    Ctrl-C, SIGTERM and SIGHUP end with 130, 143 and 129 after removing unfinished outputs;
+    numeric RuntimeWarnings (from absurd coordinates) are kept off stderr."""
+    install()
+    safe_stdout()
+    warnings.simplefilter("ignore", RuntimeWarning)
     try:
         cli.main(args=argv, prog_name="osmark", standalone_mode=True)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    except Interrupted as exc:
+        from .output import cleanup_pending
+
+        cleanup_pending()
+        args = list(sys.argv[1:] if argv is None else argv)
+        lang = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"), None)
+        try:
+            click.echo(exc.text(lang if lang in LANGS else default_lang()), err=True)
+        except Exception:  # noqa: BLE001 - stderr gone (a closed pipe): the code still tells
+            pass
+        return exc.code
     return EXIT_OK

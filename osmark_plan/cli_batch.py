@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  lang_option, load_config, region_option, run)
+                  lang_option, load_config, max_entities_option, region_option, run,
+                  time_limit_option)
 from .config import UNITS, Config
 from .messages import exc_message, prefixed, say
 
@@ -26,20 +28,42 @@ from .messages import exc_message, prefixed, say
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @region_option
+@time_limit_option
+@max_entities_option
 def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | None, no_images: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
-          config_path: str | None, quiet: bool, region: str | None) -> None:
+          config_path: str | None, quiet: bool, region: str | None, seconds: float | None,
+          entities: int | None) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
     A building.toml (or a [building] table in osmark.toml) groups floors into one
     application; the building rules (ZON001, ZON002, ZON004) then run across its floors.
-    Exit 3 when a floor could not be read, else 1 when any error was found, else 0.
+    Exit 3 when a floor could not be read (or ran past its time limit), else 1 when any
+    error was found, else 0; 2 for a path that names nothing or an --out that cannot be written.
     """
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
-                                        select, ignore, units, config_path, quiet, region)))
+                                        select, ignore, units, config_path, quiet, region, (seconds, entities))))
 
 
-def _configs(config_path, select, ignore, units, region=None):
+def prepare_out(out: Path) -> None:
+    """Make the --out folder (and its parents) and make sure it can be written: exit 2 with
+    one line, before any floor is checked, when it cannot."""
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        raise Failure(say(f"osmark: {out}: --out must be a folder",
+                          f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out, prefix=".osmark-probe.")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise Failure(say(f"osmark: {out}: --out cannot be written ({exc.strerror or exc})",
+                          f"osmark: {out}: --out に書き込めません（{exc.strerror or exc}）"), EXIT_USAGE) from None
+
+
+def _configs(config_path, select, ignore, units, region=None, limits=(None, None)):
     """A drawing -> Config function, loading each config file once."""
     from .config import find_config
 
@@ -48,14 +72,14 @@ def _configs(config_path, select, ignore, units, region=None):
     def config_for(drawing: Path) -> Config:
         key = config_path or str(find_config(drawing) or "")
         if key not in cache:
-            cache[key] = load_config(str(drawing), config_path, select, ignore, units, region=region)
+            cache[key] = load_config(str(drawing), config_path, select, ignore, units, None, region, *limits)
         return cache[key]
 
     return config_for
 
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
-           quiet, region=None) -> int:
+           quiet, region=None, limits=(None, None)) -> int:
     from .batch.buildings import check_building
     from .batch.discover import discover
     from .batch.floors import collect, output_names, settle_rules
@@ -67,14 +91,18 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
         raise Failure(say(f"osmark: {out}: --out must be a folder",
                           f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
     found = discover(paths)
-    if not (found.drawings or found.manifests or found.missing):
+    for arg in found.missing:
+        raise Failure(say(f"osmark: {arg}: no such file or folder, and no drawing matches it",
+                          f"osmark: {arg}: そのファイルやフォルダはなく、一致する図面もありません"), EXIT_USAGE)
+    if not (found.drawings or found.manifests):
         raise Failure(say(f"osmark: no drawing (*.dxf, *.dwg, *.jww, *.jwc) found in {' '.join(paths)}",
                           f"osmark: {' '.join(paths)} に図面（*.dxf, *.dwg, *.jww, *.jwc）が見つかりません"),
                       EXIT_USAGE)
-    config_for = _configs(config_path, select, ignore, units, region)
+    config_for = _configs(config_path, select, ignore, units, region, limits)
     floors, manifests = collect(found, config_for)
     base = config_for(Path(paths[0])) if config_path else (floors[0].config if floors else Config())
     lang = lang or base.lang or default_lang()
+    prepare_out(out)
     out = out.resolve()
     readable = [f for f in floors if f.missing is None]
     names = output_names([f.path for f in readable])
@@ -91,6 +119,12 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
             if target is not None and target.resolve() in inputs:
                 raise Failure(say(f"osmark: {target}: refusing to overwrite an input drawing",
                                   f"osmark: {target}: 入力の図面は上書きしません"), EXIT_USAGE)
+        try:
+            report.parent.mkdir(parents=True, exist_ok=True)  # outputs never create folders
+        except OSError as exc:
+            raise Failure(say(f"osmark: {report.parent}: --out cannot be written ({exc.strerror or exc})",
+                              f"osmark: {report.parent}: --out に書き込めません（{exc.strerror or exc}）"),
+                          EXIT_USAGE) from None
         tasks.append(FloorTask(path=str(floor.path), report=str(report),
                                image=str(image) if image else None, config=settled[key][0], lang=lang,
                                units=units, facts=floor.manifest is not None))
@@ -113,7 +147,10 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     rows = [floor_row(f, r, out, buildings) for f, r in zip(floors, results)]
     code = exit_code(rows, buildings.values())
     doc = summary_document(rows, buildings.values(), lang, code)
-    written = write_summary(out, doc)
+    try:
+        written = write_summary(out, doc)
+    except OSError as exc:
+        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
     for row in rows:
         if row["reason"]:
             click.echo(f"osmark: {row['reason']}", err=True)

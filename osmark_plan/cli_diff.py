@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from pathlib import Path
 
 import click
 
-from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  check_image_target, lang_option, load_config, region_option, run, write_atomic,
-                  write_image)
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, check_image_target,
+                  check_output_target, default_lang, floor_time, lang_option, load_config,
+                  max_entities_option, region_option, run, time_limit_option, write_atomic, write_image)
 from .config import UNITS
 from .messages import say
 
 
 @click.command()
-@click.argument("asis", type=click.Path(dir_okay=True))
-@click.argument("application", type=click.Path(dir_okay=True))
+@click.argument("asis", type=click.Path(dir_okay=True, readable=False))
+@click.argument("application", type=click.Path(dir_okay=True, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Report format for stdout (or --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
@@ -35,38 +34,49 @@ from .messages import say
               help="Metres an element may move and still count as unchanged (default 0.2).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing on stderr but errors.")
 @region_option
+@time_limit_option
+@max_entities_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def diff(asis: str, application: str, fmt: str, output: str | None, image: str | None,
          lang: str | None, config_path: str | None, units: str | None, no_align: bool,
-         tolerance: float | None, quiet: bool, region: str | None, debug: bool) -> None:
+         tolerance: float | None, quiet: bool, region: str | None, seconds: float | None,
+         entities: int | None, debug: bool) -> None:
     """Compare an as-is drawing (現状図面) with an application drawing (申請図面).
 
     Exit 0 when they do not differ, 1 when they do.
     """
     code = run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
-                             no_align, tolerance, quiet, debug, region))
+                             no_align, tolerance, quiet, debug, region, seconds, entities))
     click.get_current_context().exit(code)
 
 
 def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,
-          quiet, debug, region=None) -> int:
+          quiet, debug, region=None, seconds=None, entities=None) -> int:
+    with_limits = (seconds, entities)
+    protect = (asis, application)
+    if output:  # outputs are checked before any work
+        check_output_target(output, protect)
+    if image is not None:
+        check_image_target(image, protect)
+    config = load_config(asis, config_path, None, None, units, None, region, *with_limits)
+    lang = lang or config.lang or default_lang()
+    with floor_time(config, f"{asis}, {application}", lang, floors=2):
+        return _compare(asis, application, fmt, output, image, lang, config, units, no_align, tolerance,
+                        quiet, debug)
+
+
+def _compare(asis, application, fmt, output, image, lang, config, units, no_align, tolerance,
+             quiet, debug) -> int:
     from .api import load
     from .diff.compare import diff_plans, diff_settings
     from .diff.document import write_json
     from .diff.text import write_text
     from .reader import ReadError
 
-    config = load_config(asis, config_path, None, None, units, region=region)
     settings = diff_settings(config)  # a bad [diff] table is a usage error before reading
     if tolerance is not None:
         config = replace(config, diff={**dict(config.diff), "tolerance": tolerance})
-    lang = lang or config.lang or default_lang()
     protect = (asis, application)
-    if image is not None:  # before any drawing is read
-        check_image_target(image, protect)
-    if output and any(Path(output).resolve() == Path(p).resolve() for p in protect):
-        raise Failure(say(f"osmark: {output}: refusing to overwrite an input drawing",
-                          f"osmark: {output}: 入力の図面は上書きしません"), EXIT_USAGE)
     plans = []
     for role, path in (("as-is", asis), ("application", application)):
         try:

@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .messages import say
+from .limits import LimitError, Limits, parse_limits
+from .user_regex import PatternError, UserPattern, user_pattern
 
 #: Default layer patterns, in match order (DRAWINGS.md). The first kind that matches wins.
 DEFAULT_LAYER_PATTERNS: dict[str, str] = {
@@ -144,8 +146,14 @@ class Config:
     region: tuple[float, float, float, float] | None = None
     #: the title or frame text of the plan to check ([sheet] frame, or --region NAME)
     frame: str | None = None
+    #: what one floor may cost ([limits]: entities, block depth, MINSERT cells, time)
+    limits: Limits = field(default_factory=Limits)
 
-    def layer_patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+    def lock_regex(self) -> UserPattern:
+        """``lock_pattern`` compiled, its searches time-limited (osmark_plan.user_regex)."""
+        return _compiled(self.lock_pattern, f"{self.path or 'config'}: lock_pattern")
+
+    def layer_patterns(self) -> list[tuple[str, UserPattern]]:
         """Compiled (kind, pattern) pairs in match order.
 
         With the default profile: ``layers`` as given (the user's patterns replace the defaults
@@ -156,7 +164,15 @@ class Config:
             pairs = list(self.layers.items())
         else:
             pairs = profile_pairs(self.profile, self.user_layers)
-        return [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in pairs]
+        where = self.path or "config"
+        return [(kind, _compiled(rx, f"{where}: [layers] {kind}")) for kind, rx in pairs]
+
+
+def _compiled(pattern: str, where: str) -> UserPattern:
+    try:
+        return user_pattern(pattern, where)
+    except PatternError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def profile_pairs(profile: str, user: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
@@ -222,13 +238,14 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     """Build and validate a Config from a parsed TOML table."""
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
-             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale", "sheet"}
+             "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale", "sheet",
+             "limits"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(say(f"{where}: unknown setting(s): {', '.join(unknown)}",
                               f"{where}: 不明な設定項目です: {', '.join(unknown)}"))
     for key in ("layers", "severity", "rules", "zones", "cabinets", "geometry", "building", "diff",
-                "sheet"):
+                "sheet", "limits"):
         if key in data and not isinstance(data[key], dict):
             raise ConfigError(say(f"{where}: [{key}] must be a table, not {type(data[key]).__name__} {data[key]!r}",
                                   f"{where}: [{key}] は表（テーブル）で指定してください（{data[key]!r} は使えません）"))
@@ -251,10 +268,9 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
             raise ConfigError(say(f"{where}: [layers] {kind} must be a non-empty regex string",
                                   f"{where}: [layers] {kind} は空でない正規表現の文字列で指定してください"))
         try:
-            re.compile(rx)
-        except re.error as exc:
-            raise ConfigError(say(f"{where}: [layers] {kind}: bad regex: {exc}",
-                                  f"{where}: [layers] {kind}: 正規表現が正しくありません（{_at(exc)}）")) from None
+            user_pattern(rx, f"{where}: [layers] {kind}")
+        except PatternError as exc:
+            raise ConfigError(say(str(exc), f"{where}: [layers] {kind}: 正規表現が正しくないか、照合に時間がかかりすぎます（{exc}）")) from None
     # user patterns first (in their order), then the remaining defaults
     ordered = {k: v for k, v in user_layers.items()}
     for k, v in layers.items():
@@ -283,10 +299,13 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
                 for k, v in dict(data.get("cabinets", {})).items()}
     lock_pattern = data.get("lock_pattern", cfg.lock_pattern)
     try:
-        re.compile(lock_pattern)
-    except re.error as exc:
-        raise ConfigError(say(f"{where}: lock_pattern: bad regex: {exc}",
-                              f"{where}: lock_pattern: 正規表現が正しくありません（{_at(exc)}）")) from None
+        user_pattern(lock_pattern, f"{where}: lock_pattern")
+    except PatternError as exc:
+        raise ConfigError(say(str(exc), f"{where}: lock_pattern: 正規表現が正しくないか、照合に時間がかかりすぎます（{exc}）")) from None
+    try:
+        limits = parse_limits(data.get("limits", {}), where)
+    except LimitError as exc:
+        raise ConfigError(str(exc)) from None
     geometry = dict(GEOMETRY_DEFAULTS)
     for key, value in dict(data.get("geometry", {})).items():
         if key not in GEOMETRY_DEFAULTS and key not in ROOM_GEOMETRY_DEFAULTS:
@@ -330,6 +349,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         cabinets=cabinets,
         lock_pattern=lock_pattern,
         lang=lang,
+        limits=limits,
     )
     return with_profile(out, profile) if profile != "default" else out
 

@@ -17,6 +17,7 @@ from .config import Config, ConfigError
 from .findings import SEVERITY_ORDER, Finding, Report, RuleRun
 from .geometry.site import Site
 from .messages import exc_message, prefixed, say
+from .limits import check_time
 from .rules import ALL_RULES, KNOWN_RULES
 from .rules.base import Context, Rule, Violation
 
@@ -256,6 +257,7 @@ def run_rules(site: Site, config: Config | None = None,
     findings: list[Finding] = []
     runs: list[RuleRun] = []
     for rule in selected:
+        check_time()  # the floor's time limit, also where no alarm signal arrives (threads)
         found, run = run_rule(rule, site, config)
         findings.extend(found)
         runs.append(run)

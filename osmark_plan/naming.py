@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import unicodedata
-from typing import Mapping
+from typing import Any, Mapping
 
 _UESC = re.compile(r"\\U\+([0-9A-Fa-f]{4})")
 _JW_PREFIX = re.compile(r"^(?:_[0-9A-Fa-f]-[0-9A-Fa-f]_|[0-9A-Fa-f]-[0-9A-Fa-f] )")
@@ -217,7 +217,7 @@ def parse_importance(text: str | None) -> int | None:
 _NUMERIC = re.compile(r"^[\d\s.,×xX*+\-/:=()φΦ@]+$")
 
 
-def name_text(text: str, lock_rx: re.Pattern[str] | None = None) -> str | None:
+def name_text(text: str, lock_rx: Any = None) -> str | None:
     """The part of a label usable as a room name (None for level words, numbers, door tags)."""
     if is_level_only(text):
         return None

@@ -6,8 +6,10 @@ SIGTERM) are removed."""
 from __future__ import annotations
 
 import atexit
+import glob
 import os
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, TextIO
@@ -16,6 +18,8 @@ from .messages import say
 
 #: temporary files written but not yet renamed; removed at exit and by the signal handlers
 _PENDING: set[str] = set()
+#: a temporary beside a target older than this is left over from a killed run (kill -9)
+STALE_SECONDS = 6 * 3600.0
 
 
 class OutputError(OSError):
@@ -68,6 +72,7 @@ def atomic_path(target: str | Path, inputs: tuple[str | Path, ...] = ()) -> Iter
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(say(f"{target}: folder {parent} does not exist", f"{target}: フォルダ {parent} がありません"))
+    remove_stale(target)
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp" + target.suffix)
     except OSError as exc:
@@ -91,6 +96,22 @@ def atomic_path(target: str | Path, inputs: tuple[str | Path, ...] = ()) -> Iter
         _PENDING.discard(tmp)
 
 
+def remove_stale(target: str | Path, older_than: float = STALE_SECONDS) -> list[Path]:
+    """Remove the temporaries of ``target`` left by a killed run (older than ``older_than``
+    seconds, so a run writing the same target right now keeps its own); those removed."""
+    target = Path(target)
+    removed = []
+    now = time.time()
+    for tmp in target.parent.glob(f".{glob.escape(target.name)}.*.tmp*"):
+        try:
+            if now - tmp.stat().st_mtime > older_than and tmp.is_file():
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            pass
+    return removed
+
+
 def write_text_atomic(target: str | Path, writer: Callable[[TextIO], None] | str,
                       inputs: tuple[str | Path, ...] = (), encoding: str = "utf-8") -> None:
     """Write text (a string, or a function writing to a stream) atomically to ``target``."""
@@ -108,5 +129,5 @@ def write_bytes_atomic(target: str | Path, data: bytes, inputs: tuple[str | Path
         tmp.write_bytes(data)
 
 
-__all__ = ["OutputError", "atomic_path", "cleanup_pending", "refuse_inputs", "write_bytes_atomic",
-           "write_text_atomic"]
+__all__ = ["OutputError", "atomic_path", "cleanup_pending", "refuse_inputs", "remove_stale",
+           "write_bytes_atomic", "write_text_atomic"]

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from shapely.geometry import LineString, box
 
-from osmark_plan.model import Area, Cabinet, Device, Plan, Rejected, Source
+from osmark_plan.model import Area, Cabinet, Device, Plan, Rejected, Repair, Source
 
 from plans import door, office, segments, zone
 
@@ -372,4 +372,14 @@ CASES: tuple[Case, ...] = (
     Case("dwg008-good", "DWG008", office, 0),
     Case("dwg008-proxy", "DWG008", lambda: office(unreadable={"WALL": 3}), 1, subjects=("WALL",),
          en="Layer WALL has 3 entities", severity="info"),
+    # DWG009 absurd-coordinates
+    Case("dwg009-good", "DWG009", office, 0),
+    Case("dwg009-entity-left-out", "DWG009",
+         lambda: office(rejected=(Rejected("absurd-coordinates", "WALL", "2A"),)), 1, subjects=("WALL",),
+         en="An entity on layer WALL (handle 2A) has coordinates that are not numbers",
+         ja="レイヤ WALL の図形（ハンドル 2A）の座標が数値でないか", severity="error"),
+    Case("dwg009-vertices-left-out", "DWG009",
+         lambda: office(repairs=(Repair("dropped absurd vertices", "ZONE-L3", "3B"),)), 1,
+         subjects=("ZONE-L3",), en="Some vertices of an entity on layer ZONE-L3 (handle 3B)",
+         severity="error"),
 )

@@ -82,6 +82,9 @@ def test_bad_option_exits_2(ok_floor):
 def test_output_file_and_no_overwrite_of_drawing(ok_floor, tmp_path):
     out = tmp_path / "r" / "report.json"
     res = osmark("check", ok_floor, "--format", "json", "--output", out)
+    assert res.returncode == 2 and "does not exist" in res.stderr and not out.parent.exists()
+    out.parent.mkdir()
+    res = osmark("check", ok_floor, "--format", "json", "--output", out)
     assert res.returncode == 0 and json.loads(out.read_text(encoding="utf-8"))["drawing"]["path"]
     before = ok_floor.read_bytes()
     res = osmark("check", ok_floor, "--output", ok_floor)

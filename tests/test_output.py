@@ -51,3 +51,18 @@ def test_pending_temporaries_cleaned(tmp_path: Path) -> None:
             assert not tmp.exists()
             raise RuntimeError
     assert list(tmp_path.iterdir()) == []
+
+
+def test_temporaries_of_a_killed_run_are_removed_later(tmp_path: Path) -> None:
+    import os
+    import time
+
+    target = tmp_path / "plan.png"
+    old = tmp_path / ".plan.png.k1ll3d.tmp.png"
+    fresh = tmp_path / ".plan.png.wr1t1ng.tmp.png"  # another run writing right now
+    for p in (old, fresh):
+        p.write_bytes(b"partial")
+    long_ago = time.time() - 7 * 3600
+    os.utime(old, (long_ago, long_ago))
+    write_bytes_atomic(target, b"png")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [fresh.name, "plan.png"]

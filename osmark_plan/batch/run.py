@@ -1,7 +1,8 @@
 """Spread floor tasks over worker processes, or over a Dask cluster, with a progress bar.
 
-Locally: a ProcessPoolExecutor (the "fork" start method where the platform has it), each
-worker warming its imports once in the initializer. With a scheduler address: the same
+Locally, where the platform can fork: one forked process per floor (``forked.py``), so a
+floor that runs past its time limit is stopped without stopping the batch; elsewhere a
+ProcessPoolExecutor, each worker warming its imports once in the initializer. With a scheduler address: the same
 tasks through ``distributed.Client(address).get_executor()``, the standard
 ``concurrent.futures`` interface; dask is imported only then. Results come back in task order.
 """
@@ -16,6 +17,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_complet
 from contextlib import contextmanager
 from typing import Callable, Iterator, Sequence
 
+from .forked import can_fork, run_forked
 from .threads import single_thread_env
 from .worker import UNREADABLE, FloorResult, FloorTask, check_floor, warm
 
@@ -94,9 +96,16 @@ def progress_bar(total: int, show: bool, label: str) -> Iterator[Callable[[], No
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    # no refresh thread: floors are forked from this process, and forking with threads running
+    # is unsafe
+    with Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda: bar.advance(task)
+
+        def advance() -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        yield advance
 
 
 def show_progress(quiet: bool) -> bool:
@@ -111,6 +120,15 @@ def run_tasks(tasks: Sequence[FloorTask], jobs: int | None = None, scheduler: st
         return []
     jobs = max(1, jobs or default_jobs())
     results: list[FloorResult | None] = [None] * len(tasks)
+    if scheduler is None and can_fork():
+        single_thread_env()
+        warm(images, single_thread=False)  # imported once here, shared by every forked floor
+        gc.freeze()
+        try:
+            with progress_bar(len(tasks), progress, label) as advance:
+                return run_forked(tasks, biggest_first(tasks), min(jobs, len(tasks)), advance)
+        finally:
+            gc.unfreeze()
     if scheduler is None and (jobs == 1 or len(tasks) == 1):
         with progress_bar(len(tasks), progress, label) as advance:
             for i, task in enumerate(tasks):

@@ -7,14 +7,14 @@ itself. It never raises for a bad drawing: the result says why the floor failed.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..limits import TimeLimitExceeded, time_limit
+from ..output import write_text_atomic
 
 #: exit status of one floor (INTERFACE.md)
 OK, FINDINGS, UNREADABLE = 0, 1, 3
@@ -82,17 +82,8 @@ def warm(images: bool = True, single_thread: bool = True) -> None:
 
 
 def write_text(path: str | Path, text: str) -> None:
-    """Write UTF-8 text through a temporary file beside the target."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write UTF-8 text through a temporary file beside the target (its folder must exist)."""
+    write_text_atomic(path, text)
 
 
 def _failed(task: FloorTask, reason: str, start: float) -> FloorResult:
@@ -101,8 +92,18 @@ def _failed(task: FloorTask, reason: str, start: float) -> FloorResult:
 
 
 def check_floor(task: FloorTask) -> FloorResult:
-    """Check one floor and write its report (and image); the result is small and picklable."""
+    """Check one floor and write its report (and image); the result is small and picklable.
+
+    A floor that runs past its time limit (``[limits] seconds``) is a failed floor."""
     start = time.perf_counter()
+    try:
+        with time_limit(task.config.limits.seconds, task.path):
+            return _check_floor(task, start)
+    except TimeLimitExceeded as exc:
+        return _failed(task, exc.text(task.lang), start)
+
+
+def _check_floor(task: FloorTask, start: float) -> FloorResult:
     from ..api import check_plan, load
     from ..building import facts_from_document
     from ..reader import ReadError
@@ -127,7 +128,6 @@ def check_floor(task: FloorTask) -> FloorResult:
         try:
             from ..report.image import render_image
 
-            Path(task.image).parent.mkdir(parents=True, exist_ok=True)
             image = str(render_image(report, task.image, lang=task.lang))
         except Exception as exc:  # noqa: BLE001 - the report is written; say what went wrong
             image_error = f"{type(exc).__name__}: {exc}"

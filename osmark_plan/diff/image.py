@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import shapely
 
+from ..output import atomic_path
 from ..report.fonts import cjk_font
 from ..report.image_items import draw_lines
 from ..report.image_panel import wrap
@@ -75,7 +76,8 @@ def render_diff_image(diff: PlanDiff, path: str | Path, lang: str = "ja", dpi: i
             fig.text(0.01, 1 - 0.68 / height, alignment_line(doc, lang), ha="left", va="center",
                      fontsize=9.5, color="#444444")
             path.parent.mkdir(parents=True, exist_ok=True)
-            fig.savefig(path, format=fmt, dpi=dpi, facecolor="white")
+            with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
+                fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
     finally:
         logger.setLevel(old_level)
     return path

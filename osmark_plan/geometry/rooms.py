@@ -21,7 +21,6 @@ All steps are vectorised (shapely 2 arrays, STRtree queries, numpy), never pairw
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -37,6 +36,7 @@ from .linework import simplified
 from .room_names import candidates, choose, inside, usable_labels
 from .room_split import gap_chords, gap_repair, split_rooms
 from .wall_bodies import wall_bodies
+from ..user_regex import user_pattern
 
 #: the source layer given to rooms found from walls
 ROOMS_LAYER = "(rooms from walls)"
@@ -290,7 +290,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     ways = doorways(geoms[is_wall], blockers, chords, geoms[~is_wall])
 
     work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
-    lock_rx = re.compile(lock_pattern, re.IGNORECASE) if lock_pattern else None
+    lock_rx = user_pattern(lock_pattern, "lock_pattern") if lock_pattern else None
     usable = usable_labels(plan.labels, plan.layers)
     cands = candidates(usable, lock_rx)
     level_labels = [lb for lb in usable if parse_level(lb.text) is not None]

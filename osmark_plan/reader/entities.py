@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 from ezdxf import path as ezpath
 from ezdxf.document import Drawing
 from ezdxf.math import Matrix44
 
+from ..limits import LIMIT_DEFAULTS, Limits, check_time
 from ..naming import decode_escapes
+from .limit_errors import too_deep, too_many_cells, too_many_entities
 
 #: entity types that give line work
 LINEWORK_TYPES = frozenset({
@@ -82,6 +86,10 @@ class Walk:
     #: raw layer name -> count of unreadable entities
     unreadable: Counter = field(default_factory=Counter)
     missing_blocks: list[tuple[str, str, str | None]] = field(default_factory=list)
+    #: INSERTs of a block inside itself (name, layer, handle): not followed, reported
+    cycles: list[tuple[str, str, str | None]] = field(default_factory=list)
+    #: entities visited, INSERTs and what they expand to included
+    count: int = 0
 
 
 def layer_of(e: object) -> str:
@@ -91,10 +99,18 @@ def layer_of(e: object) -> str:
         return "0"
 
 
-def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
-    """Collect items and elements from model space."""
+def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = None,
+         path: str = "") -> Walk:
+    """Collect items and elements from model space.
+
+    Raises the reader's ``LimitExceeded`` when the drawing grows beyond ``limits`` (entities
+    after block expansion, block nesting, MINSERT cells); a block inserted inside itself is not
+    followed and is listed in ``cycles``.
+    """
     out = Walk()
     blocks = doc.blocks
+    limits = limits or Limits()
+    max_entities = limits.entities
 
     def visit(entities: Iterable[object], m: Matrix44 | None, inherit: str | None,
               top: str | None, block: str | None, owner: int, chain: tuple[str, ...]) -> None:
@@ -105,6 +121,11 @@ def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
                 t = e.dxftype()  # type: ignore[attr-defined]
             except Exception:  # noqa: BLE001
                 continue
+            out.count += 1
+            if out.count > max_entities:
+                raise too_many_entities(path, out.count, max_entities)
+            if not out.count & 0xFFF:
+                check_time()
             layer = layer_of(e)
             if inherit is not None and layer == "0":
                 layer = inherit
@@ -123,12 +144,18 @@ def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
 
     def _visit_insert(e, m, layer, kind, handle, owner, chain):  # type: ignore[no-untyped-def]
         name = str(e.dxf.name)
-        if len(chain) >= MAX_DEPTH or name in chain:
+        if name in chain:
+            out.cycles.append((name, layer, handle))
             return
+        if len(chain) >= limits.block_depth:
+            raise too_deep(path, decode_escapes(name), limits.block_depth)
         try:
-            inserts = list(e.multi_insert()) if e.mcount > 1 else [e]
+            cells = int(e.mcount)
         except Exception:  # noqa: BLE001
-            inserts = [e]
+            cells = 1
+        if cells > limits.minsert_cells:
+            raise too_many_cells(path, decode_escapes(name), cells, limits.minsert_cells)
+        inserts = _cells(e) if cells > 1 else (e,)
         blk = blocks.get(name)
         for ins in inserts:
             try:
@@ -137,6 +164,9 @@ def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
                 continue
             if m is not None:
                 mi = mi * m
+            if not sane_rows(np_matrix(mi)).all():  # an absurd insertion point or scale
+                note_absurd(Item(ins, None, layer, kind, handle, block=None), "entity")
+                continue
             sub_owner = owner
             if kind in ELEMENT_KINDS and (owner < 0 or out.elems[owner].kind != kind):
                 attribs = {}
@@ -165,6 +195,61 @@ def walk(doc: Drawing, kind_of: Callable[[str], str]) -> Walk:
     return out
 
 
+def _cells(e: object) -> Iterable[object]:
+    """The virtual INSERTs of a MINSERT array, one at a time (never the whole list)."""
+    given = 0
+    try:
+        for ins in e.multi_insert():  # type: ignore[attr-defined]
+            given += 1
+            yield ins
+    except Exception:  # noqa: BLE001 - a broken array: its first cell as drawn
+        if not given:
+            yield e
+
+
+# --- absurd coordinates ---------------------------------------------------------------------
+
+#: (bound, found) while a drawing is read: coordinates beyond ``bound`` (drawing units) or not
+#: finite are left out, and each (layer, handle, "vertex" | "entity") is noted in ``found``
+_SANITY: ContextVar[tuple[float, list[tuple[str, str | None, str]]] | None] = ContextVar(
+    "osmark_coordinate_check", default=None)
+
+
+class _Absurd(Exception):
+    """An entity whose coordinates are not finite or beyond the bound."""
+
+
+@contextmanager
+def coordinate_check(bound: float) -> Iterator[list[tuple[str, str | None, str]]]:
+    """Collect what :func:`world_pieces` and friends leave out for absurd coordinates."""
+    found: list[tuple[str, str | None, str]] = []
+    token = _SANITY.set((bound, found))
+    try:
+        yield found
+    finally:
+        _SANITY.reset(token)
+
+
+def coordinate_bound() -> float:
+    """The coordinate bound (drawing units) of the drawing being read."""
+    state = _SANITY.get()
+    return state[0] if state else LIMIT_DEFAULTS["coordinate"]
+
+
+def note_absurd(item: "Item | Elem", what: str) -> None:
+    """Record an entity (or a vertex of it) left out for absurd coordinates."""
+    state = _SANITY.get()
+    if state is not None:
+        state[1].append((item.layer, item.handle, what))
+
+
+def sane_rows(pts: np.ndarray, bound: float | None = None) -> np.ndarray:
+    """Rows of ``pts`` that are finite and within the bound (a boolean mask)."""
+    bound = coordinate_bound() if bound is None else bound
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(pts).all(axis=1) & (np.abs(pts) <= bound).all(axis=1)
+
+
 # --- geometry ---------------------------------------------------------------------------------
 
 def np_matrix(m: Matrix44 | None) -> np.ndarray | None:
@@ -176,9 +261,10 @@ def transform(pts: np.ndarray, m: Matrix44 | np.ndarray | None) -> np.ndarray:
     if m is None:
         return pts[:, :2]
     M = m if isinstance(m, np.ndarray) else np_matrix(m)
-    out = pts[:, :2] @ M[:2, :2] + M[3, :2]
-    if pts.shape[1] > 2:
-        out = out + np.outer(pts[:, 2], M[2, :2])
+    with np.errstate(all="ignore"):  # an absurd matrix gives inf/nan, left out by the callers
+        out = pts[:, :2] @ M[:2, :2] + M[3, :2]
+        if pts.shape[1] > 2:
+            out = out + np.outer(pts[:, 2], M[2, :2])
     return out
 
 
@@ -186,9 +272,10 @@ def matrix_scale(m: Matrix44 | None) -> float:
     """Mean linear scale of a block-to-world matrix."""
     if m is None:
         return 1.0
-    ux, uy = m.ux, m.uy
-    det = abs(ux.x * uy.y - ux.y * uy.x)
-    return math.sqrt(det) if det > 0 else 1.0
+    M = np_matrix(m)
+    with np.errstate(all="ignore"):
+        det = abs(float(np.linalg.det(M[:2, :2])))
+    return math.sqrt(det) if 0 < det < float("inf") else 1.0
 
 
 def _up(e: object) -> bool:
@@ -199,7 +286,12 @@ def _up(e: object) -> bool:
         return True
 
 
-def _path_points(path: ezpath.Path, tol: float) -> list[tuple[np.ndarray, bool]]:
+def _path_points(path: ezpath.Path, tol: float, bound: float = float("inf")) -> list[tuple[np.ndarray, bool]]:
+    cv = path.control_vertices()
+    if len(cv):  # flattening a curve of absurd size would never end
+        arr = np.array([(v.x, v.y, v.z) for v in cv], dtype=float)
+        if not sane_rows(arr, bound).all():
+            raise _Absurd
     out = []
     subs = path.sub_paths() if path.has_sub_paths else [path]
     for sp in subs:
@@ -217,8 +309,10 @@ def _lw_xy(e: object) -> np.ndarray:
     return values.reshape(-1, 5)[:, :2]
 
 
-def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
-    """(points, closed) pieces of an entity in its own (block) coordinates, as 3D points."""
+def local_pieces(e: object, tol: float, bound: float = float("inf")) -> list[tuple[np.ndarray, bool]]:
+    """(points, closed) pieces of an entity in its own (block) coordinates, as 3D points.
+
+    Raises ``_Absurd`` for a curve whose control points are beyond ``bound`` or not finite."""
     t = e.dxftype()  # type: ignore[attr-defined]
     if t == "LINE":
         s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
@@ -234,17 +328,17 @@ def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
     if t in ("HATCH", "MPOLYGON"):
         out = []
         for p in ezpath.from_hatch(e):  # type: ignore[arg-type]
-            out.extend(_path_points(p, tol))
+            out.extend(_path_points(p, tol, bound))
         return out
     if t == "MLINE":
         out = []
         for sub in e.virtual_entities():  # type: ignore[attr-defined]
-            out.extend(local_pieces(sub, tol))
+            out.extend(local_pieces(sub, tol, bound))
         return out
     if t == "POLYLINE" and (e.is_polygon_mesh or e.is_poly_face_mesh):  # type: ignore[attr-defined]
         return []
     path = ezpath.make_path(e)
-    pieces = _path_points(path, tol)
+    pieces = _path_points(path, tol, bound)
     if t in ("LWPOLYLINE", "POLYLINE"):
         closed = bool(e.closed if t == "LWPOLYLINE" else e.is_closed)  # type: ignore[attr-defined]
         pieces = [(p, closed or c) for p, c in pieces]
@@ -252,13 +346,31 @@ def local_pieces(e: object, tol: float) -> list[tuple[np.ndarray, bool]]:
 
 
 def world_pieces(item: Item, tol: float) -> list[tuple[np.ndarray, bool]]:
-    """(world xy points, closed) pieces of an item; tol is the sagitta in drawing units."""
+    """(world xy points, closed) pieces of an item; tol is the sagitta in drawing units.
+
+    Vertices that are not finite or beyond the coordinate bound are left out (an entity with
+    fewer than two left is dropped); both are noted (:func:`coordinate_check`)."""
     local_tol = tol / item.sc
+    bound = coordinate_bound()
     try:
-        pieces = local_pieces(item.e, local_tol)
+        pieces = local_pieces(item.e, local_tol, bound / item.sc)
+    except _Absurd:
+        note_absurd(item, "entity")
+        return []
     except Exception:  # noqa: BLE001 - a broken entity gives no geometry
         return []
-    return [(transform(p, item.M), c) for p, c in pieces]
+    out = []
+    for p, c in pieces:
+        w = transform(p, item.M)
+        ok = sane_rows(w, bound)
+        if not ok.all():
+            w = w[ok]
+            if len(w) < 2:
+                note_absurd(item, "entity")
+                continue
+            note_absurd(item, "vertex")
+        out.append((w, c))
+    return out
 
 
 def text_point(e: object) -> tuple[float, float, float]:
@@ -300,8 +412,11 @@ def arc_data(item: Item) -> tuple[np.ndarray, np.ndarray, np.ndarray, float] | N
     except Exception:  # noqa: BLE001
         return None
     pts = transform(np.array([[c.x, c.y, c.z], [s.x, s.y, s.z], [n.x, n.y, n.z]]), item.M)
+    if not sane_rows(pts).all():
+        note_absurd(item, "entity")
+        return None
     r = float(np.hypot(*(pts[1] - pts[0])))
-    if not r > 0:
+    if not 0 < r < coordinate_bound():
         return None
     return pts[0], pts[1], pts[2], r
 
@@ -344,7 +459,7 @@ def extent(items: list[Item]) -> float | None:
     if not chunks:
         return None
     arr = np.vstack(chunks)
-    arr = arr[np.all(np.isfinite(arr), axis=1)]
+    arr = arr[sane_rows(arr)]
     if len(arr) < 2:
         return None
     if len(arr) > 50:

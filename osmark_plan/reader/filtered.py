@@ -12,6 +12,7 @@ import ezdxf
 from ezdxf.filemanagement import dxf_file_info
 from ezdxf.tools.codepage import is_supported_encoding
 
+from ..limits import Limits, raw_entities
 from .dxf_tags import Decline
 from .load import _UTF8_VERSIONS, Loaded, _looks_like_dxf, _quiet, choose_encoding, load
 from .stream import scan
@@ -21,14 +22,14 @@ class NeedFull(Exception):
     """The reader needs entities a filtered read left out (e.g. the drawing's extents)."""
 
 
-def full(path: str | Path, why: str) -> Loaded:
+def full(path: str | Path, why: str, limits: Limits | None = None) -> Loaded:
     """The whole file through ezdxf (readfile, recover), noting why."""
-    loaded = load(path)
+    loaded = load(path, limits)
     loaded.read_path = f"full: {why}" if why else "full"
     return loaded
 
 
-def load_filtered(path: str | Path, kind_of: Callable[[str], str]) -> Loaded:
+def load_filtered(path: str | Path, kind_of: Callable[[str], str], limits: Limits | None = None) -> Loaded:
     """Only what the check needs (see :mod:`.stream`); the full load where that cannot serve.
 
     Anything unusual - unreadable, empty, not DXF, damaged - goes to the full load, which
@@ -38,9 +39,13 @@ def load_filtered(path: str | Path, kind_of: Callable[[str], str]) -> Loaded:
     try:
         data = p.read_bytes()
     except OSError:
-        return full(p, "")
+        return full(p, "", limits)
     if not data.strip() or not _looks_like_dxf(data):
-        return full(p, "")
+        return full(p, "", limits)
+    if limits is not None and (count := raw_entities(data)) > limits.entities:
+        from .limit_errors import too_many_entities
+
+        raise too_many_entities(str(p), count, limits.entities)
     encoding, enc_repair = choose_encoding(data)
     sha = hashlib.sha256(data).hexdigest()
     try:
@@ -53,9 +58,9 @@ def load_filtered(path: str | Path, kind_of: Callable[[str], str]) -> Loaded:
             doc = ezdxf.read(io.StringIO(text, newline=None))
         del text
     except Decline as exc:
-        return full(p, str(exc))
+        return full(p, str(exc), limits)
     except Exception as exc:  # noqa: BLE001 - the full load reads (or recovers) it
-        return full(p, f"the filtered read failed ({type(exc).__name__})")
+        return full(p, f"the filtered read failed ({type(exc).__name__})", limits)
     doc.filename = str(p)
     if encoding is not None and is_supported_encoding(encoding):
         doc.encoding = encoding

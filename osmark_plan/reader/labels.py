@@ -9,7 +9,7 @@ import shapely
 
 from ..model import Label, Source
 from ..naming import decode_escapes, name_text  # noqa: F401  (name_text re-exported)
-from .entities import Item, text_content, text_point, transform
+from .entities import Item, note_absurd, sane_rows, text_content, text_point, transform
 
 
 @dataclass
@@ -33,7 +33,11 @@ class LabelSet:
                 p = np.array([text_point(it.e)], dtype=float)
             except Exception:  # noqa: BLE001
                 continue
-            w = transform(p, it.M)[0] * scale
+            w = transform(p, it.M)[0]
+            if not sane_rows(w[None, :]).all():
+                note_absurd(it, "entity")
+                continue
+            w = w * scale
             texts.append(text)
             xy.append(w)
             kinds.append(it.kind)

@@ -15,6 +15,7 @@ from ezdxf import recover
 from ezdxf.document import Drawing
 
 from ..messages import say
+from ..limits import Limits, raw_entities
 from ..model import Repair
 from .convert import ConvertError, convert, source_format
 
@@ -118,10 +119,16 @@ def choose_encoding(data: bytes) -> tuple[str | None, Repair | None]:
     return None, None
 
 
+#: leading DXF comments (group code 999 and its line), however many
+_COMMENTS = re.compile(rb"\A(?:\s*999[ \t]*\r?\n[^\n]*\n)*")
+
+
 def _looks_like_dxf(data: bytes) -> bool:
     if data.startswith(_BINARY_SENTINEL):
         return True
-    head = data[:200000]
+    m = _COMMENTS.match(data)
+    start = m.end() if m else 0
+    head = data[start:start + 200000]
     return b"SECTION" in head and b"\x00" not in head[:2000]
 
 
@@ -150,13 +157,13 @@ def gc_paused():  # type: ignore[no-untyped-def]
             gc.enable()
 
 
-def load(path: str | Path) -> Loaded:
+def load(path: str | Path, limits: Limits | None = None) -> Loaded:
     """Read a DXF file (ezdxf quiet); see :func:`_load`."""
     with _quiet():
-        return _load(path)
+        return _load(path, limits)
 
 
-def _load(path: str | Path) -> Loaded:
+def _load(path: str | Path, limits: Limits | None = None) -> Loaded:
     """Read a DXF file; ezdxf.readfile first, ezdxf.recover.readfile if that fails."""
     p = Path(path)
     data = _read_bytes(p)
@@ -171,6 +178,10 @@ def _load(path: str | Path) -> Loaded:
                            "DWG (R2000-R2018) and Jw_cad (.jww, .jwc) drawings",
                         "DXF ファイルではありません（DXF のセクションが見つかりません）。"
                         "読めるのは DXF、DWG（R2000〜R2018）、Jw_cad（.jww, .jwc）の図面です")
+    if limits is not None and (count := raw_entities(data)) > limits.entities:
+        from .limit_errors import too_many_entities
+
+        raise too_many_entities(str(p), count, limits.entities)
     encoding, enc_repair = choose_encoding(data)
     repairs: list[Repair] = [enc_repair] if enc_repair else []
     first_error: Exception | None = None

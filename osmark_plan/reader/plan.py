@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import re
+import math
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable
@@ -17,8 +17,9 @@ from ..model import Door, Line, Plan, Rejected, Repair, Source
 from ..naming import decode_escapes, is_door_number, parse_lock, parse_scale, single_keyholder
 from . import doors as doorlib
 from . import units as unitlib
-from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, text_content, transform,
-                       walk, world_pieces)
+from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, coordinate_bound,
+                       coordinate_check, note_absurd, sane_rows, text_content, transform, walk,
+                       world_pieces)
 from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import LayerKinds, layer_infos
@@ -57,12 +58,15 @@ def _lines(items: list[Item], idx: list[int], scale: float) -> list[Line]:
     meta: list[Item] = []
     fast: list[tuple[float, float, float, float]] = []
     fast_meta: list[Item] = []
+    bound = coordinate_bound()
     for i in idx:
         it = items[i]
         e = it.e
         if it.M is None and e.dxftype() == "LINE":  # type: ignore[attr-defined]
             s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
-            if s.x != n.x or s.y != n.y:
+            if not all(math.isfinite(v) and abs(v) <= bound for v in (s.x, s.y, n.x, n.y)):
+                note_absurd(it, "entity")
+            elif s.x != n.x or s.y != n.y:
                 fast.append((s.x, s.y, n.x, n.y))
                 fast_meta.append(it)
             continue
@@ -100,7 +104,8 @@ def _wall_segments(items: list[Item], idx: list[int]) -> np.ndarray:
         s, n = it.e.dxf.start, it.e.dxf.end  # type: ignore[attr-defined]
         pts = transform(np.array([[s.x, s.y], [n.x, n.y]], dtype=float), it.M)
         segs.append(pts.reshape(4))
-    return np.array(segs, dtype=float).reshape(-1, 4)
+    out = np.array(segs, dtype=float).reshape(-1, 4)
+    return out[sane_rows(out)]
 
 
 def _outlines(pieces_of: list[list[np.ndarray]]) -> list[LineString | MultiLineString | None]:
@@ -120,10 +125,25 @@ def _outlines(pieces_of: list[list[np.ndarray]]) -> list[LineString | MultiLineS
     return out
 
 
+def _sane_drafts(drafts: list[doorlib.DoorDraft]) -> list[doorlib.DoorDraft]:
+    """Door drafts whose chord and pieces have sane coordinates; the others are noted."""
+    out = []
+    for d in drafts:
+        if not sane_rows(np.asarray(d.chord, dtype=float).reshape(-1, 2)).all():
+            note_absurd(d, "entity")  # type: ignore[arg-type]
+            continue
+        pieces = [p for p in d.pieces if len(p) and sane_rows(np.asarray(p)[:, :2]).all()]
+        if len(pieces) != len(d.pieces):
+            note_absurd(d, "vertex")  # type: ignore[arg-type]
+            d.pieces = pieces
+        out.append(d)
+    return out
+
+
 def _doors(drafts: list[doorlib.DoorDraft], labels: LabelSet, config: Config,
            scale: float) -> list[Door]:
     """Doors in metres, with lock and name from ATTRIBs or nearby texts."""
-    lock_rx = re.compile(config.lock_pattern, re.IGNORECASE)
+    lock_rx = config.lock_regex()
     chords = list(shapely.linestrings(np.array([d.chord for d in drafts], dtype=float).reshape(-1, 2, 2) * scale))
     outlines = _outlines([[p * scale for p in d.pieces if len(p) >= 2] for d in drafts])
     mids = shapely.points([((d.chord[0] + d.chord[1]) / 2) * scale for d in drafts]) if drafts else []
@@ -191,14 +211,15 @@ def read_plan(path: str | Path, config: Config, units: str | None = None,
     ``read``: "auto" reads only what the check needs where it can (reader/stream.py) and the
     whole file otherwise; "full" always loads the whole file. Both give the same plan.
     """
+    limits = config.limits
     try:
         with gc_paused():
             if read == "full" or getattr(config, "frame", None):  # a frame title may be on any layer
-                return _read(load(path), str(path), config, units)
+                return _attempt(lambda: load(path, limits), path, config, units)
             try:
-                return _read(load_filtered(path, LayerKinds(config)), str(path), config, units)
+                return _attempt(lambda: load_filtered(path, LayerKinds(config), limits), path, config, units)
             except NeedFull as exc:
-                return _read(full(path, str(exc)), str(path), config, units)
+                return _attempt(lambda: full(path, str(exc), limits), path, config, units)
     except (ReadError, ConfigError):
         raise
     except RecursionError:
@@ -209,10 +230,36 @@ def read_plan(path: str | Path, config: Config, units: str | None = None,
                         f"図面を解釈できませんでした（{type(exc).__name__}: {exc}）") from None
 
 
+def _with_absurd(plan: Plan, absurd: list[tuple[str, str | None, str]]) -> Plan:
+    """The plan with what was left out for absurd coordinates: each entity dropped a Rejected
+    ``absurd-coordinates``, each entity that lost vertices a Repair (DWG009 reports both)."""
+    from dataclasses import replace
+
+    dropped = dict.fromkeys((layer, handle) for layer, handle, what in absurd if what == "entity")
+    trimmed = dict.fromkeys((layer, handle) for layer, handle, what in absurd
+                            if what == "vertex" and (layer, handle) not in dropped)
+    rejected = [Rejected("absurd-coordinates", decode_escapes(layer), handle, None,
+                         "coordinates that are not finite or beyond the [limits] coordinate bound")
+                for layer, handle in dropped]
+    repairs = [Repair("dropped absurd vertices", decode_escapes(layer), handle,
+                      detail="vertices that are not finite or beyond the [limits] coordinate bound "
+                             "were left out")
+               for layer, handle in trimmed]
+    return replace(plan, rejected=plan.rejected + tuple(rejected), repairs=plan.repairs + tuple(repairs))
+
+
+def _attempt(loader, path, config: Config, units: str | None) -> Plan:  # type: ignore[no-untyped-def]
+    """One read of the file (filtered or full), absurd coordinates collected and reported."""
+    loaded = loader()
+    with coordinate_check(config.limits.coordinate) as absurd:
+        plan = _read(loaded, str(path), config, units)
+    return _with_absurd(plan, absurd) if absurd else plan
+
+
 def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type: ignore[no-untyped-def]
     doc = loaded.doc
     kinds = LayerKinds(config)
-    w: Walk = walk(doc, kinds)
+    w: Walk = walk(doc, kinds, config.limits, path)
     for layer, counts in (loaded.left_out or {}).items():  # what a filtered read left out
         w.types[layer].update(counts)
     region = pick_region(w, config, path)
@@ -279,8 +326,9 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     if unitlib.declared_unit(insunits) and choice.source in ("doors", "walls", "extents"):
         repairs.append(Repair(what="units corrected", detail=choice.note))
 
-    # drop loose arc-less groups that cannot be doors at this scale
+    # drop loose arc-less groups that cannot be doors at this scale, and absurd ones
     drafts = [d for d in drafts if d.has_arc or not d.loose or 0.5 <= d.width * scale <= 2.5]
+    drafts = _sane_drafts(drafts)
     swings = swings.keep(SWING_RADIUS[0], SWING_RADIUS[1], scale)
     if swings.arcs:
         drafts.extend(doorlib.loose_doors(items, swings.items(), dtol, touch=dtol * 0.5))
@@ -302,6 +350,9 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     door_objs = _doors(drafts, labels, config, scale)
     windows = read_windows(items, w.elems, by_kind["window"], labels, config, scale, tol,
                            [d.chord for d in door_objs])
+    for name, layer, handle in w.cycles:
+        rejected.append(Rejected("block-cycle", decode_escapes(layer), handle, None,
+                                 f"block {decode_escapes(name)} inserts itself; the inner INSERT was not followed"))
     for name, layer, handle in w.missing_blocks:
         rejected.append(Rejected("missing-block", decode_escapes(layer), handle, None,
                                  f"block {decode_escapes(name)} is not defined"))

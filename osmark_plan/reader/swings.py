@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .entities import Item, arc_data, transform
+from .entities import Item, arc_data, sane_rows, transform
 
 #: the sweep of a door swing, degrees (down to 20°: doors drawn partly open)
 SWEEP = (20.0, 120.0)
@@ -60,7 +60,9 @@ def _line_ends(items: list[Item], idx: list[int]) -> tuple[list[int], np.ndarray
         pts = np.array([[s.x, s.y, s.z], [n.x, n.y, n.z]], dtype=float)
         keep.append(i)
         ends.append(transform(pts, it.M)[:, :2] if it.M is not None else pts[:, :2])
-    return keep, np.asarray(ends, dtype=float).reshape(-1, 2, 2)
+    arr = np.asarray(ends, dtype=float).reshape(-1, 2, 2)
+    ok = sane_rows(arr.reshape(-1, 4))
+    return [k for k, good in zip(keep, ok) if good], arr[ok]
 
 
 def find_swings(items: list[Item], idx: list[int]) -> Swings:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import shapely
@@ -115,7 +114,7 @@ def read_cabinets(items: list[Item], elems: list[Elem], idx: list[int], labels: 
     close_tol = float(config.geometry.get("wall_tolerance", 0.15))
     found = _shapes(items, elems, idx, "cabinet", tol, scale, close_tol, repairs, rejected)
     near = _labels_near(labels, [f[0] for f in found])
-    lock_rx = re.compile(config.lock_pattern, re.IGNORECASE)
+    lock_rx = config.lock_regex()
     out = []
     for k, (poly, layer, handle, block, el) in enumerate(found):
         attrs = {key.upper(): v for key, v in (el.attribs if el else {}).items()}

@@ -93,7 +93,7 @@ def read_zones(items: list[Item], idx: list[int], elems: list[Elem], labels: Lab
     owner = smallest_containing(labels.points, polys)
     level_label: dict[int, int] = {}
     names: dict[int, list[tuple[int, int, str]]] = {}
-    lock_rx = re.compile(config.lock_pattern, re.IGNORECASE)
+    lock_rx = config.lock_regex()
     for li in np.flatnonzero(owner >= 0).tolist():
         z = int(owner[li])
         lab = labels.labels[li]

@@ -16,6 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..findings import Report
+from ..output import atomic_path
 from .document import report_document
 from .fonts import cjk_font
 from .image_graph import draw_graph, node_points, outside_nodes, polygons, size_of
@@ -41,7 +42,8 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
     with matplotlib.rc_context(_rc(cjk_font().family)), _quiet_font_log():
         fig = plan_figure(report, lang, graph, dpi)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, format=fmt, dpi=dpi, facecolor="white")
+        with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
+            fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
     return path
 
 

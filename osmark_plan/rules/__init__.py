@@ -7,7 +7,7 @@ unique and stable (RULES.md): a code is never reused for another meaning.
 
 from __future__ import annotations
 
-from . import (access, aisles, assets, building, cabinet_safety, cabinet_security, cabinets, doors,
+from . import (access, aisles, assets, building, cabinet_safety, cabinet_security, cabinets, coordinates, doors,
                drawing_access, drawing_input, drawing_zones, enclosure, equipment, places, windows, zoning)
 from .base import Option, Rule, Violation
 
@@ -38,6 +38,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + zoning.RULES
     + places.RULES
     + DRAWING_RULES
+    + coordinates.RULES
 )
 
 
