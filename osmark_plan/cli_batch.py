@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  lang_option, load_config, region_option, run)
-from .config import UNITS, Config
-from .messages import exc_message, prefixed, say
+from .cli import EXIT_USAGE, Failure, default_lang, lang_option, load_config, region_option, run
+from .config import UNITS
+from .messages import exc_message, prefixed
 
 
 @click.command()
@@ -39,96 +38,25 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
                                         select, ignore, units, config_path, quiet, region)))
 
 
-def _configs(config_path, select, ignore, units, region=None):
-    """A drawing -> Config function, loading each config file once."""
-    from .config import find_config
-
-    cache: dict[str, Config] = {}
-
-    def config_for(drawing: Path) -> Config:
-        key = config_path or str(find_config(drawing) or "")
-        if key not in cache:
-            cache[key] = load_config(str(drawing), config_path, select, ignore, units, region=region)
-        return cache[key]
-
-    return config_for
-
-
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
            quiet, region=None) -> int:
-    from .batch.buildings import check_building
-    from .batch.discover import discover
-    from .batch.floors import collect, output_names, settle_rules
-    from .batch.run import SchedulerError, run_tasks, show_progress
-    from .batch.summary import floor_row, summary_document, write_summary
-    from .batch.worker import FloorResult, FloorTask
+    from .batch.run import show_progress
+    from .batch.session import BatchError, configs_from, run_batch
 
-    if out.exists() and not out.is_dir():
-        raise Failure(say(f"osmark: {out}: --out must be a folder",
-                          f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
-    found = discover(paths)
-    if not (found.drawings or found.manifests or found.missing):
-        raise Failure(say(f"osmark: no drawing (*.dxf, *.dwg, *.jww, *.jwc) found in {' '.join(paths)}",
-                          f"osmark: {' '.join(paths)} に図面（*.dxf, *.dwg, *.jww, *.jwc）が見つかりません"),
-                      EXIT_USAGE)
-    config_for = _configs(config_path, select, ignore, units, region)
-    floors, manifests = collect(found, config_for)
-    base = config_for(Path(paths[0])) if config_path else (floors[0].config if floors else Config())
-    lang = lang or base.lang or default_lang()
-    out = out.resolve()
-    readable = [f for f in floors if f.missing is None]
-    names = output_names([f.path for f in readable])
-    inputs = {f.path.resolve() for f in readable}
-    settled: dict[tuple[int, bool], tuple] = {}
-    tasks = []
-    for floor in readable:
-        key = (id(floor.config), floor.manifest is not None)
-        if key not in settled:
-            settled[key] = settle_rules(floor.config, floor.manifest is not None)
-        report = out / "floors" / f"{names[floor.path]}.json"
-        image = out / "floors" / f"{names[floor.path]}.png" if images else None
-        for target in (report, image, out / "summary.json", out / "summary.csv", out / "index.html"):
-            if target is not None and target.resolve() in inputs:
-                raise Failure(say(f"osmark: {target}: refusing to overwrite an input drawing",
-                                  f"osmark: {target}: 入力の図面は上書きしません"), EXIT_USAGE)
-        tasks.append(FloorTask(path=str(floor.path), report=str(report),
-                               image=str(image) if image else None, config=settled[key][0], lang=lang,
-                               units=units, facts=floor.manifest is not None))
+    config_for = configs_from(lambda d: load_config(str(d), config_path, select, ignore, units, region=region),
+                              config_path)
     try:
-        done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images, progress=show_progress(quiet),
-                         label="検査中" if lang == "ja" else "checking")
-    except SchedulerError as exc:
+        result = run_batch(paths, out, config_for=config_for, jobs=jobs, scheduler=scheduler,
+                           images=images, lang=lang, fallback_lang=default_lang(), units=units,
+                           progress=show_progress(quiet))
+    except BatchError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
-    by_path = {r.path: r for r in done}
-    results = [by_path[str(f.path)] if f.missing is None else
-               FloorResult(path=str(f.path), status="failed", exit=EXIT_UNREADABLE,
-                           reason=f.missing[1] if lang == "ja" else f.missing[0])
-               for f in floors]
-    buildings = {}
-    for m in manifests:
-        pairs = [(f, r) for f, r in zip(floors, results) if f.manifest == m]
-        config = next((f.config for f, _ in pairs if f.missing is None), base)
-        _, whole, rules = settle_rules(config, True)
-        buildings[m.source] = check_building(m, pairs, whole, rules, lang)
-    rows = [floor_row(f, r, out, buildings) for f, r in zip(floors, results)]
-    code = exit_code(rows, buildings.values())
-    doc = summary_document(rows, buildings.values(), lang, code)
-    written = write_summary(out, doc)
-    for row in rows:
+    for row in result.rows:
         if row["reason"]:
             click.echo(f"osmark: {row['reason']}", err=True)
     if not quiet:
-        click.echo(_line(doc, lang, written["html"]))
-    return code
-
-
-def exit_code(rows, buildings) -> int:
-    """3 when a floor could not be read, else 1 when any error finding, else 0."""
-    if any(r["status"] != "checked" for r in rows):
-        return EXIT_UNREADABLE
-    if any(r["error"] for r in rows) or any(b.counts.get("error") for b in buildings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+        click.echo(_line(result.document, result.document["lang"], result.written["html"]))
+    return result.code
 
 
 def _line(doc, lang: str, html: Path) -> str:

@@ -1,0 +1,28 @@
+"""Accepted findings: the waivers file and the baseline that apply to a drawing, applied to its
+report (see :mod:`osmark_plan.waivers` and :mod:`osmark_plan.baseline`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .baseline import load_baseline
+from .config import Config
+from .findings import Report, Waiver
+from .waivers import apply_waivers, find_waivers, load_waivers
+
+
+def accept(report: Report, config: Config | None = None, waivers: str | Path | None = None,
+           baseline: str | Path | None = None, today: dt.date | None = None) -> Report:
+    """Apply the waivers file and the baseline that apply to the report's drawing.
+
+    ``waivers`` / ``baseline`` name files explicitly (``--waivers`` / ``--baseline``); else the
+    config's ``waivers`` / ``baseline`` settings, and for waivers the ``osmark-waivers.toml``
+    beside the drawing. Raises :class:`~osmark_plan.waivers.WaiverError` naming a broken file.
+    """
+    found = find_waivers(report.plan.path, config, waivers)
+    chosen: tuple[Waiver, ...] = load_waivers(found) if found is not None else ()
+    base = baseline if baseline is not None else (config.baseline if config is not None else None)
+    if base is not None:
+        chosen += load_baseline(base)
+    return apply_waivers(report, chosen, today) if chosen else report
