@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .cli import EXIT_USAGE, Failure, default_lang, lang_option, load_config, region_option, run
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Failure, default_lang, lang_option, load_config,
+                  region_option, run)
 from .config import UNITS
 from .messages import exc_message, prefixed
 
@@ -25,21 +26,30 @@ from .messages import exc_message, prefixed
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @region_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text",
+              show_default=True, help="stdout (or --output): the summary line, summary.json, one SARIF "
+              "log of all floors, or JUnit XML (a testsuite per floor).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write that format to this file.")
+@click.option("--waivers", type=click.Path(dir_okay=False), help="Waivers file for every floor.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with error findings (2 and 3 still apply).")
 def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | None, no_images: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
-          config_path: str | None, quiet: bool, region: str | None) -> None:
+          config_path: str | None, quiet: bool, region: str | None, fmt: str, output: str | None,
+          waivers: str | None, baseline: str | None, exit_zero: bool) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
     A building.toml (or a [building] table in osmark.toml) groups floors into one
     application; the building rules (ZON001, ZON002, ZON004) then run across its floors.
     Exit 3 when a floor could not be read, else 1 when any error was found, else 0.
     """
+    extras = {"fmt": fmt, "output": output, "waivers": waivers, "baseline": baseline, "exit_zero": exit_zero}
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
-                                        select, ignore, units, config_path, quiet, region)))
+                                        select, ignore, units, config_path, quiet, region, **extras)))
 
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
-           quiet, region=None) -> int:
+           quiet, region=None, fmt="text", output=None, waivers=None, baseline=None, exit_zero=False) -> int:
     from .batch.run import show_progress
     from .batch.session import BatchError, configs_from, run_batch
 
@@ -48,15 +58,36 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     try:
         result = run_batch(paths, out, config_for=config_for, jobs=jobs, scheduler=scheduler,
                            images=images, lang=lang, fallback_lang=default_lang(), units=units,
-                           progress=show_progress(quiet))
+                           progress=show_progress(quiet), waivers=waivers, baseline=baseline)
     except BatchError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     for row in result.rows:
         if row["reason"]:
             click.echo(f"osmark: {row['reason']}", err=True)
-    if not quiet:
+    if fmt != "text" or output:
+        _write_format(result, fmt, output, paths)
+    elif not quiet:
         click.echo(_line(result.document, result.document["lang"], result.written["html"]))
+    if exit_zero and result.code == EXIT_FINDINGS:
+        return EXIT_OK
     return result.code
+
+
+def _write_format(result, fmt: str, output: str | None, paths) -> None:
+    """--format json|sarif|junit (to stdout or --output); text with --output: the summary line."""
+    from .batch.formats import BATCH_FORMATS
+    from .output import OutputError, write_text_atomic
+
+    lang = result.document["lang"]
+    writer = BATCH_FORMATS.get(fmt)
+    text = writer(result, lang) if writer else _line(result.document, lang, result.written["html"]) + "\n"
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text_atomic(output, text, inputs=tuple(r["path"] for r in result.rows))
+    except OutputError as exc:
+        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
 
 
 def _line(doc, lang: str, html: Path) -> str:

@@ -42,6 +42,8 @@ WAIVED_ACI = 3
 #: level -> (hatch pattern, AutoCAD colour index, true colour of the image's palette)
 LEVEL_HATCH = {0: ("DOTS", 2, 0xC8D45A), 1: ("ANSI31", 3, 0x4DAF4A),
                2: ("ANSI37", 4, 0x33A7C2), 3: ("NET3", 5, 0x234DA0)}
+#: characters per TEXT line in R12 copies
+WRAP_CHARS = 48
 #: metres between hatch lines (for the pattern scale)
 HATCH_SPACING_M = 0.5
 WORDS = {
@@ -72,9 +74,19 @@ def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
         raise OutputError(f"{source}: the drawing changed after it was checked; check it again")
     doc = loaded.doc
     mark_up(doc, report, lang)
+    if doc.dxfversion < "AC1021" and (lang == "ja" or _japanese(report)):
+        # before R2007 text is in the code page: Japanese (Shift-JIS) for Japanese text, so
+        # AutoCAD and Jw_cad show it as text rather than \U+ escapes
+        doc.encoding = "cp932"
     with atomic_path(path, inputs=(source,)) as tmp:
         doc.saveas(tmp)
     return Path(path)
+
+
+def _japanese(report: Report) -> bool:
+    """Whether the plan's names hold Japanese (kana or kanji)."""
+    names = [z.name or "" for z in report.plan.zones] + [label.text for label in report.plan.labels[:200]]
+    return any("\u3040" <= ch <= "\u9fff" for name in names for ch in name)
 
 
 def mark_up(doc: Drawing, report: Report, lang: str = "ja") -> None:
@@ -205,13 +217,19 @@ def _text(msp: Any, text: str, at: tuple[float, float], height: float, attribs: 
         if width:
             mtext.dxf.width = width
         return
-    lines = text.split("\n")
+    lines = [chunk for line in text.split("\n") for chunk in _wrap(line, WRAP_CHARS)] if not center \
+        else text.split("\n")
     for i, line in enumerate(lines):
         entity = msp.add_text(line, height=height, dxfattribs=attribs)
         if center and len(lines) == 1:
             entity.set_placement(at, align=TextEntityAlignment.MIDDLE_CENTER)
         else:
             entity.set_placement((at[0], at[1] - (i + 1) * height * 1.5), align=TextEntityAlignment.LEFT)
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """A TEXT line cut every ``width`` characters (R12 has no wrapping MTEXT)."""
+    return [line[i:i + width] for i in range(0, len(line), width)] or [""]
 
 
 def _mtext_escape(text: str) -> str:

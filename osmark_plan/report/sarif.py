@@ -7,9 +7,9 @@ the same run (code-scanning services accept one run per tool). Each result carri
 - ``ruleId``/``ruleIndex`` into ``tool.driver.rules`` (name, summary, documentation as help,
   the OSM clause and default severity as ``defaultConfiguration.level``);
 - ``level``: error → error, warning → warning, info → note;
-- a physical location (the drawing file) whose region carries the position in drawing units
-  and drawing coordinates as properties (``at``, ``bbox``, ``units``), and logical locations
-  for the regions, doors, devices … the finding is about;
+- a physical location (the drawing file) carrying the position in drawing units and drawing
+  coordinates as properties (``at``, ``bbox``, ``units``, DXF ``handles``: a drawing has no text
+  lines to point at), and logical locations for the regions, doors, devices … it is about;
 - ``partialFingerprints["osmarkFingerprint/v1"]`` (coordinate-free, stable across edits);
 - ``suppressions`` (kind external, status accepted, justification = the reason) when waived;
 - ``properties``: the finding ``number`` shared by every format, clause, DXF handles.
@@ -119,11 +119,12 @@ def _waiver_note(kind: str, waiver: dict[str, Any], lang: str) -> str:
 
 def _result(f: dict[str, Any], doc: dict[str, Any], index: int, rule_index: dict[str, int]) -> dict[str, Any]:
     drawing = doc["drawing"]
-    region: dict[str, Any] = {"properties": {"units": drawing.get("units"), "at": f.get("at"),
-                                             "bbox": f.get("bbox")}}
+    # a drawing has no text lines to point at: the position travels as properties
+    where = {"units": drawing.get("units"), "at": f.get("at"), "bbox": f.get("bbox"),
+             "handles": f.get("handles", [])}
     location: dict[str, Any] = {
         "physicalLocation": {"artifactLocation": {"uri": _uri(drawing["path"]), "index": index},
-                             "region": region},
+                             "properties": where},
         "logicalLocations": [
             {"name": s.get("name") or s.get("id") or s["kind"], "kind": s["kind"],
              "fullyQualifiedName": "/".join(p for p in (drawing.get("name") or drawing["path"], s["kind"],
