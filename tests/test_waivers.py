@@ -170,3 +170,12 @@ def test_write_baseline_refuses_the_drawing(floor, capsys):
     assert main(["check", str(floor), "--write-baseline", str(floor), "-q"]) == 2
     assert "refusing to overwrite the input drawing" in capsys.readouterr().err
     assert floor.read_bytes() == before
+
+
+def test_image_panel_says_a_finding_is_waived():
+    from osmark_plan.report.image_panel import _entry_lines
+    from osmark_plan.report.image_style import WORDS
+
+    finding = {"rule": "ACC003", "severity": "warning", "message": "近い", "at": [0, 0],
+               "waived": {"reason": "監視カメラで対策済み", "by": "山田", "date": "2026-11-30", "expires": None}}
+    assert "[免除: 監視カメラで対策済み]" in "".join(_entry_lines(finding, WORDS["ja"], 200))

@@ -176,8 +176,8 @@ def _findings(msp: Any, doc: dict[str, Any], words: dict[str, Any], modern: bool
 
 def free_spot(at: list[float], size: float, taken: set[tuple[int, int]]) -> tuple[float, float]:
     """The marker position nearest above ``at`` not yet taken by another marker (a grid of cells
-    of 2.5 marker radii: findings at one spot get stacked markers, each with its own text)."""
-    cell = 2.5 * size
+    of 5 marker radii, room for a finding's text: findings at one spot get stacked markers)."""
+    cell = 5 * size
     x, y = at
     i, j = round(x / cell), round(y / cell)
     while (i, j) in taken:
