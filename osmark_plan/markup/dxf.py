@@ -23,6 +23,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 from ezdxf.document import Drawing
 from ezdxf.enums import TextEntityAlignment
@@ -83,6 +84,11 @@ def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
     return Path(path)
 
 
+def _ring(ring: Any) -> list[tuple[float, float]]:
+    """A closed ring's vertices without the repeated last one."""
+    return [tuple(p) for p in shapely.get_coordinates(ring)[:-1].tolist()]
+
+
 def _japanese(report: Report) -> bool:
     """Whether the plan's names hold Japanese (kana or kanji)."""
     names = [z.name or "" for z in report.plan.zones] + [label.text for label in report.plan.labels[:200]]
@@ -93,9 +99,10 @@ def mark_up(doc: Drawing, report: Report, lang: str = "ja") -> None:
     """Add the OSM-FINDINGS and OSM-LEVELS layers (replacing earlier markup) to ``doc``."""
     words = WORDS.get(lang, WORDS["en"])
     msp = doc.modelspace()
+    ours = {FINDINGS_LAYER.upper(), LEVELS_LAYER.upper()}
+    for entity in [e for e in msp if e.dxf.get("layer", "0").upper() in ours]:  # earlier markup
+        msp.delete_entity(entity)
     for name, colour in ((FINDINGS_LAYER, 1), (LEVELS_LAYER, 8)):
-        for entity in list(msp.query(f'*[layer=="{name}"]')):
-            msp.delete_entity(entity)
         if name not in doc.layers:
             doc.layers.add(name, color=colour)
     if STYLE not in doc.styles:
@@ -119,11 +126,12 @@ def marker_size(report: Report) -> float:
 
 def _levels(msp: Any, report: Report, words: dict[str, Any], modern: bool, size: float) -> None:
     scale = report.plan.scale or 1.0
-    for region in report.site.regions:
-        level = region.level if region.level in LEVEL_HATCH else None
-        if level is None:
-            continue
-        geom = shapely.affinity.scale(region.polygon, 1 / scale, 1 / scale, origin=(0, 0))
+    regions = [r for r in report.site.regions if r.level in LEVEL_HATCH]
+    # to drawing units, and a point inside each region for its tag: one vectorised call each
+    geoms = shapely.transform(np.array([r.polygon for r in regions], dtype=object), lambda c: c / scale)
+    tags = shapely.get_coordinates(shapely.point_on_surface(geoms)) if regions else []
+    for region, geom, point in zip(regions, geoms, tags):
+        level = region.level
         pattern, aci, rgb = LEVEL_HATCH[level]
         attribs = {"layer": LEVELS_LAYER, "color": aci}
         if modern:
@@ -131,16 +139,15 @@ def _levels(msp: Any, report: Report, words: dict[str, Any], modern: bool, size:
             hatch.rgb = ((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255)
             hatch.set_pattern_fill(pattern, color=aci, scale=HATCH_SPACING_M / scale / 2.245)
             for poly in getattr(geom, "geoms", [geom]):
-                hatch.paths.add_polyline_path(list(poly.exterior.coords)[:-1], is_closed=True, flags=1)
+                hatch.paths.add_polyline_path(_ring(poly.exterior), is_closed=True, flags=1)
                 for hole in poly.interiors:
-                    hatch.paths.add_polyline_path(list(hole.coords)[:-1], is_closed=True, flags=0)
+                    hatch.paths.add_polyline_path(_ring(hole), is_closed=True, flags=0)
         elif level in LINE_PATTERNS:
             angles, spacing = LINE_PATTERNS[level]
             for pts in hatch_lines(geom, angles, spacing / scale):
                 msp.add_polyline2d([tuple(p) for p in pts], dxfattribs=attribs)
-        point = geom.representative_point()
         tag = words["levels"][level] + (f" {region.name}" if region.name else "")
-        _text(msp, tag, (point.x, point.y), size * 0.7, attribs, modern, center=True)
+        _text(msp, tag, (float(point[0]), float(point[1])), size * 0.7, attribs, modern, center=True)
 
 
 def _findings(msp: Any, doc: dict[str, Any], words: dict[str, Any], modern: bool, size: float,
