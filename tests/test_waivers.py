@@ -179,3 +179,32 @@ def test_image_panel_says_a_finding_is_waived():
     finding = {"rule": "ACC003", "severity": "warning", "message": "近い", "at": [0, 0],
                "waived": {"reason": "監視カメラで対策済み", "by": "山田", "date": "2026-11-30", "expires": None}}
     assert "[免除: 監視カメラで対策済み]" in "".join(_entry_lines(finding, WORDS["ja"], 200))
+
+
+def test_text_report_lists_unused_and_expired_waivers(floor, fingerprints, capsys):
+    (floor.parent / "osmark-waivers.toml").write_text(waiver_toml(
+        entry(fingerprints[0], expires="2026-01-31"), entry("0123456789abcdef", reason="古い指摘")),
+        encoding="utf-8")
+    assert main(["check", str(floor), "--lang", "ja"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    i = out.index("どの指摘にも一致しない免除（削除するか指紋を確認してください）:")
+    assert out[i + 1].startswith("  #0123456789abcdef: 免除: 古い指摘 — 山田, 2026-11-30")
+    j = out.index("期限切れの免除（該当する指摘は再び判定に数えます）:")
+    assert out[j + 1].startswith(f"  #{fingerprints[0]}: 免除: ")
+
+
+def test_batch_refuses_a_broken_waivers_file_before_checking(floor, tmp_path, capsys):
+    (floor.parent / "osmark-waivers.toml").write_text("[[waiver]]\nfingerprint = 1\n", encoding="utf-8")
+    assert main(["batch", str(floor), "--out", str(tmp_path / "out"), "--no-images", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "osmark-waivers.toml: waiver 1: fingerprint must be a non-empty text" in err
+    assert not (tmp_path / "out" / "summary.json").exists()
+
+
+def test_batch_applies_waivers_per_floor(floor, fingerprints, tmp_path):
+    (floor.parent / "osmark-waivers.toml").write_text(
+        waiver_toml(entry(fingerprints[0]), entry(fingerprints[1])), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(floor), "--out", str(out), "--no-images", "--quiet"]) == 0
+    report = json.loads(next((out / "floors").glob("*.json")).read_text(encoding="utf-8"))
+    assert report["summary"]["waived"] == 2 and report["summary"]["error"] == 0
