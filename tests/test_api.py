@@ -121,3 +121,12 @@ def test_example_script_runs(floor, tmp_path):
         assert (out / name).stat().st_size > 0, name
     doc = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert doc["findings"][0]["waived"]["reason"] == "measures taken (example)"
+
+
+def test_api_names_are_not_shadowed_by_the_sub_packages():
+    import importlib
+
+    for name in ("osmark_plan.diff", "osmark_plan.diff.compare", "osmark_plan.batch", "osmark_plan.batch.session"):
+        importlib.import_module(name)
+    assert callable(osmark.diff) and callable(osmark.batch)
+    assert osmark.diff.__module__ == "osmark_plan.api" and osmark.batch.__module__ == "osmark_plan.api"
