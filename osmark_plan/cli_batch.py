@@ -87,7 +87,7 @@ def _write_format(result, fmt: str, output: str | None, paths) -> None:
     try:
         write_text_atomic(output, text, inputs=tuple(r["path"] for r in result.rows))
     except OutputError as exc:
-        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
+        raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
 
 
 def _line(doc, lang: str, html: Path) -> str:

@@ -136,10 +136,10 @@ def test_markup_copy_checks_like_the_original(tmp_path):
 def test_refuses_the_input_and_other_suffixes(tmp_path, capsys):
     drawing = copy(tmp_path, "enc001_gap.dxf")
     before = sha(drawing)
-    assert main(["check", str(drawing), "--dxf", str(drawing)]) == 2
+    assert main(["check", str(drawing), "--dxf", str(drawing), "--lang", "en"]) == 2
     assert "refusing to overwrite the input drawing" in capsys.readouterr().err
     assert main(["check", str(drawing), "--dxf", str(tmp_path / "x.png")]) == 2
-    assert main(["check", str(drawing), "--dxf", str(tmp_path / "missing" / "x.dxf"), "-q"]) == 2
+    assert main(["check", str(drawing), "--dxf", str(tmp_path / "missing" / "x.dxf"), "-q", "--lang", "en"]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert sha(drawing) == before
 
