@@ -21,6 +21,7 @@ from .messages import exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
 from .limits import TimeLimitExceeded, time_limit
 from .output import OutputError, refuse_inputs, write_text_atomic
+from .report import FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_UNREADABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
@@ -245,11 +246,18 @@ max_entities_option = click.option("--max-entities", "entities", type=click.IntR
 
 @cli.command()
 @click.argument("drawing", type=click.Path(dir_okay=True, readable=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="text", show_default=True,
               help="Report format for stdout (or --output).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--image", type=click.Path(dir_okay=False), help="Annotated plan (.png, .svg or .pdf).")
 @click.option("--graph", is_flag=True, help="Draw the access graph on the image.")
+@click.option("--dxf", "dxf", type=click.Path(dir_okay=False),
+              help="Copy of the drawing with the findings (layer OSM-FINDINGS) and levels (OSM-LEVELS).")
+@click.option("--waivers", type=click.Path(dir_okay=False),
+              help="Waivers file (TOML; default: config's waivers, or osmark-waivers.toml beside the drawing).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with error findings (2 and 3 still apply).")
 @lang_option
 @click.option("--select", help="Only these rules (codes or prefixes, comma separated: ACC,ENC001).")
 @click.option("--ignore", help="Leave out these rules (codes or prefixes).")
@@ -261,21 +269,26 @@ max_entities_option = click.option("--max-entities", "entities", type=click.IntR
 @time_limit_option
 @max_entities_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
-def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, lang: str | None,
-          select: str | None, ignore: str | None, units: str | None, config_path: str | None,
-          quiet: bool, profile: str | None, region: str | None, seconds: float | None,
-          entities: int | None, debug: bool) -> None:
+def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, dxf: str | None,
+          waivers: str | None, baseline: str | None, write_baseline: str | None, exit_zero: bool,
+          lang: str | None, select: str | None, ignore: str | None, units: str | None,
+          config_path: str | None, quiet: bool, profile: str | None, region: str | None,
+          seconds: float | None, entities: int | None, debug: bool) -> None:
     """Check one floor drawing (DXF, DWG, Jw_cad JWW/JWC); findings to stdout. Exit 1 when an
     error is found."""
+    extras = {"dxf": dxf, "waivers": waivers, "baseline": baseline, "write_baseline": write_baseline,
+              "exit_zero": exit_zero}
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
-                                config_path, quiet, debug, profile, region, seconds, entities)))
+                                config_path, quiet, debug, profile, region, seconds, entities, **extras)))
 
 
 def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
-           profile=None, region=None, seconds=None, entities=None) -> int:
+           profile=None, region=None, seconds=None, entities=None, dxf=None, waivers=None, baseline=None,
+           write_baseline=None, exit_zero=False) -> int:
+    from .accept import acceptances
     from .api import check_plan, load
     from .reader import ReadError
-    from .report import FORMATS
+    from .waivers import apply_waivers
 
     if graph and not image:
         raise Failure(say("osmark: --graph draws the access graph on the image: give --image too",
@@ -288,6 +301,18 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
     config = load_config(drawing, config_path, select, ignore, units, profile, region, seconds, entities)
     lang = lang or config.lang or default_lang()
     _some_rule_selected(config)
+    accepted = acceptances(drawing, config, waivers, baseline)  # a broken file: exit 2 before reading
+    from .output import OutputError, refuse_inputs
+
+    try:  # outputs that would overwrite the drawing are refused before it is read
+        if dxf is not None:
+            from .markup import check_target
+
+            check_target(dxf, (drawing,))
+        if write_baseline is not None:
+            refuse_inputs(write_baseline, (drawing,))
+    except OutputError as exc:
+        raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     with floor_time(config, drawing, lang):
         try:
             plan = load(drawing, config, units=units)
@@ -303,6 +328,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
             raise Failure(say(f"osmark: {drawing}: cannot check this drawing: {type(exc).__name__}: {exc}",
                               f"osmark: {drawing}: この図面は検査できません（{type(exc).__name__}: {exc}）"),
                           EXIT_UNREADABLE) from None
+        report = apply_waivers(report, accepted) if accepted else report
         writer = FORMATS[fmt]
         if output:
             write_atomic(output, lambda fh: writer(report, lang, fh), protect=protect)
@@ -314,7 +340,37 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
             write_image(lambda path: render_image(report, path, lang=lang, graph=graph), image, protect)
             if not quiet:
                 click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
-    return EXIT_FINDINGS if report.has_errors else EXIT_OK
+        _extra_outputs(report, drawing, lang, quiet, dxf, write_baseline)
+    return EXIT_FINDINGS if report.has_errors and not exit_zero else EXIT_OK
+
+
+def _extra_outputs(report, drawing: str, lang: str, quiet: bool, dxf: str | None,
+                   baseline: str | None) -> None:
+    """--dxf and --write-baseline, with the warnings on unused and expired waivers."""
+    from .output import OutputError
+
+    ja = lang == "ja"
+    for w in report.unused_waivers:
+        click.echo(f"osmark: {w.source}: " + (f"免除 {w.fingerprint} はどの指摘にも一致しません" if ja else
+                                              f"waiver {w.fingerprint} matches no finding"), err=True)
+    for w in report.expired_waivers:
+        click.echo(f"osmark: {w.source}: " + (f"免除 {w.fingerprint} は {w.expires} に期限切れです" if ja else
+                                              f"waiver {w.fingerprint} expired on {w.expires}"), err=True)
+    try:
+        if dxf:
+            from .markup import write_markup
+
+            write_markup(report, dxf, lang=lang)
+            if not quiet:
+                click.echo(("DXF を書き出しました: " if ja else "DXF written: ") + dxf, err=True)
+        if baseline:
+            from .baseline import write_baseline
+
+            write_baseline(report, baseline, lang, inputs=(drawing,))
+            if not quiet:
+                click.echo(("ベースラインを書き出しました: " if ja else "Baseline written: ") + baseline, err=True)
+    except OutputError as exc:
+        raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
 
 
 @cli.command()

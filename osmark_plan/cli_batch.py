@@ -7,11 +7,10 @@ from pathlib import Path
 
 import click
 
-from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
-                  lang_option, load_config, max_entities_option, region_option, run,
-                  time_limit_option)
-from .config import UNITS, Config
-from .messages import exc_message, prefixed, say
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Failure, default_lang, lang_option, load_config,
+                  max_entities_option, region_option, run, time_limit_option)
+from .config import UNITS
+from .messages import exc_message, prefixed
 
 
 @click.command()
@@ -30,9 +29,17 @@ from .messages import exc_message, prefixed, say
 @region_option
 @time_limit_option
 @max_entities_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "junit"]), default="text",
+              show_default=True, help="stdout (or --output): the summary line, summary.json, one SARIF "
+              "log of all floors, or JUnit XML (a testsuite per floor).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write that format to this file.")
+@click.option("--waivers", type=click.Path(dir_okay=False), help="Waivers file for every floor.")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with error findings (2 and 3 still apply).")
 def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | None, no_images: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
-          config_path: str | None, quiet: bool, region: str | None, seconds: float | None,
+          config_path: str | None, quiet: bool, region: str | None, fmt: str, output: str | None,
+          waivers: str | None, baseline: str | None, exit_zero: bool, seconds: float | None,
           entities: int | None) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
@@ -41,131 +48,53 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
     Exit 3 when a floor could not be read (or ran past its time limit), else 1 when any
     error was found, else 0; 2 for a path that names nothing or an --out that cannot be written.
     """
+    extras = {"fmt": fmt, "output": output, "waivers": waivers, "baseline": baseline, "exit_zero": exit_zero}
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
-                                        select, ignore, units, config_path, quiet, region, (seconds, entities))))
-
-
-def prepare_out(out: Path) -> None:
-    """Make the --out folder (and its parents) and make sure it can be written: exit 2 with
-    one line, before any floor is checked, when it cannot."""
-    import tempfile
-
-    if out.exists() and not out.is_dir():
-        raise Failure(say(f"osmark: {out}: --out must be a folder",
-                          f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=out, prefix=".osmark-probe.")
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise Failure(say(f"osmark: {out}: --out cannot be written ({exc.strerror or exc})",
-                          f"osmark: {out}: --out に書き込めません（{exc.strerror or exc}）"), EXIT_USAGE) from None
-
-
-def _configs(config_path, select, ignore, units, region=None, limits=(None, None)):
-    """A drawing -> Config function, loading each config file once."""
-    from .config import find_config
-
-    cache: dict[str, Config] = {}
-
-    def config_for(drawing: Path) -> Config:
-        key = config_path or str(find_config(drawing) or "")
-        if key not in cache:
-            cache[key] = load_config(str(drawing), config_path, select, ignore, units, None, region, *limits)
-        return cache[key]
-
-    return config_for
+                                        select, ignore, units, config_path, quiet, region,
+                                        limits=(seconds, entities), **extras)))
 
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
-           quiet, region=None, limits=(None, None)) -> int:
-    from .batch.buildings import check_building
-    from .batch.discover import discover
-    from .batch.floors import collect, output_names, settle_rules
-    from .batch.run import SchedulerError, run_tasks, show_progress
-    from .batch.summary import floor_row, summary_document, write_summary
-    from .batch.worker import FloorResult, FloorTask
+           quiet, region=None, fmt="text", output=None, waivers=None, baseline=None, exit_zero=False,
+           limits=(None, None)) -> int:
+    from .batch.run import show_progress
+    from .batch.session import BatchError, configs_from, run_batch
 
-    if out.exists() and not out.is_dir():
-        raise Failure(say(f"osmark: {out}: --out must be a folder",
-                          f"osmark: {out}: --out にはフォルダを指定してください"), EXIT_USAGE)
-    found = discover(paths)
-    for arg in found.missing:
-        raise Failure(say(f"osmark: {arg}: no such file or folder, and no drawing matches it",
-                          f"osmark: {arg}: そのファイルやフォルダはなく、一致する図面もありません"), EXIT_USAGE)
-    if not (found.drawings or found.manifests):
-        raise Failure(say(f"osmark: no drawing (*.dxf, *.dwg, *.jww, *.jwc) found in {' '.join(paths)}",
-                          f"osmark: {' '.join(paths)} に図面（*.dxf, *.dwg, *.jww, *.jwc）が見つかりません"),
-                      EXIT_USAGE)
-    config_for = _configs(config_path, select, ignore, units, region, limits)
-    floors, manifests = collect(found, config_for)
-    base = config_for(Path(paths[0])) if config_path else (floors[0].config if floors else Config())
-    lang = lang or base.lang or default_lang()
-    prepare_out(out)
-    out = out.resolve()
-    readable = [f for f in floors if f.missing is None]
-    names = output_names([f.path for f in readable])
-    inputs = {f.path.resolve() for f in readable}
-    settled: dict[tuple[int, bool], tuple] = {}
-    tasks = []
-    for floor in readable:
-        key = (id(floor.config), floor.manifest is not None)
-        if key not in settled:
-            settled[key] = settle_rules(floor.config, floor.manifest is not None)
-        report = out / "floors" / f"{names[floor.path]}.json"
-        image = out / "floors" / f"{names[floor.path]}.png" if images else None
-        for target in (report, image, out / "summary.json", out / "summary.csv", out / "index.html"):
-            if target is not None and target.resolve() in inputs:
-                raise Failure(say(f"osmark: {target}: refusing to overwrite an input drawing",
-                                  f"osmark: {target}: 入力の図面は上書きしません"), EXIT_USAGE)
-        try:
-            report.parent.mkdir(parents=True, exist_ok=True)  # outputs never create folders
-        except OSError as exc:
-            raise Failure(say(f"osmark: {report.parent}: --out cannot be written ({exc.strerror or exc})",
-                              f"osmark: {report.parent}: --out に書き込めません（{exc.strerror or exc}）"),
-                          EXIT_USAGE) from None
-        tasks.append(FloorTask(path=str(floor.path), report=str(report),
-                               image=str(image) if image else None, config=settled[key][0], lang=lang,
-                               units=units, facts=floor.manifest is not None))
+    config_for = configs_from(lambda d: load_config(str(d), config_path, select, ignore, units, None, region,
+                                                    *limits), config_path)
     try:
-        done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images, progress=show_progress(quiet),
-                         label="検査中" if lang == "ja" else "checking")
-    except SchedulerError as exc:
+        result = run_batch(paths, out, config_for=config_for, jobs=jobs, scheduler=scheduler,
+                           images=images, lang=lang, fallback_lang=default_lang(), units=units,
+                           progress=show_progress(quiet), waivers=waivers, baseline=baseline)
+    except BatchError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
-    by_path = {r.path: r for r in done}
-    results = [by_path[str(f.path)] if f.missing is None else
-               FloorResult(path=str(f.path), status="failed", exit=EXIT_UNREADABLE,
-                           reason=f.missing[1] if lang == "ja" else f.missing[0])
-               for f in floors]
-    buildings = {}
-    for m in manifests:
-        pairs = [(f, r) for f, r in zip(floors, results) if f.manifest == m]
-        config = next((f.config for f, _ in pairs if f.missing is None), base)
-        _, whole, rules = settle_rules(config, True)
-        buildings[m.source] = check_building(m, pairs, whole, rules, lang)
-    rows = [floor_row(f, r, out, buildings) for f, r in zip(floors, results)]
-    code = exit_code(rows, buildings.values())
-    doc = summary_document(rows, buildings.values(), lang, code)
-    try:
-        written = write_summary(out, doc)
-    except OSError as exc:
-        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
-    for row in rows:
+    for row in result.rows:
         if row["reason"]:
             click.echo(f"osmark: {row['reason']}", err=True)
-    if not quiet:
-        click.echo(_line(doc, lang, written["html"]))
-    return code
+    if fmt != "text" or output:
+        _write_format(result, fmt, output, paths)
+    elif not quiet:
+        click.echo(_line(result.document, result.document["lang"], result.written["html"]))
+    if exit_zero and result.code == EXIT_FINDINGS:
+        return EXIT_OK
+    return result.code
 
 
-def exit_code(rows, buildings) -> int:
-    """3 when a floor could not be read, else 1 when any error finding, else 0."""
-    if any(r["status"] != "checked" for r in rows):
-        return EXIT_UNREADABLE
-    if any(r["error"] for r in rows) or any(b.counts.get("error") for b in buildings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+def _write_format(result, fmt: str, output: str | None, paths) -> None:
+    """--format json|sarif|junit (to stdout or --output); text with --output: the summary line."""
+    from .batch.formats import BATCH_FORMATS
+    from .output import OutputError, write_text_atomic
+
+    lang = result.document["lang"]
+    writer = BATCH_FORMATS.get(fmt)
+    text = writer(result, lang) if writer else _line(result.document, lang, result.written["html"]) + "\n"
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_text_atomic(output, text, inputs=tuple(r["path"] for r in result.rows))
+    except OutputError as exc:
+        raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
 
 
 def _line(doc, lang: str, html: Path) -> str:

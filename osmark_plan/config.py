@@ -101,8 +101,9 @@ UNITS = ("mm", "cm", "m", "in")
 LANGS = ("ja", "en")
 
 
-class ConfigError(Exception):
-    """A configuration file or option is wrong (exit code 2)."""
+class ConfigError(ValueError):
+    """A configuration file or option is wrong (exit code 2); the message names the file or
+    key. A ValueError, so API users may catch either."""
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,10 @@ class Config:
     frame: str | None = None
     #: what one floor may cost ([limits]: entities, block depth, MINSERT cells, time)
     limits: Limits = field(default_factory=Limits)
+    #: waivers file and baseline file (``waivers = "…"``, ``baseline = "…"``), resolved against
+    #: the config file's folder
+    waivers: str | None = None
+    baseline: str | None = None
 
     def lock_regex(self) -> UserPattern:
         """``lock_pattern`` compiled, its searches time-limited (osmark_plan.user_regex)."""
@@ -239,7 +244,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
              "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale", "sheet",
-             "limits"}
+             "limits", "waivers", "baseline"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(say(f"{where}: unknown setting(s): {', '.join(unknown)}",
@@ -330,10 +335,13 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     from .config_sheet import parse_sheet_table
 
     region, frame = parse_sheet_table(data.get("sheet", {}), where)
+    files = {key: _file_setting(data.get(key), where, key, path) for key in ("waivers", "baseline")}
     out = replace(
         cfg,
         region=region,
         frame=frame,
+        waivers=files["waivers"],
+        baseline=files["baseline"],
         user_layers=tuple((str(k), str(v)) for k, v in user_layers.items()),
         scale=scale,
         diff=diff,
@@ -363,6 +371,17 @@ def _toml_at(exc: Exception) -> str:
     """Where a TOML file went wrong, in Japanese (Python words the reason in English only)."""
     m = re.search(r"line (\d+), column (\d+)", str(exc))
     return f"{m.group(1)}行目 {m.group(2)}列目" if m else "書式の誤り"
+
+
+def _file_setting(value: Any, where: str, key: str, path: str | None) -> str | None:
+    """A file named in the config, relative to the config file's folder."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(say(f"{where}: {key} must be the path of a file, not {value!r}",
+                              f"{where}: {key} にはファイルのパスを指定してください（{value!r} は使えません）"))
+    base = Path(path).parent if path else Path(".")
+    return str(base / value.strip())
 
 
 def parse_sheet_scale(value: Any, where: str) -> int | None:

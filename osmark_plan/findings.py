@@ -43,9 +43,41 @@ class Finding:
     fingerprint: str
     #: rule-specific data (a gap's kind and end points, a route …), JSON-serialisable
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: the waiver (or baseline entry) that accepts this finding; None when it counts
+    waived: Waiver | None = None
 
     def text(self, lang: str) -> str:
         return self.message.get(lang) or self.message.get("en") or next(iter(self.message.values()))
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An accepted finding: its fingerprint, why, who accepted it and when, until when.
+
+    ``kind`` is "waiver" (from a waivers file) or "baseline" (recorded by ``--write-baseline``).
+    ``rule`` and ``drawing`` (a file name or glob) narrow what the waiver applies to.
+    """
+
+    fingerprint: str
+    reason: str
+    by: str
+    date: str
+    expires: str | None = None
+    rule: str | None = None
+    drawing: str | None = None
+    #: the file the waiver was read from
+    source: str = ""
+    kind: str = "waiver"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"fingerprint": self.fingerprint, "reason": self.reason, "by": self.by,
+                               "date": self.date, "expires": self.expires, "kind": self.kind,
+                               "source": self.source}
+        if self.rule is not None:
+            out["rule"] = self.rule
+        if self.drawing is not None:
+            out["drawing"] = self.drawing
+        return out
 
 
 @dataclass(frozen=True)
@@ -69,9 +101,18 @@ class Report:
     runs: tuple[RuleRun, ...]
     #: the Site the rules ran on (for images); None when geometry could not be built
     site: Any = None
+    #: waivers for this drawing that matched no finding, and waivers past their expiry date
+    unused_waivers: tuple[Waiver, ...] = ()
+    expired_waivers: tuple[Waiver, ...] = ()
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        """Findings of ``severity`` that count (waived findings do not)."""
+        return sum(1 for f in self.findings if f.severity == severity and f.waived is None)
+
+    @property
+    def waived(self) -> int:
+        """How many findings a waiver or the baseline accepts."""
+        return sum(1 for f in self.findings if f.waived is not None)
 
     @property
     def has_errors(self) -> bool:

@@ -20,10 +20,82 @@ def imported(tree, top_level_only=False):
             yield node.module.split(".")[0]
 
 
-def test_only_the_reader_imports_ezdxf():
+#: the only packages that import ezdxf: the reader (DXF -> plan model) and the markup writer
+#: (findings written into a copy of the drawing). Everything else works on the plan model and
+#: the report document, so no other code depends on the CAD library.
+EZDXF_PACKAGES = ("reader/", "markup/")
+
+
+def test_only_the_reader_and_the_markup_writer_import_ezdxf():
     offenders = [name for name, tree in modules()
-                 if "ezdxf" in set(imported(tree)) and not name.startswith("reader/")]
+                 if "ezdxf" in set(imported(tree)) and not name.startswith(EZDXF_PACKAGES)]
     assert offenders == []
+    users = {name for name, tree in modules() if "ezdxf" in set(imported(tree))}
+    assert any(n.startswith("reader/") for n in users) and any(n.startswith("markup/") for n in users)
+
+
+def relative_imports(name, tree):
+    """Modules of the package a module imports with ``from .x import y`` (resolved)."""
+    parts = name[:-3].split("/")
+    package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            base = package[: len(package) - (node.level - 1)]
+            yield "/".join(base + (node.module.split(".") if node.module else []))
+
+
+def test_markup_is_reached_only_from_the_api_and_the_cli():
+    """Nothing else (rules, reporters, engine) depends on the package that writes DXF."""
+    offenders = []
+    for name, tree in modules():
+        if name.startswith(("markup/", "cli")) or name == "api.py":
+            continue
+        if any(target.startswith("markup") for target in relative_imports(name, tree)):
+            offenders.append(name)
+    assert offenders == []
+
+
+def import_graph():
+    """module -> the package modules it imports anywhere (also inside functions), skipping
+    ``if TYPE_CHECKING:`` blocks (never run)."""
+    import networkx as nx
+
+    names = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        names[".".join(rel[:-1] if rel[-1] == "__init__" else rel)] = path
+    graph = nx.DiGraph()
+    for module, path in names.items():
+        graph.add_node(module)
+        package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")
+                    base = base[: len(base) - (node.level - 1)]
+                    source = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    source = node.module or ""
+                subs = [f"{source}.{a.name}" for a in node.names if f"{source}.{a.name}" in names]
+                targets = subs if len(subs) == len(node.names) else [source, *subs]
+            graph.add_edges_from((module, t) for t in targets if t in names and t != module)
+    return graph
+
+
+def test_no_import_cycles():
+    import networkx as nx
+
+    graph = import_graph()
+    assert graph.number_of_edges() > 50  # the scan sees the package's imports
+    assert list(nx.simple_cycles(graph)) == []
 
 
 def test_matplotlib_only_inside_functions():

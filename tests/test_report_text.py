@@ -23,24 +23,26 @@ def lines(report, lang):
 def test_english_report():
     out = lines(sample_report(), "en")
     assert out[0] == "drawings/floor3.dxf — units: mm ($INSUNITS), layers: 3"
-    assert ("ERROR ACC001 level3-direct-access [4.6.3 細則(1)a] level-3 region サーバー室 is "
-            "reached directly from the open area through door D6 (at 14000, 9500)") in out
-    assert ("WARNING ACC003 high-level-near-entrance [4.6.3 細則(1)a] level-2 region 開発室 "
-            "lies within 5.0 m of entrance D1 (at 12500, 1000)") in out
+    # numbered as in the report (the JSON's "number"), positions with their unit, the fingerprint
+    assert ("  1. ERROR ACC001 level3-direct-access [4.6.3 細則(1)a] level-3 region サーバー室 is "
+            "reached directly from the open area through door D6 (at 14,000 mm, 9,500 mm) "
+            "#fp-acc001-z3-d6") in out
+    assert ("  3. WARNING ACC003 high-level-near-entrance [4.6.3 細則(1)a] level-2 region 開発室 "
+            "lies within 5.0 m of entrance D1 (at 12,500 mm, 1,000 mm) #fp-acc003-z2") in out
     # no clause, no position: neither bracket nor "(at"
-    assert "INFO DWG005 units-uncertain units taken as mm from $INSUNITS" in out
+    assert "  4. INFO DWG005 units-uncertain units taken as mm from $INSUNITS #fp-dwg005" in out
     assert "RULE FAILED EQP001: ValueError: boom" in out
-    assert "  closed polyline (layer ZONE-L2, handle 3A0, at 12000, 0, gap 0.004 m)" in out
+    assert "  closed polyline (layer ZONE-L2, handle 3A0, at 12,000 mm, 0 mm, gap 0.004 m)" in out
     assert out[-1] == "2 errors, 1 warning, 1 info — 5 regions, 6 doors, 1 entrance"
 
 
 def test_japanese_report():
     out = lines(sample_report(), "ja")
     assert out[0] == "drawings/floor3.dxf — 単位: mm ($INSUNITS), レイヤ: 3"
-    assert any(line.startswith("エラー ACC001 level3-direct-access [4.6.3 細則(1)a] レベル3の領域")
-               and line.endswith("(位置 14000, 9500)") for line in out)
-    assert any(line.startswith("警告 ACC003 ") for line in out)
-    assert any(line.startswith("情報 DWG005 ") for line in out)
+    assert any(line.startswith("  1. エラー ACC001 level3-direct-access [4.6.3 細則(1)a] レベル3の領域")
+               and line.endswith("(位置 14,000 mm, 9,500 mm) #fp-acc001-z3-d6") for line in out)
+    assert any(line.startswith("  3. 警告 ACC003 ") for line in out)
+    assert any(line.startswith("  4. 情報 DWG005 ") for line in out)
     assert "修復した要素:" in out
     assert out[-1] == "エラー 2件、警告 1件、情報 1件 — 領域 5、扉 6、出入口 1"
 
@@ -48,12 +50,12 @@ def test_japanese_report():
 def test_findings_grouped_by_severity():
     report = sample_report()
     shuffled = dataclasses.replace(report, findings=tuple(reversed(report.findings)))
-    out = [line.split()[0] for line in lines(shuffled, "en")
-           if line.split() and line.split()[0] in ("ERROR", "WARNING", "INFO")]
+    out = [line.split()[1] for line in lines(shuffled, "en")
+           if len(line.split()) > 1 and line.split()[1] in ("ERROR", "WARNING", "INFO")]
     assert out == ["ERROR", "ERROR", "WARNING", "INFO"]
     text = render(shuffled, "en")
     # a blank line between the groups
-    assert "(at 14000, 9500)\n\nWARNING" in text
+    assert "#fp-acc001-z3-d6\n\n  2. WARNING" in text
 
 
 def test_without_findings_or_geometry():
@@ -90,6 +92,7 @@ def test_numbers_and_summary_helpers():
     assert number(12.5) == "12.5"
     assert number(-0.0001) == "0"
     assert number(0.004) == "0.004"
+    assert number(12040.5, grouped=True) == "12,040.5"
     summary = {"error": 1, "warning": 2, "info": 0, "regions": 1, "doors": 1, "entrances": 2}
     assert summary_line(summary, "en") == "1 error, 2 warnings, 0 info — 1 region, 1 door, 2 entrances"
 

@@ -65,7 +65,7 @@ def check_building(manifest: Manifest, pairs: list[tuple[Floor, FloorResult]], c
     found = []
     for rule in rules:
         found += run_rule(rule, building, config)[0]
-    findings = [finding_part(f, 1.0, lang) for f in sort_findings(found)]
+    findings = [finding_part(f, 1.0, lang, n) for n, f in enumerate(sort_findings(found), start=1)]
     for f in findings:
         counts[f["severity"]] = counts.get(f["severity"], 0) + 1
     failing = counts["error"] > 0 or any(floor_verdict(r) == FAIL for _, r in app)

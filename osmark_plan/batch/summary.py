@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Iterable
 from urllib.parse import quote
 
-from .. import __version__
+from ..version import __version__
 from .buildings import BuildingResult, display_path, floor_verdict
 from .floors import Floor
 from .worker import FloorResult, write_text

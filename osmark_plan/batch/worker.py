@@ -34,6 +34,9 @@ class FloorTask:
     units: str | None = None
     #: compute the per-floor facts for the building rules
     facts: bool = False
+    #: waivers file and baseline (None: the config's, or osmark-waivers.toml beside the drawing)
+    waivers: str | None = None
+    baseline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def warm(images: bool = True, single_thread: bool = True) -> None:
         from .threads import limit_blas_threads
 
         limit_blas_threads(1)
-    from .. import api, engine  # noqa: F401
+    from .. import engine, pipeline  # noqa: F401
     from ..reader import read_plan  # noqa: F401
     from ..geometry import build  # noqa: F401
     from ..report import document, json_report  # noqa: F401
@@ -104,20 +107,21 @@ def check_floor(task: FloorTask) -> FloorResult:
 
 
 def _check_floor(task: FloorTask, start: float) -> FloorResult:
-    from ..api import check_plan, load
+    from ..accept import accept
+    from ..pipeline import check_plan, read
     from ..building import facts_from_document
     from ..reader import ReadError
     from ..report.document import report_document
     from ..report.json_report import dumps
 
     try:
-        plan = load(task.path, task.config, units=task.units)
+        plan = read(task.path, task.config, units=task.units)
     except ReadError as exc:
         return _failed(task, exc.text(task.lang), start)
     except Exception as exc:  # noqa: BLE001 - one bad drawing must not stop the batch
         return _failed(task, f"{task.path}: cannot read: {type(exc).__name__}: {exc}", start)
     try:
-        report = check_plan(plan, task.config)
+        report = accept(check_plan(plan, task.config), task.config, task.waivers, task.baseline)
         doc = report_document(report, task.lang)
         write_text(task.report, dumps(doc) + "\n")
     except Exception as exc:  # noqa: BLE001

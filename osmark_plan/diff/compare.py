@@ -39,7 +39,7 @@ def diff_settings(config: Config) -> dict[str, float]:
 def diff_plans(plan_a: Plan, plan_b: Plan, config: Config | None = None, align: bool = True,
                tolerance: float | None = None) -> PlanDiff:
     """Compare the as-is plan A with the application plan B (B is aligned onto A first)."""
-    from ..api import build
+    from ..pipeline import build
     from ..engine import run_rules
 
     config = config or Config()

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import __version__
+from ..version import __version__
 from ..report.document import jsonable
 from .model import Change, FindingChange, PlanDiff
 from .words import describe, finding_text, group_of

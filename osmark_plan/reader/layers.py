@@ -12,6 +12,11 @@ from ..model import LayerInfo
 from ..naming import decode_escapes, normalise_layer
 
 
+#: the layers ``osmark check --dxf`` adds to its marked-up copy: never read as plan elements,
+#: so a marked-up copy checks like the original
+MARKUP_LAYERS = frozenset({"OSM-FINDINGS", "OSM-LEVELS"})
+
+
 class LayerKinds:
     """Maps raw layer names to kinds with the config's patterns (first match wins), cached."""
 
@@ -24,7 +29,7 @@ class LayerKinds:
         if kind is None:
             norm = normalise_layer(raw)
             kind = "ignored"
-            for k, rx in self._patterns:
+            for k, rx in () if norm.upper() in MARKUP_LAYERS else self._patterns:
                 if rx.search(norm):
                     kind = k
                     break

@@ -22,7 +22,7 @@ from .entities import (LINEWORK_TYPES, TEXT_TYPES, Item, Walk, arc_data, coordin
                        world_pieces)
 from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
-from .layers import LayerKinds, layer_infos
+from .layers import MARKUP_LAYERS, LayerKinds, layer_infos
 from .filtered import NeedFull, full, load_filtered
 from .load import ReadError, gc_paused, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
@@ -273,7 +273,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
     by_kind: dict[str, list[int]] = defaultdict(list)
     texts: list[int] = []
     for i, it in enumerate(items):
-        if it.e.dxftype() in TEXT_TYPES:  # type: ignore[attr-defined]
+        if it.e.dxftype() in TEXT_TYPES and it.layer.upper() not in MARKUP_LAYERS:  # type: ignore[attr-defined]
             texts.append(i)
         by_kind[it.kind].append(i)
     repairs: list[Repair] = list(loaded.repairs)

@@ -6,15 +6,17 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from ..findings import Report
-from . import json_report, text
+from . import json_report, junit, sarif, text
 from .document import report_document
 
 Writer = Callable[[Report, str, TextIO], None]
 
-#: format name -> writer; other formats (sarif, junit, html) register here
+#: format name -> writer; a new format registers here (and the CLI offers it)
 FORMATS: dict[str, Writer] = {
     "text": text.write,
     "json": json_report.write,
+    "sarif": sarif.write,
+    "junit": junit.write,
 }
 
 

@@ -13,11 +13,12 @@ from typing import Any, Iterable, Mapping
 
 from shapely.geometry import LineString
 
-from .. import __version__
+from ..version import __version__
 from ..findings import Finding, Report
 from ..geometry.rooms import ROOMS_LAYER
 from ..messages import in_lang
 from ..model import Plan, Repair
+from .handles import finding_handles, handle_index
 
 SCHEMA = "osmark-plan/report/1"
 TOOL = "osmark-plan"
@@ -30,6 +31,7 @@ AREA_DECIMALS = 2
 def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
     """The whole report as plain data, messages in ``lang``."""
     plan, site = report.plan, report.site
+    handles = handle_index(plan, site)
     return {
         "schema": SCHEMA,
         "tool": {"name": TOOL, "version": __version__},
@@ -40,7 +42,10 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
         "doors": doors_part(site) if site is not None else [],
         "stray_doors": stray_doors_part(site) if site is not None else [],
         "cabinets": cabinets_part(plan, site),
-        "findings": [finding_part(f, plan.scale, lang) for f in report.findings],
+        "findings": [finding_part(f, plan.scale, lang, number, finding_handles(f, handles))
+                     for number, f in enumerate(report.findings, start=1)],
+        "unused_waivers": [w.to_dict() for w in report.unused_waivers],
+        "expired_waivers": [w.to_dict() for w in report.expired_waivers],
         "assumed_open": assumed_open_part(plan),
         "repairs": [repair_part(r, plan.scale, lang) for r in plan.repairs],
         "rejected": [
@@ -90,6 +95,7 @@ def summary_part(report: Report) -> dict[str, Any]:
         "error": report.count("error"),
         "warning": report.count("warning"),
         "info": report.count("info"),
+        "waived": report.waived,
         "regions": len(site.regions) if site is not None else 0,
         "doors": len(plan.doors),
         "openings": sum(1 for link in links if link.door is None),
@@ -184,8 +190,12 @@ def cabinets_part(plan: Plan, site: Any) -> list[dict[str, Any]]:
     ]
 
 
-def finding_part(finding: Finding, scale: float, lang: str) -> dict[str, Any]:
+def finding_part(finding: Finding, scale: float, lang: str, number: int | None = None,
+                 handles: list[str] | None = None) -> dict[str, Any]:
+    """One finding; ``number`` is its 1-based place in the report (the same in every format)."""
+    waived = finding.waived
     return {
+        "number": number,
         "rule": finding.rule,
         "name": finding.name,
         "severity": finding.severity,
@@ -195,6 +205,10 @@ def finding_part(finding: Finding, scale: float, lang: str) -> dict[str, Any]:
         "at": to_drawing(finding.at, scale),
         "bbox": to_drawing(finding.bbox, scale),
         "fingerprint": finding.fingerprint,
+        "handles": list(handles or ()),
+        "waived": None if waived is None else {
+            "reason": waived.reason, "by": waived.by, "date": waived.date, "expires": waived.expires,
+            "kind": waived.kind, "source": waived.source},
         "extra": jsonable(finding.extra),
     }
 

@@ -68,7 +68,9 @@ def _list_font(count: int) -> float:
 def _entry_lines(finding: dict[str, Any], words: dict[str, Any], width: int) -> list[str]:
     head = f"{finding['rule']} {words.get(finding['severity'], finding['severity'])}"
     where = "" if finding.get("at") else f" ({words['nowhere']})"
-    return wrap(f"{head}: {finding['message']}{where}", width)
+    waived = finding.get("waived")
+    why = f" [{words.get('waived', 'waived')}: {waived['reason']}]" if waived else ""
+    return wrap(f"{head}: {finding['message']}{where}{why}", width)
 
 
 def _wrap_width(fontsize: float) -> int:

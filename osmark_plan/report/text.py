@@ -24,6 +24,10 @@ LABELS: dict[str, dict[str, str]] = {
                         "(give their level in [zones] of osmark.toml)",
         "unnamed": "(no name)",
         "notes": "Checks limited by what the drawing carries", "checked": "checked",
+        "waived": "waived", "baseline": "in the baseline", "expires": "expires",
+        "unused_waivers": "Waivers that match no finding (remove them or check the fingerprint)",
+        "expired_waivers": "Expired waivers (their findings count again)",
+        "n_waived": "{n} waived",
     },
     "ja": {
         "error": "エラー", "warning": "警告", "info": "情報",
@@ -37,6 +41,10 @@ LABELS: dict[str, dict[str, str]] = {
                         "（osmark.toml の [zones] でレベルを指定してください）",
         "unnamed": "（名前なし）",
         "notes": "図面に情報がなく検査できなかったもの", "checked": "件を検査",
+        "waived": "免除", "baseline": "ベースライン記録済み", "expires": "期限",
+        "unused_waivers": "どの指摘にも一致しない免除（削除するか指紋を確認してください）",
+        "expired_waivers": "期限切れの免除（該当する指摘は再び判定に数えます）",
+        "n_waived": "免除 {n}件",
     },
 }
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -66,6 +74,7 @@ def render(report: Report, lang: str = "ja") -> str:
 def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
     """All lines of the text report of a report document."""
     words = LABELS.get(lang, LABELS["en"])
+    units = doc["drawing"].get("units") or ""
     lines: list[Line] = [header(doc, words)]
     if not doc["summary"].get("geometry", True):
         lines.append([(words["no_geometry"], "yellow")])
@@ -76,7 +85,7 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
         if previous is not None and finding["severity"] != previous:
             lines.append([])
         previous = finding["severity"]
-        lines.append(finding_line(finding, words))
+        lines.append(finding_line(finding, words, units))
     if not doc["findings"]:
         lines.append([(words["no_findings"], "green")])
     for run in doc["rules"]:
@@ -90,9 +99,13 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
     lines.extend(_section(words["assumed_open"], (
         [(f"  {r['id']} {r['name'] or words['unnamed']} ({number(r['area_m2'])} m²)", None)]
         for r in doc.get("assumed_open", ()))))
-    lines.extend(_section(words["repairs"], (repair_line(r, words) for r in doc["repairs"])))
+    lines.extend(_section(words["unused_waivers"], (waiver_line(w, words, "yellow")
+                                                     for w in doc.get("unused_waivers", ()))))
+    lines.extend(_section(words["expired_waivers"], (waiver_line(w, words, "yellow")
+                                                      for w in doc.get("expired_waivers", ()))))
+    lines.extend(_section(words["repairs"], (repair_line(r, words, units) for r in doc["repairs"])))
     lines.extend(_section(words["rejected"],
-                          (rejected_line(r, words) for r in doc.get("rejected", ()))))
+                          (rejected_line(r, words, units) for r in doc.get("rejected", ()))))
     hidden = [(name, info) for name, info in doc["drawing"]["layers"].items()
               if info["kind"] != "ignored" and (info["frozen"] or info["off"]) and info["entities"]]
     lines.extend(_section(words["hidden"], ([(f"  {name} ({info['kind']}): "
@@ -100,7 +113,10 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
                                                                            (words["off"], info["off"])) if on),
                                                None)] for name, info in hidden)))
     lines.append([])
-    lines.append([(summary_line(doc["summary"], lang), "bold")])
+    summary = summary_line(doc["summary"], lang)
+    if doc["summary"].get("waived"):
+        summary += ("、" if lang == "ja" else ", ") + words["n_waived"].format(n=doc["summary"]["waived"])
+    lines.append([(summary, "bold")])
     return lines
 
 
@@ -118,18 +134,45 @@ def header(doc: dict[str, Any], words: dict[str, str]) -> Line:
     return [(drawing["path"], "bold"), (f" — {units}, {layers}{extra}", None)]
 
 
-def finding_line(finding: dict[str, Any], words: dict[str, str]) -> Line:
+def finding_line(finding: dict[str, Any], words: dict[str, str], units: str = "") -> Line:
+    """"3. ERROR ACC001 name [clause] message (at 12,040 mm, 5,300 mm) #fingerprint"; a waived
+    finding says so, with the reason, who and when."""
     severity = finding["severity"]
+    waived = finding.get("waived")
     line: Line = [
-        (words.get(severity, severity.upper()), STYLES.get(severity)),
+        (f"{finding['number']:>3}. " if finding.get("number") else "", "bold"),
+        (words.get(severity, severity.upper()), "dim" if waived else STYLES.get(severity)),
         (f" {finding['rule']}", "bold"),
         (f" {finding['name']}", "dim"),
         (f" [{finding['clause']}]" if finding["clause"] else "", "dim"),
         (f" {finding['message']}", None),
     ]
     if finding.get("at"):
-        line.append((f" ({words['at']} {point(finding['at'])})", "dim"))
+        line.append((f" ({words['at']} {point(finding['at'], units)})", "dim"))
+    if finding.get("fingerprint"):
+        line.append((f" #{finding['fingerprint']}", "dim"))
+    if waived:
+        line.append((f" [{waived_text(waived, words)}]", "green"))
     return line
+
+
+def waived_text(waived: dict[str, Any], words: dict[str, str]) -> str:
+    """"waived: reason — by, date, expires …" (or "in the baseline (date)")."""
+    if waived.get("kind") == "baseline":
+        return f"{words['baseline']} ({waived['date']})" if waived.get("date") else words["baseline"]
+    text = f"{words['waived']}: {waived['reason']} — {waived['by']}, {waived['date']}"
+    if waived.get("expires"):
+        text += f", {words['expires']} {waived['expires']}"
+    return text
+
+
+def waiver_line(waiver: dict[str, Any], words: dict[str, str], style: str | None = None) -> Line:
+    """An unused or expired waiver: fingerprint, rule, reason, who and when, its file."""
+    rule = f" {waiver['rule']}" if waiver.get("rule") else ""
+    text = f"  #{waiver['fingerprint']}{rule}: {waived_text(waiver, words)}"
+    if waiver.get("source"):
+        text += f" ({waiver['source']})"
+    return [(text, style)]
 
 
 #: what the reader repaired, in Japanese (the JSON keeps the English key)
@@ -148,8 +191,8 @@ REPAIRS_JA = {
 }
 
 
-def repair_line(repair: dict[str, Any], words: dict[str, str]) -> Line:
-    details = _where(repair, words)
+def repair_line(repair: dict[str, Any], words: dict[str, str], units: str = "") -> Line:
+    details = _where(repair, words, units)
     if repair.get("gap_m") is not None:
         details.append(f"{words['gap']} {number(repair['gap_m'])} m")
     what = REPAIRS_JA.get(repair["what"], repair["what"]) if words is LABELS["ja"] else repair["what"]
@@ -159,15 +202,15 @@ def repair_line(repair: dict[str, Any], words: dict[str, str]) -> Line:
     return [(text, None)]
 
 
-def rejected_line(item: dict[str, Any], words: dict[str, str]) -> Line:
-    details = _where(item, words)
+def rejected_line(item: dict[str, Any], words: dict[str, str], units: str = "") -> Line:
+    details = _where(item, words, units)
     text = f"  {item['reason']}" + (f" ({', '.join(details)})" if details else "")
     if item.get("detail"):
         text += f": {item['detail']}"
     return [(text, None)]
 
 
-def _where(item: dict[str, Any], words: dict[str, str]) -> list[str]:
+def _where(item: dict[str, Any], words: dict[str, str], units: str = "") -> list[str]:
     """Layer, handle and position of a repaired or rejected element, as far as known."""
     out = []
     if item.get("layer"):
@@ -175,7 +218,7 @@ def _where(item: dict[str, Any], words: dict[str, str]) -> list[str]:
     if item.get("handle"):
         out.append(f"{words['handle']} {item['handle']}")
     if item.get("at"):
-        out.append(f"{words['at']} {point(item['at'])}")
+        out.append(f"{words['at']} {point(item['at'], units)}")
     return out
 
 
@@ -189,13 +232,16 @@ def summary_line(summary: dict[str, Any], lang: str) -> str:
             f"{_plural(r, 'region')}, {_plural(d, 'door')}, {_plural(n, 'entrance')}")
 
 
-def point(xy: list[float]) -> str:
-    return ", ".join(number(v) for v in xy)
+def point(xy: list[float], units: str = "") -> str:
+    """Drawing coordinates with their unit: "12,040 mm, 5,300 mm" (without a unit: "12040, 5300")."""
+    if not units:
+        return ", ".join(number(v) for v in xy)
+    return ", ".join(f"{number(v, grouped=True)} {units}" for v in xy)
 
 
-def number(value: float) -> str:
-    """A drawing coordinate without noise: 12040, 12.5, 0.004."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+def number(value: float, grouped: bool = False) -> str:
+    """A drawing coordinate without noise: 12040, 12.5, 0.004 (grouped: 12,040)."""
+    text = (f"{value:,.3f}" if grouped else f"{value:.3f}").rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
