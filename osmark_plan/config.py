@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from .config_error import ConfigError
 from .messages import say
 from .limits import LimitError, Limits, parse_limits
 from .user_regex import PatternError, UserPattern, user_pattern
@@ -99,11 +100,6 @@ ROOM_GEOMETRY_DEFAULTS: dict[str, float] = {"snap_tolerance": 0.05}
 SEVERITIES = ("error", "warning", "info")
 UNITS = ("mm", "cm", "m", "in")
 LANGS = ("ja", "en")
-
-
-class ConfigError(ValueError):
-    """A configuration file or option is wrong (exit code 2); the message names the file or
-    key. A ValueError, so API users may catch either."""
 
 
 @dataclass(frozen=True)

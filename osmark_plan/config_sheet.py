@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .config import ConfigError
+from .config_error import ConfigError
 
 
 def parse_region(value: str, where: str = "--region") -> tuple[tuple[float, float, float, float] | None, str | None]:

@@ -50,7 +50,7 @@ class UserPattern:
         try:
             return method(text, timeout=SEARCH_SECONDS)
         except TimeoutError:
-            from .config import ConfigError
+            from .config_error import ConfigError
 
             shown = text if len(text) <= 60 else text[:57] + "..."
             raise ConfigError(f"{self.where}: the pattern {self.pattern!r} took longer than "

@@ -90,7 +90,7 @@ def import_graph():
     return graph
 
 
-def test_no_import_cycles():
+def test_import_graph_has_no_cycles():
     import networkx as nx
 
     graph = import_graph()

@@ -81,7 +81,7 @@ def test_bad_option_exits_2(ok_floor):
 
 def test_output_file_and_no_overwrite_of_drawing(ok_floor, tmp_path):
     out = tmp_path / "r" / "report.json"
-    res = osmark("check", ok_floor, "--format", "json", "--output", out)
+    res = osmark("check", ok_floor, "--format", "json", "--output", out, "--lang", "en")
     assert res.returncode == 2 and "does not exist" in res.stderr and not out.parent.exists()
     out.parent.mkdir()
     res = osmark("check", ok_floor, "--format", "json", "--output", out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .load import ReadError
+from .read_error import ReadError
 
 
 class LimitExceeded(ReadError):

@@ -17,6 +17,7 @@ from ezdxf.document import Drawing
 from ..messages import say
 from ..limits import Limits, raw_entities
 from ..model import Repair
+from .read_error import ReadError
 from .convert import ConvertError, convert, source_format
 
 _BINARY_SENTINEL = b"AutoCAD Binary DXF"
@@ -24,21 +25,6 @@ _CODEPAGE = re.compile(rb"\$DWGCODEPAGE\s*\r?\n\s*3\s*\r?\n\s*([^\r\n]*)")
 _ACADVER = re.compile(rb"\$ACADVER\s*\r?\n\s*1\s*\r?\n\s*([^\r\n]*)")
 #: DXF versions whose text is always UTF-8 (R2007 and newer)
 _UTF8_VERSIONS = ("AC1021", "AC1024", "AC1027", "AC1032")
-
-
-class ReadError(Exception):
-    """The drawing cannot be read; ``str()`` is one clear line for the user (English),
-    :meth:`text` the same in Japanese or English."""
-
-    def __init__(self, path: str | Path, message: str, message_ja: str | None = None) -> None:
-        self.path = str(path)
-        self.message = message
-        self.message_ja = message_ja
-        super().__init__(f"{path}: {message}")
-
-    def text(self, lang: str) -> str:
-        """``path: message`` in ``lang`` (English where no Japanese is known)."""
-        return f"{self.path}: {self.message_ja if lang == 'ja' and self.message_ja else self.message}"
 
 
 @dataclass
