@@ -14,6 +14,7 @@ from typing import Callable
 import click
 
 from . import __version__
+from .cli_html import check_html_target, html_option, write_html
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 from .messages import exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
@@ -212,6 +213,7 @@ profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), de
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--image", type=click.Path(dir_okay=False), help="Annotated plan (.png, .svg or .pdf).")
 @click.option("--graph", is_flag=True, help="Draw the access graph on the image.")
+@html_option
 @lang_option
 @click.option("--select", help="Only these rules (codes or prefixes, comma separated: ACC,ENC001).")
 @click.option("--ignore", help="Leave out these rules (codes or prefixes).")
@@ -223,15 +225,16 @@ profile_option = click.option("--profile", type=click.Choice(list(PROFILES)), de
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, lang: str | None,
           select: str | None, ignore: str | None, units: str | None, config_path: str | None,
-          quiet: bool, profile: str | None, region: str | None, debug: bool) -> None:
+          quiet: bool, profile: str | None, region: str | None, debug: bool,
+          html: str | None = None) -> None:
     """Check one floor drawing (DXF, DWG, Jw_cad JWW/JWC); findings to stdout. Exit 1 when an
     error is found."""
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
-                                config_path, quiet, debug, profile, region)))
+                                config_path, quiet, debug, profile, region, html)))
 
 
 def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
-           profile=None, region=None) -> int:
+           profile=None, region=None, html=None) -> int:
     from .api import check_plan, load
     from .reader import ReadError
     from .report import FORMATS
@@ -239,6 +242,8 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
     config = load_config(drawing, config_path, select, ignore, units, profile, region)
     lang = lang or config.lang or default_lang()
     _some_rule_selected(config)
+    if html:
+        check_html_target(html, (drawing,))
     try:
         plan = load(drawing, config, units=units)
     except ReadError as exc:
@@ -264,6 +269,10 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
         write_image(lambda path: render_image(report, path, lang=lang, graph=graph), image, (drawing,))
         if not quiet:
             click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+    if html:
+        from .report.html import report_html
+
+        write_html(lambda: report_html(report, lang), html, (drawing,), lang, quiet)
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
 
 
