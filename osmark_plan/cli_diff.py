@@ -15,6 +15,7 @@ import click
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
                   check_image_target, lang_option, load_config, region_option, run, write_atomic,
                   write_image)
+from .cli_html import check_html_target, html_option, write_html
 from .config import UNITS
 from .messages import say
 
@@ -27,6 +28,7 @@ from .messages import say
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--image", type=click.Path(dir_okay=False),
               help="Both plans overlaid with the changes numbered (.png, .svg or .pdf).")
+@html_option
 @lang_option
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--units", type=click.Choice(UNITS), help="Units of both drawings, overriding $INSUNITS.")
@@ -38,18 +40,19 @@ from .messages import say
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def diff(asis: str, application: str, fmt: str, output: str | None, image: str | None,
          lang: str | None, config_path: str | None, units: str | None, no_align: bool,
-         tolerance: float | None, quiet: bool, region: str | None, debug: bool) -> None:
+         tolerance: float | None, quiet: bool, region: str | None, debug: bool,
+         html: str | None = None) -> None:
     """Compare an as-is drawing (現状図面) with an application drawing (申請図面).
 
     Exit 0 when they do not differ, 1 when they do.
     """
     code = run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
-                             no_align, tolerance, quiet, debug, region))
+                             no_align, tolerance, quiet, debug, region, html))
     click.get_current_context().exit(code)
 
 
 def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,
-          quiet, debug, region=None) -> int:
+          quiet, debug, region=None, html=None) -> int:
     from .api import load
     from .diff.compare import diff_plans, diff_settings
     from .diff.document import write_json
@@ -64,6 +67,8 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
     protect = (asis, application)
     if image is not None:  # before any drawing is read
         check_image_target(image, protect)
+    if html is not None:
+        check_html_target(html, protect)
     if output and any(Path(output).resolve() == Path(p).resolve() for p in protect):
         raise Failure(say(f"osmark: {output}: refusing to overwrite an input drawing",
                           f"osmark: {output}: 入力の図面は上書きしません"), EXIT_USAGE)
@@ -94,4 +99,8 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
         write_image(lambda path: render_diff_image(result, path, lang=lang), image, protect)
         if not quiet:
             click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+    if html:
+        from .diff.html import render_diff
+
+        write_html(lambda: render_diff(result, lang), html, protect, lang, quiet)
     return EXIT_FINDINGS if result.has_differences else EXIT_OK

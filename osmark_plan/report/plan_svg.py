@@ -242,8 +242,18 @@ def markers(frame_size: float, items: Sequence[tuple[int, list[str] | None]],
         if len(members) < 2:
             continue
         for k, i in enumerate(members):
-            ring = 1 + k // 8
-            angle = 2 * math.pi * (k % 8) / 8 - math.pi / 2
-            out[i]["dx"] = round(2.4 * ring * math.cos(angle), 3)
-            out[i]["dy"] = round(2.4 * ring * math.sin(angle), 3)
+            dx, dy = ring_offset(k, len(members))
+            out[i]["dx"], out[i]["dy"] = dx, dy
     return out
+
+
+def ring_offset(k: int, count: int) -> tuple[float, float]:
+    """Offset (in marker radii) of the ``k``-th of ``count`` markers sharing a spot: rings of
+    6, 12, 18 … around it, each ring's markers spread evenly."""
+    ring, first = 1, 0
+    while k >= first + 6 * ring:
+        first += 6 * ring
+        ring += 1
+    on_ring = min(6 * ring, count - first)
+    angle = 2 * math.pi * (k - first) / on_ring - math.pi / 2
+    return (round(2.4 * ring * math.cos(angle), 3), round(2.4 * ring * math.sin(angle), 3))
