@@ -19,6 +19,8 @@ from .messages import exc_message, prefixed, say
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler (tcp://host:8786).")
 @click.option("--no-images", is_flag=True, help="Do not draw an annotated image per floor.")
+@click.option("--html", "html", type=click.Path(dir_okay=False),
+              help="Write an HTML report per floor (in OUT/floors) and the index, with thumbnails, to this file.")
 @lang_option
 @click.option("--select", help="Only these rules (codes or prefixes, comma separated).")
 @click.option("--ignore", help="Leave out these rules (codes or prefixes).")
@@ -28,7 +30,7 @@ from .messages import exc_message, prefixed, say
 @region_option
 def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | None, no_images: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
-          config_path: str | None, quiet: bool, region: str | None) -> None:
+          config_path: str | None, quiet: bool, region: str | None, html: str | None = None) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
     A building.toml (or a [building] table in osmark.toml) groups floors into one
@@ -36,7 +38,7 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
     Exit 3 when a floor could not be read, else 1 when any error was found, else 0.
     """
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
-                                        select, ignore, units, config_path, quiet, region)))
+                                        select, ignore, units, config_path, quiet, region, html)))
 
 
 def _configs(config_path, select, ignore, units, region=None):
@@ -55,7 +57,7 @@ def _configs(config_path, select, ignore, units, region=None):
 
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
-           quiet, region=None) -> int:
+           quiet, region=None, html=None) -> int:
     from .batch.buildings import check_building
     from .batch.discover import discover
     from .batch.floors import collect, output_names, settle_rules
@@ -87,13 +89,16 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
             settled[key] = settle_rules(floor.config, floor.manifest is not None)
         report = out / "floors" / f"{names[floor.path]}.json"
         image = out / "floors" / f"{names[floor.path]}.png" if images else None
-        for target in (report, image, out / "summary.json", out / "summary.csv", out / "index.html"):
+        page = out / "floors" / f"{names[floor.path]}.html" if html else None
+        for target in (report, image, page, Path(html) if html else None,
+                       out / "summary.json", out / "summary.csv", out / "index.html"):
             if target is not None and target.resolve() in inputs:
                 raise Failure(say(f"osmark: {target}: refusing to overwrite an input drawing",
                                   f"osmark: {target}: 入力の図面は上書きしません"), EXIT_USAGE)
         tasks.append(FloorTask(path=str(floor.path), report=str(report),
                                image=str(image) if image else None, config=settled[key][0], lang=lang,
-                               units=units, facts=floor.manifest is not None))
+                               units=units, facts=floor.manifest is not None,
+                               html=str(page) if page else None))
     try:
         done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images, progress=show_progress(quiet),
                          label="検査中" if lang == "ja" else "checking")
@@ -113,7 +118,8 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     rows = [floor_row(f, r, out, buildings) for f, r in zip(floors, results)]
     code = exit_code(rows, buildings.values())
     doc = summary_document(rows, buildings.values(), lang, code)
-    written = write_summary(out, doc)
+    thumbs = {row["path"]: r.thumbnail for row, r in zip(rows, results) if r.thumbnail}
+    written = write_summary(out, doc, thumbs if html else None, Path(html) if html else None)
     for row in rows:
         if row["reason"]:
             click.echo(f"osmark: {row['reason']}", err=True)

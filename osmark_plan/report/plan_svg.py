@@ -257,3 +257,41 @@ def ring_offset(k: int, count: int) -> tuple[float, float]:
     on_ring = min(6 * ring, count - first)
     angle = 2 * math.pi * (k - first) / on_ring - math.pi / 2
     return (round(2.4 * ring * math.cos(angle), 3), round(2.4 * ring * math.sin(angle), 3))
+
+
+def thumbnail_svg(report: Any, width: int = 160, height: int = 110) -> str:
+    """A small SVG of the plan for the batch index: regions by level, the application area's
+    outline and a dot at each error finding; no text, coordinates in whole pixels."""
+    from .image_style import LEVEL_COLOURS, OUTSIDE_COLOUR, SEVERITY_COLOURS, UNKNOWN_COLOUR
+
+    items = region_items(report)
+    site = report.site
+    geoms = [g for *_, g in items] + ([site.aa] if site is not None else [])
+    x0, y0, x1, y1 = plan_bounds(geoms)
+    k = min(width / max(x1 - x0, 1e-9), height / max(y1 - y0, 1e-9)) * 0.94
+    ox = (width - (x1 - x0) * k) / 2 - x0 * k
+    oy = (height + (y1 - y0) * k) / 2 + y0 * k
+
+    def d(geom: BaseGeometry) -> str:
+        parts = []
+        simple = geom.simplify(1.0 / k, preserve_topology=False)
+        for poly in polygons(simple):
+            for ring in (poly.exterior, *poly.interiors):
+                pts = [f"{x * k + ox:.0f} {oy - y * k:.0f}" for x, y, *_ in ring.coords[:-1]]
+                if len(pts) >= 3:
+                    parts.append("M" + "L".join(pts) + "Z")
+        return "".join(parts)
+
+    body = [f'<rect width="{width}" height="{height}" fill="{OUTSIDE_COLOUR}"/>']
+    for _rid, level, _name, geom in items:
+        colour = LEVEL_COLOURS.get(level, UNKNOWN_COLOUR) if level is not None else UNKNOWN_COLOUR
+        body.append(f'<path d="{d(geom)}" fill="{colour}" fill-rule="evenodd" stroke="#555" '
+                    f'stroke-width=".4"/>')
+    if site is not None and not site.aa.is_empty:
+        body.append(f'<path d="{d(site.aa)}" fill="none" stroke="#000" stroke-width="1.2"/>')
+    for f in report.findings:
+        if f.severity == "error" and f.at is not None:
+            body.append(f'<circle cx="{f.at[0] * k + ox:.0f}" cy="{oy - f.at[1] * k:.0f}" r="3.2" '
+                        f'fill="{SEVERITY_COLOURS["error"]}" stroke="#000" stroke-width=".6"/>')
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" class="thumb" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img">{"".join(body)}</svg>')
