@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from ..findings import Report
 from .document import report_document
 from .fonts import cjk_font
-from .image_graph import draw_graph, node_points, outside_nodes, polygons, size_of
+from .image_graph import draw_graph, graph_edges, node_points, outside_nodes, polygons, size_of
 from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .image_labels import Placed, place_region_labels, place_tags
 from .image_panel import draw_side, list_height
@@ -76,6 +76,8 @@ def plan_figure(report: Report, lang: str = "ja", graph: bool = False, dpi: int 
         if graph and report.site is not None:
             _add_nodes(ax, report.site, placed)
         lines = [ln.geom for ln in report.plan.lines]
+        if graph and report.site is not None:
+            lines += graph_edges(report.site)  # labels keep clear of the graph's edges too
         place_region_labels(ax, fig, _region_items(report), graph, placed, lines)
         place_tags(ax, fig, tags, placed, lines)
         draw_side(side, fig, doc, words, present, graph)
@@ -297,21 +299,14 @@ def _draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> lis
     to_px = ax.transData.transform
     px = to_px([(f["at"][0] * scale, f["at"][1] * scale) for _, f in numbered])
     near = 14.0 * fig.dpi / 72  # pixels: markers closer than this share a cluster
-    clusters: list[list[int]] = []
-    for i, (x, y) in enumerate(px):
-        for members in clusters:
-            cx, cy = px[members[0]]
-            if abs(cx - x) < near and abs(cy - y) < near:
-                members.append(i)
-                break
-        else:
-            clusters.append([i])
+    clusters = cluster_points(px, near)
     renderer = fig.canvas.get_renderer()
-    gaps = _gap_segments(ax, report)
+    off_gap = _gap_finder(ax, report, near)
+    frame = ax.get_window_extent(renderer)
     extents = []
     for members in clusters:
         cx, cy = ax.transData.inverted().transform(px[members[0]])
-        base = _off_gap(px[members[0]], gaps, near, ax.get_window_extent(renderer))
+        base = off_gap(px[members[0]], frame)
         leader = dict(arrowstyle="-", color="black", lw=0.8, shrinkA=0, shrinkB=0)
         for i, (dx, dy) in zip(members, cluster_offsets(len(members))):
             dx, dy = dx + base[0], dy + base[1]
@@ -328,40 +323,68 @@ def _draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> lis
     return extents
 
 
-def _gap_segments(ax: Any, report: Report) -> list[tuple[Any, Any]]:
-    """The boundary gaps' segments in pixels (start and end points)."""
+def cluster_points(px: Any, near: float) -> list[list[int]]:
+    """Group points (pixels) closer than ``near`` to a group's first point, in order.
+
+    A grid hash of cell ``near``: each point looks at the groups filed in its own and the 8
+    cells around it, so grouping n points is O(n) (it was a scan of all groups per point).
+    """
+    import math
+
+    grid: dict[tuple[int, int], list[int]] = {}
+    clusters: list[list[int]] = []
+    for i, (x, y) in enumerate(px):
+        key = (int(math.floor(x / near)), int(math.floor(y / near)))
+        found = None
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for g in grid.get((key[0] + dx, key[1] + dy), ()):
+                    cx, cy = px[clusters[g][0]]
+                    if abs(cx - x) < near and abs(cy - y) < near:
+                        found = g if found is None else min(found, g)
+        if found is None:
+            grid.setdefault(key, []).append(len(clusters))
+            clusters.append([i])
+        else:
+            clusters[found].append(i)
+    return clusters
+
+
+def _gap_finder(ax: Any, report: Report, near: float) -> Any:
+    """A function (point in pixels, plan frame) -> offset (points) moving a marker off a gap
+    it would hide: across the gap, toward the middle of the plan; (0, 0) when no gap is under
+    the marker. The gaps' segments sit in an STRtree (pixels), so each marker asks only the
+    segments near it."""
     import numpy as np
+    import shapely
 
     site = report.site
-    if site is None:
-        return []
-    out = []
-    for gap in (*site.zone_gaps, *site.aa_gaps):
-        for part in getattr(gap.geom, "geoms", [gap.geom]):
-            pts = np.asarray(ax.transData.transform(np.asarray(part.coords)[:, :2]))
-            out += list(zip(pts[:-1], pts[1:]))
-    return out
+    segs = []
+    if site is not None:
+        for gap in (*site.zone_gaps, *site.aa_gaps):
+            for part in getattr(gap.geom, "geoms", [gap.geom]):
+                pts = np.asarray(ax.transData.transform(np.asarray(part.coords)[:, :2]))
+                segs += [(a, b) for a, b in zip(pts[:-1], pts[1:]) if np.hypot(*(b - a)) >= 1e-9]
+    tree = shapely.STRtree(shapely.linestrings([[a, b] for a, b in segs])) if segs else None
 
+    def off_gap(at: Any, frame: Any) -> tuple[float, float]:
+        if tree is None:
+            return (0.0, 0.0)
+        p = np.asarray(at, dtype=float)
+        best, normal = near, None
+        for k in sorted(tree.query(shapely.points(p).buffer(near))):
+            a, b = segs[int(k)]
+            d = b - a
+            length = float(np.hypot(*d))
+            t = float(np.clip(np.dot(p - a, d) / length ** 2, 0.0, 1.0))
+            dist = float(np.hypot(*(p - (a + t * d))))
+            if dist < best:
+                best, normal = dist, np.array([-d[1], d[0]]) / length
+        if normal is None:
+            return (0.0, 0.0)
+        centre = np.array([(frame.x0 + frame.x1) / 2, (frame.y0 + frame.y1) / 2])
+        if np.dot(centre - p, normal) < 0:
+            normal = -normal
+        return (float(normal[0] * 16.0), float(normal[1] * 16.0))
 
-def _off_gap(at: Any, gaps: list[tuple[Any, Any]], near: float, frame: Any) -> tuple[float, float]:
-    """Offset (points) moving a marker off a gap it would hide: across the gap, toward the
-    middle of the plan; (0, 0) when no gap is under the marker."""
-    import numpy as np
-
-    best, normal = near, None
-    p = np.asarray(at, dtype=float)
-    for a, b in gaps:
-        d = b - a
-        length = float(np.hypot(*d))
-        if length < 1e-9:
-            continue
-        t = float(np.clip(np.dot(p - a, d) / length ** 2, 0.0, 1.0))
-        dist = float(np.hypot(*(p - (a + t * d))))
-        if dist < best:
-            best, normal = dist, np.array([-d[1], d[0]]) / length
-    if normal is None:
-        return (0.0, 0.0)
-    centre = np.array([(frame.x0 + frame.x1) / 2, (frame.y0 + frame.y1) / 2])
-    if np.dot(centre - p, normal) < 0:
-        normal = -normal
-    return (float(normal[0] * 16.0), float(normal[1] * 16.0))
+    return off_gap
