@@ -81,12 +81,12 @@ def subset_font(chars: Iterable[str], path: str | None = None) -> tuple[bytes, s
     return buf.getvalue(), flavor
 
 
-def font_face_css(text: str) -> str:
+def font_face_css(text: str, family: str = FAMILY) -> str:
     """An ``@font-face`` rule embedding the font subset for ``text`` ("" without a font)."""
     cut = subset_font(ch for ch in text if not ch.isspace())
     if cut is None:
         return ""
     data, flavor = cut
     b64 = base64.b64encode(data).decode("ascii")
-    return (f'@font-face{{font-family:"{FAMILY}";font-style:normal;font-weight:400 700;'
+    return (f'@font-face{{font-family:"{family}";font-style:normal;font-weight:400 700;'
             f'src:url(data:font/{flavor};base64,{b64}) format("{flavor}");}}')

@@ -1,13 +1,19 @@
-"""The plan image's placement steps grow with n log n at most (counted, not timed)."""
+"""Large floors on the plan image: placement steps grow with n log n at most (counted, not
+timed), and findings the side panel has no room for continue below the plan or on more pages."""
 
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
+import pytest
 from matplotlib.transforms import Bbox
 
-from osmark_plan.report.image import cluster_points
+from osmark_plan.report.image_markers import cluster_points
 from osmark_plan.report.image_labels import Placed
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _place_labels(n: int) -> tuple[int, int]:
@@ -67,3 +73,41 @@ def test_marker_clusters_match_the_scan_they_replace():
         else:
             expected.append([i])
     assert cluster_points(pts, near) == expected
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """A floor of 250 rooms whose level-2 rooms open off the open corridor: ~40 findings,
+    more than the side panel lists."""
+    import importlib.util
+
+    from osmark_plan.api import check
+
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    path = tmp_path_factory.mktemp("crowded") / "floor.dxf"
+    bench.draw_floor(path, 250)
+    return check(str(path))
+
+
+def test_findings_beyond_the_panel_continue_below_the_plan(crowded):
+    from osmark_plan.report.image import _figure
+
+    total = len(crowded.findings)
+    fig, listed = _figure(crowded, "ja", False, 40)
+    assert 0 < listed < total, (listed, total)
+    plan, side, more = fig.axes[:3]
+    numbers = sorted(int(t.get_text()) for t in more.texts if t.get_text().isdigit())
+    assert numbers == list(range(listed + 1, total + 1)), "every finding not in the panel is listed"
+    assert any(f"No. {listed + 1}" in t.get_text() for t in more.texts)
+    assert any("下の一覧に続きます" in t.get_text() for t in side.texts)
+    assert not any("ほか" in t.get_text() and "続き" not in t.get_text() for t in side.texts)
+
+
+def test_pdf_gets_further_pages(crowded, tmp_path):
+    from osmark_plan.report.image import render_image
+
+    pdf = render_image(crowded, tmp_path / "plan.pdf", lang="en", dpi=40).read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= 2
