@@ -102,7 +102,7 @@ def render_diff(diff: PlanDiff, lang: str = "ja") -> str:
     plan = diff_plan_part(diff)
     changes = changes_view(docs, plan)
     radius = float(plan["frame"]["marker"]) * 10
-    placed = markers(plan["frame"]["size"], [(c["n"], c["svg_at"]) for c in changes], radius)
+    placed = markers([(c["n"], c["svg_at"]) for c in changes], radius)
     by_n = {c["n"]: c for c in changes}
     for m in placed:
         m.update(severity=by_n[m["n"]]["severity"], rule=by_n[m["n"]]["rule"], waived=False)

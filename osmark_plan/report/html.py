@@ -50,7 +50,7 @@ def findings_view(docs: Mapping[str, dict[str, Any]], plan: dict[str, Any]) -> l
 def marker_view(findings: list[dict[str, Any]], plan: dict[str, Any]) -> list[dict[str, Any]]:
     """Where each numbered marker is drawn (spots shared by several findings are spread)."""
     radius = float(plan["frame"]["marker"]) * 10
-    placed = markers(plan["frame"]["size"], [(f["n"], f["svg_at"]) for f in findings], radius)
+    placed = markers([(f["n"], f["svg_at"]) for f in findings], radius)
     by_n = {f["n"]: f for f in findings}
     for m in placed:
         f = by_n[m["n"]]

@@ -32,13 +32,15 @@ def font_stack() -> str:
 
 @functools.lru_cache(maxsize=1)
 def font_file() -> str | None:
-    """The CJK font file to embed (the image's font), or None."""
-    from .fonts import candidates
+    """The CJK font file to embed (the image's font when it is the bundled IPAexGothic or a
+    known system font; fontconfig is asked last), or None."""
+    from pathlib import Path
 
-    for path, _origin in candidates():
-        if path.suffix.lower() in (".ttf", ".otf", ".ttc"):
-            return str(path)
-    return None
+    from .fonts import SYSTEM_FONTS, bundled_font, fc_match_font
+
+    found = bundled_font() or next((Path(p) for p in SYSTEM_FONTS if Path(p).is_file()), None)
+    found = found or fc_match_font()
+    return str(found) if found is not None and found.suffix.lower() in (".ttf", ".otf", ".ttc") else None
 
 
 def _flavor() -> str:
@@ -67,7 +69,7 @@ def subset_font(chars: Iterable[str], path: str | None = None) -> tuple[bytes, s
     options.desubroutinize = True
     options.name_IDs = ["*"]
     options.notdef_outline = True
-    options.layout_features = ["*"]
+    options.layout_features = ["kern", "liga", "palt"]
     try:
         font = TTFont(path, fontNumber=0, lazy=True)
         subsetter = subset.Subsetter(options)

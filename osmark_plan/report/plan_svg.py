@@ -127,12 +127,12 @@ def region_items(report: Any) -> list[tuple[str, int | None, str | None, BaseGeo
     return sorted(items, key=lambda item: -item[3].area)
 
 
-def plan_part(report: Any, extra: Sequence[BaseGeometry] = ()) -> dict[str, Any]:
+def plan_part(report: Any) -> dict[str, Any]:
     """The plan of a checked report as SVG path data and labels, in drawing units."""
     plan, site = report.plan, report.site
     geoms: list[BaseGeometry] = [ln.geom for ln in plan.lines] + [z.polygon for z in plan.zones]
     geoms += [d.chord for d in plan.doors] + [a.polygon for a in plan.areas]
-    geoms += [c.polygon for c in plan.cabinets] + [d.polygon for d in plan.devices] + list(extra)
+    geoms += [c.polygon for c in plan.cabinets] + [d.polygon for d in plan.devices]
     if site is not None:
         geoms += [site.aa] + [r.polygon for r in site.regions]
     frame = Frame(plan_bounds(geoms), plan.scale)
@@ -201,8 +201,7 @@ def shapes_part(report: Any, frame: Frame) -> dict[str, Any]:
     }
 
 
-def markers(frame_size: float, items: Sequence[tuple[int, list[str] | None]],
-            radius_units: float) -> list[dict[str, Any]]:
+def markers(items: Sequence[tuple[int, list[str] | None]], radius_units: float) -> list[dict[str, Any]]:
     """Offsets for numbered markers: markers closer than a marker's size are spread on a ring
     around their spot (grid hash: each marker looks at its own and the 8 cells around it).
 
