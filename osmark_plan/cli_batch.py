@@ -8,6 +8,7 @@ import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, default_lang,
                   lang_option, load_config, region_option, run)
+from .cli_html import check_html_target
 from .config import UNITS, Config
 from .messages import exc_message, prefixed, say
 
@@ -79,6 +80,11 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     lang = lang or base.lang or default_lang()
     out = out.resolve()
     readable = [f for f in floors if f.missing is None]
+    if html:
+        check_html_target(html, tuple(str(f.path) for f in readable))
+        parent = Path(html).resolve().parent
+        if parent != out and not parent.is_dir():
+            raise Failure(f"osmark: {html}: folder {parent} does not exist", EXIT_USAGE)
     names = output_names([f.path for f in readable])
     inputs = {f.path.resolve() for f in readable}
     settled: dict[tuple[int, bool], tuple] = {}

@@ -258,3 +258,12 @@ def test_batch_index_links_floor_pages_with_thumbnails(tmp_path):
         assert "@font-face" in page or '"IPAexGothic"' in page
         assert re.search(r"不適合の図面: <b class=\"fail\">1</b>", page)
     assert (out / "floors" / "acc001.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_batch_html_into_a_missing_folder_is_a_usage_error(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "osmark_plan", "batch", str(SAMPLES / "acc001.dxf"),
+                          "--out", str(tmp_path / "res"), "--html", str(tmp_path / "no" / "i.html"),
+                          "--no-images", "-q"], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert "does not exist" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "res").exists(), "nothing checked before the usage error"
