@@ -15,6 +15,7 @@ import click
 
 from . import __version__
 from .cli_html import check_html_target, html_option, write_html
+from .output import OutputError
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 from .messages import exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
@@ -153,6 +154,9 @@ def run(fn: Callable[[], int]) -> int:
         return exc.code
     except ConfigError as exc:
         click.echo(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang()), err=True)
+        return EXIT_USAGE
+    except OutputError as exc:  # an output (--html …) that cannot be written where asked
+        click.echo(f"osmark: {exc}", err=True)
         return EXIT_USAGE
 
 

@@ -1,5 +1,7 @@
-"""``--html PATH`` of check and diff: the option and how the file is written (exit 2 when the
-place cannot be written or is an input drawing)."""
+"""``--html PATH`` of check, diff and batch: the option and how the file is written.
+
+A path that is an input drawing, a folder, or in a missing folder raises
+:class:`~osmark_plan.output.OutputError`, which the CLI reports with exit 2."""
 
 from __future__ import annotations
 
@@ -13,26 +15,22 @@ html_option = click.option("--html", "html", type=click.Path(dir_okay=False),
 
 
 def check_html_target(path: str, protect: tuple[str, ...]) -> None:
-    """Exit 2 (before any drawing is read) for an HTML path that is an input or a folder."""
-    from .cli import EXIT_USAGE, Failure
+    """Refuse (before any drawing is read) an HTML path that is an input or a folder."""
+    from .output import OutputError
 
     for p in protect:
         if Path(path).resolve() == Path(p).resolve():
-            raise Failure(f"osmark: {path}: refusing to overwrite the input drawing", EXIT_USAGE)
+            raise OutputError(f"{path}: refusing to overwrite the input drawing")
     if Path(path).is_dir():
-        raise Failure(f"osmark: {path}: is a folder", EXIT_USAGE)
+        raise OutputError(f"{path}: is a folder")
 
 
 def write_html(render: Callable[[], str], path: str, protect: tuple[str, ...], lang: str,
                quiet: bool) -> None:
     """Render the page and write it atomically to ``path``; say so on stderr unless ``quiet``."""
-    from .cli import EXIT_USAGE, Failure
-    from .output import OutputError, write_text_atomic
+    from .output import write_text_atomic
 
-    try:
-        write_text_atomic(path, render(), inputs=protect)
-    except OutputError as exc:
-        raise Failure(f"osmark: {exc}", EXIT_USAGE) from None
+    write_text_atomic(path, render(), inputs=protect)
     if not quiet:
         click.echo(("HTML レポートを書き出しました: " if lang == "ja" else "HTML report written: ") + path,
                    err=True)
