@@ -16,6 +16,8 @@ import click
 
 from . import __version__
 from .cli_signals import Interrupted, hard_deadline, install, safe_stdout
+from .cli_html import check_html_target, html_option, write_html
+from .output import OutputError
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 from .messages import exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
@@ -183,6 +185,9 @@ def run(fn: Callable[[], int]) -> int:
     except ConfigError as exc:
         click.echo(printable(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang())), err=True)
         return EXIT_USAGE
+    except OutputError as exc:  # an output (--html …) that cannot be written where asked
+        click.echo(f"osmark: {exc}", err=True)
+        return EXIT_USAGE
 
 
 def _chosen_lang() -> str:
@@ -258,6 +263,7 @@ max_entities_option = click.option("--max-entities", "entities", type=click.IntR
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings as a baseline.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with error findings (2 and 3 still apply).")
+@html_option
 @lang_option
 @click.option("--select", help="Only these rules (codes or prefixes, comma separated: ACC,ENC001).")
 @click.option("--ignore", help="Leave out these rules (codes or prefixes).")
@@ -273,18 +279,18 @@ def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: 
           waivers: str | None, baseline: str | None, write_baseline: str | None, exit_zero: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
           config_path: str | None, quiet: bool, profile: str | None, region: str | None,
-          seconds: float | None, entities: int | None, debug: bool) -> None:
+          seconds: float | None, entities: int | None, debug: bool, html: str | None = None) -> None:
     """Check one floor drawing (DXF, DWG, Jw_cad JWW/JWC); findings to stdout. Exit 1 when an
     error is found."""
     extras = {"dxf": dxf, "waivers": waivers, "baseline": baseline, "write_baseline": write_baseline,
               "exit_zero": exit_zero}
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
-                                config_path, quiet, debug, profile, region, seconds, entities, **extras)))
+                                config_path, quiet, debug, profile, region, seconds, entities, html=html, **extras)))
 
 
 def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
            profile=None, region=None, seconds=None, entities=None, dxf=None, waivers=None, baseline=None,
-           write_baseline=None, exit_zero=False) -> int:
+           write_baseline=None, exit_zero=False, html=None) -> int:
     from .accept import acceptances
     from .api import check_plan, load
     from .reader import ReadError
@@ -313,6 +319,8 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
             refuse_inputs(write_baseline, (drawing,))
     except OutputError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
+    if html:
+        check_html_target(html, (drawing,))
     with floor_time(config, drawing, lang):
         try:
             plan = load(drawing, config, units=units)
@@ -340,6 +348,10 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
             write_image(lambda path: render_image(report, path, lang=lang, graph=graph), image, protect)
             if not quiet:
                 click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+        if html:
+            from .report.html import report_html
+
+            write_html(lambda: report_html(report, lang), html, (drawing,), lang, quiet)
         _extra_outputs(report, drawing, lang, quiet, dxf, write_baseline)
     return EXIT_FINDINGS if report.has_errors and not exit_zero else EXIT_OK
 

@@ -20,6 +20,8 @@ from .messages import exc_message, prefixed
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: all cores).")
 @click.option("--scheduler", metavar="ADDRESS", help="Run on this Dask scheduler (tcp://host:8786).")
 @click.option("--no-images", is_flag=True, help="Do not draw an annotated image per floor.")
+@click.option("--html", "html", type=click.Path(dir_okay=False),
+              help="Write an HTML report per floor (in OUT/floors) and the index, with thumbnails, to this file.")
 @lang_option
 @click.option("--select", help="Only these rules (codes or prefixes, comma separated).")
 @click.option("--ignore", help="Leave out these rules (codes or prefixes).")
@@ -40,7 +42,7 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
           config_path: str | None, quiet: bool, region: str | None, fmt: str, output: str | None,
           waivers: str | None, baseline: str | None, exit_zero: bool, seconds: float | None,
-          entities: int | None) -> None:
+          entities: int | None, html: str | None = None) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
     A building.toml (or a [building] table in osmark.toml) groups floors into one
@@ -51,12 +53,12 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
     extras = {"fmt": fmt, "output": output, "waivers": waivers, "baseline": baseline, "exit_zero": exit_zero}
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
                                         select, ignore, units, config_path, quiet, region,
-                                        limits=(seconds, entities), **extras)))
+                                        limits=(seconds, entities), html=html, **extras)))
 
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
            quiet, region=None, fmt="text", output=None, waivers=None, baseline=None, exit_zero=False,
-           limits=(None, None)) -> int:
+           limits=(None, None), html=None) -> int:
     from .batch.run import show_progress
     from .batch.session import BatchError, configs_from, run_batch
 
@@ -65,7 +67,7 @@ def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, unit
     try:
         result = run_batch(paths, out, config_for=config_for, jobs=jobs, scheduler=scheduler,
                            images=images, lang=lang, fallback_lang=default_lang(), units=units,
-                           progress=show_progress(quiet), waivers=waivers, baseline=baseline)
+                           progress=show_progress(quiet), waivers=waivers, baseline=baseline, html=html)
     except BatchError as exc:
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     for row in result.rows:

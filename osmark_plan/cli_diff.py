@@ -14,6 +14,7 @@ import click
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, check_image_target,
                   check_output_target, default_lang, floor_time, lang_option, load_config,
                   max_entities_option, region_option, run, time_limit_option, write_atomic, write_image)
+from .cli_html import check_html_target, html_option, write_html
 from .config import UNITS
 from .messages import say
 
@@ -26,6 +27,7 @@ from .messages import say
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--image", type=click.Path(dir_okay=False),
               help="Both plans overlaid with the changes numbered (.png, .svg or .pdf).")
+@html_option
 @lang_option
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="osmark.toml to use.")
 @click.option("--units", type=click.Choice(UNITS), help="Units of both drawings, overriding $INSUNITS.")
@@ -40,33 +42,35 @@ from .messages import say
 def diff(asis: str, application: str, fmt: str, output: str | None, image: str | None,
          lang: str | None, config_path: str | None, units: str | None, no_align: bool,
          tolerance: float | None, quiet: bool, region: str | None, seconds: float | None,
-         entities: int | None, debug: bool) -> None:
+         entities: int | None, debug: bool, html: str | None = None) -> None:
     """Compare an as-is drawing (現状図面) with an application drawing (申請図面).
 
     Exit 0 when they do not differ, 1 when they do.
     """
     code = run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
-                             no_align, tolerance, quiet, debug, region, seconds, entities))
+                             no_align, tolerance, quiet, debug, region, seconds, entities, html))
     click.get_current_context().exit(code)
 
 
 def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,
-          quiet, debug, region=None, seconds=None, entities=None) -> int:
+          quiet, debug, region=None, seconds=None, entities=None, html=None) -> int:
     with_limits = (seconds, entities)
     protect = (asis, application)
     if output:  # outputs are checked before any work
         check_output_target(output, protect)
     if image is not None:
         check_image_target(image, protect)
+    if html is not None:
+        check_html_target(html, protect)
     config = load_config(asis, config_path, None, None, units, None, region, *with_limits)
     lang = lang or config.lang or default_lang()
     with floor_time(config, f"{asis}, {application}", lang, floors=2):
         return _compare(asis, application, fmt, output, image, lang, config, units, no_align, tolerance,
-                        quiet, debug)
+                        quiet, debug, html)
 
 
 def _compare(asis, application, fmt, output, image, lang, config, units, no_align, tolerance,
-             quiet, debug) -> int:
+             quiet, debug, html=None) -> int:
     from .api import load
     from .diff.compare import diff_plans, diff_settings
     from .diff.document import write_json
@@ -104,4 +108,8 @@ def _compare(asis, application, fmt, output, image, lang, config, units, no_alig
         write_image(lambda path: render_diff_image(result, path, lang=lang), image, protect)
         if not quiet:
             click.echo(("画像を書き出しました: " if lang == "ja" else "Image written: ") + image, err=True)
+    if html:
+        from .diff.html import render_diff
+
+        write_html(lambda: render_diff(result, lang), html, protect, lang, quiet)
     return EXIT_FINDINGS if result.has_differences else EXIT_OK

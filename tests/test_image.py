@@ -293,7 +293,12 @@ def test_svg_and_pdf_of_a_real_sample(partition_report, tmp_path):
     svg = render_image(partition_report, tmp_path / "plan.svg", lang="ja", graph=True)
     text = svg.read_text(encoding="utf-8")
     assert len(text) > 50_000 and text.count("<path") > 100
-    assert "<text" not in text  # glyphs drawn as paths: Japanese shows without the font
+    # texts stay text, in the image's font (embedded: a subset of the characters used) first
+    family = cjk_font().family
+    assert text.count("<text") > 10 and "サーバー室" in text
+    assert f"font-family: '{family}', 'Noto Sans CJK JP'" in text
+    if cjk_font().path is not None:
+        assert f'@font-face{{font-family:"{family}"' in text and "data:font/woff" in text
     pdf = render_image(partition_report, tmp_path / "plan.pdf", lang="ja").read_bytes()
     assert len(pdf) > 20_000
     assert b"/FontFile2" in pdf and cjk_font().family.encode() in pdf  # TrueType embedded

@@ -50,11 +50,12 @@ def run_batch(paths: Sequence[str], out: Path, *, explicit: Config | None = None
               scheduler: str | None = None, images: bool = True, lang: str | None = None,
               units: str | None = None, progress: Callable | None = None,
               waivers: str | None = None, baseline: str | None = None,
-              fallback_lang: str = "ja") -> BatchRun:
+              fallback_lang: str = "ja", html: str | None = None) -> BatchRun:
     """Check the floors ``paths`` name (files, folders, globs) and write the outputs into ``out``.
 
     ``explicit`` is one config for every floor; else ``config_for(drawing)`` (default: the
-    osmark.toml found for each drawing). Raises :class:`BatchError` / ConfigError for usage
+    osmark.toml found for each drawing). ``html``: the batch index as a self-contained HTML page
+    (and one HTML report per floor beside its JSON). Raises :class:`BatchError` / ConfigError for usage
     problems; unreadable floors are rows with a reason, never exceptions.
     """
     from ..config import load_for
@@ -82,6 +83,14 @@ def run_batch(paths: Sequence[str], out: Path, *, explicit: Config | None = None
     prepare_out(out)
     out = out.resolve()
     readable = [f for f in floors if f.missing is None]
+    if html:
+        if Path(html).resolve() in {f.path.resolve() for f in readable} or Path(html).is_dir():
+            raise BatchError(say(f"{html}: refusing to overwrite an input drawing or a folder",
+                                 f"{html}: 入力の図面やフォルダは上書きしません"))
+        parent = Path(html).resolve().parent
+        if parent != out and not parent.is_dir():
+            raise BatchError(say(f"{html}: folder {parent} does not exist",
+                                 f"{html}: フォルダ {parent} がありません"))
     names = output_names([f.path for f in readable])
     inputs = {f.path.resolve() for f in readable}
     _check_acceptance(readable, waivers, baseline)
@@ -93,7 +102,8 @@ def run_batch(paths: Sequence[str], out: Path, *, explicit: Config | None = None
             settled[key] = settle_rules(floor.config, floor.manifest is not None)
         report = out / "floors" / f"{names[floor.path]}.json"
         image = out / "floors" / f"{names[floor.path]}.png" if images else None
-        for target in (report, image, out / "summary.json", out / "summary.csv", out / "index.html"):
+        page = out / "floors" / f"{names[floor.path]}.html" if html else None
+        for target in (report, image, page, out / "summary.json", out / "summary.csv", out / "index.html"):
             if target is not None and target.resolve() in inputs:
                 raise BatchError(say(f"{target}: refusing to overwrite an input drawing",
                                      f"{target}: 入力の図面は上書きしません"))
@@ -105,7 +115,7 @@ def run_batch(paths: Sequence[str], out: Path, *, explicit: Config | None = None
         tasks.append(FloorTask(path=str(floor.path), report=str(report),
                                image=str(image) if image else None, config=settled[key][0], lang=lang,
                                units=units, facts=floor.manifest is not None,
-                               waivers=waivers, baseline=baseline))
+                               waivers=waivers, baseline=baseline, html=str(page) if page else None))
     try:
         done = run_tasks(tasks, jobs=jobs, scheduler=scheduler, images=images, progress=progress,
                          label="検査中" if lang == "ja" else "checking")
@@ -126,7 +136,8 @@ def run_batch(paths: Sequence[str], out: Path, *, explicit: Config | None = None
     code = exit_code(rows, buildings.values())
     doc = summary_document(rows, buildings.values(), lang, code)
     try:
-        written = write_summary(out, doc)
+        thumbs = {row["path"]: r.thumbnail for row, r in zip(rows, results) if r.thumbnail}
+        written = write_summary(out, doc, thumbs if html else None, Path(html) if html else None)
     except OSError as exc:
         raise BatchError(say(f"{out}: the summary cannot be written ({exc})",
                              f"{out}: 集計を書き込めません（{exc}）")) from None

@@ -29,7 +29,8 @@ WORDS = {
            "buildings": "建物", "findings": "建物全体の指摘", "exposed": "外部に面した階",
            "outside": "申請エリア外", "rules": "エラーのルール",
            "pass": "合格", "fail": "不適合", "unreadable": "読めない", "checked": "検査済み",
-           "none": "—", "no_findings": "指摘はありません"},
+           "none": "—", "no_findings": "指摘はありません", "html": "HTML", "plan": "平面図",
+           "failing": "不適合の図面"},
     "en": {"title": "OSM batch check", "floor": "Floor / drawing", "path": "Drawing", "building": "Building",
            "status": "Status", "verdict": "Verdict", "building_verdict": "Building verdict",
            "error": "errors", "warning": "warnings", "info": "info", "report": "report",
@@ -37,7 +38,8 @@ WORDS = {
            "buildings": "Buildings", "findings": "Building findings", "exposed": "exposed floor",
            "outside": "outside the application area", "rules": "error rules",
            "pass": "pass", "fail": "fail", "unreadable": "unreadable", "checked": "checked",
-           "none": "—", "no_findings": "no findings"},
+           "none": "—", "no_findings": "no findings", "html": "HTML", "plan": "Plan",
+           "failing": "failing floors"},
 }
 
 
@@ -66,6 +68,7 @@ def floor_row(floor: Floor, result: FloorResult, out: Path,
         "image_error": result.image_error,
         "report": _rel(result.report, out),
         "image": _rel(result.image, out),
+        "html": _rel(result.html, out),
     }
 
 
@@ -108,24 +111,50 @@ def csv_text(rows: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-def html_text(doc: dict[str, Any]) -> str:
-    """index.html: a self-contained page (inline style, no scripts, no external assets)."""
+def html_text(doc: dict[str, Any], thumbnails: dict[str, str] | None = None,
+              base: Path | None = None, out: Path | None = None) -> str:
+    """index.html: a self-contained page (inline style and font subset, no scripts, no external
+    assets). ``thumbnails``: floor path -> small SVG of its plan. Links are relative to the
+    folder ``base`` of the page (default: ``out``, where they are written relative to)."""
     from importlib.resources import files
 
     import jinja2
+    from markupsafe import Markup
+
+    from ..report.html_font import font_face_css, font_stack
 
     source = files(__package__).joinpath(TEMPLATE).read_text(encoding="utf-8")
     env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              undefined=jinja2.StrictUndefined)
-    env.filters["href"] = lambda p: quote(p) if p else ""
+
+    def href(p: str | None) -> str:
+        if not p:
+            return ""
+        if base is not None and out is not None and base.resolve() != out.resolve():
+            p = Path(os.path.relpath(out / p, base)).as_posix()
+        return quote(p)
+
+    env.filters["href"] = href
     words = WORDS.get(doc["lang"], WORDS["en"])
-    return env.from_string(source).render(doc=doc, w=words)
+    thumbs = {k: Markup(v) for k, v in (thumbnails or {}).items()}
+    template = env.from_string(source)
+    context = dict(doc=doc, w=words, thumbs=thumbs, font_stack=Markup(font_stack()))
+    page = template.render(font_face="", **context)
+    face = font_face_css(page)
+    return template.render(font_face=Markup(face), **context) if face else page
 
 
-def write_summary(out: Path, doc: dict[str, Any]) -> dict[str, Path]:
-    """Write summary.json, summary.csv and index.html into ``out``; their paths."""
+def write_summary(out: Path, doc: dict[str, Any], thumbnails: dict[str, str] | None = None,
+                  index: Path | None = None) -> dict[str, Path]:
+    """Write summary.json, summary.csv and index.html into ``out`` (and the index also to
+    ``index``, the path given to ``--html``); their paths."""
+    from ..output import write_text_atomic
+
     paths = {"json": out / "summary.json", "csv": out / "summary.csv", "html": out / "index.html"}
     write_text(paths["json"], json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     write_text(paths["csv"], "\ufeff" + csv_text(doc["floors"]))
-    write_text(paths["html"], html_text(doc))
+    write_text(paths["html"], html_text(doc, thumbnails))
+    if index is not None and index.resolve() != paths["html"].resolve():
+        write_text_atomic(index, html_text(doc, thumbnails, base=index.parent, out=out))
+        paths["index"] = index
     return paths

@@ -37,6 +37,8 @@ class FloorTask:
     #: waivers file and baseline (None: the config's, or osmark-waivers.toml beside the drawing)
     waivers: str | None = None
     baseline: str | None = None
+    #: where to write the floor's HTML report (None: none); with it comes a thumbnail
+    html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ class FloorResult:
     #: facts for the building rules (see osmark_plan.building.facts_from_document)
     facts: dict[str, Any] | None = None
     seconds: float = 0.0
+    #: the HTML report written, and a small SVG of the plan for the index
+    html: str | None = None
+    thumbnail: str | None = None
 
 
 def warm(images: bool = True, single_thread: bool = True) -> None:
@@ -135,10 +140,28 @@ def _check_floor(task: FloorTask, start: float) -> FloorResult:
             image = str(render_image(report, task.image, lang=task.lang))
         except Exception as exc:  # noqa: BLE001 - the report is written; say what went wrong
             image_error = f"{type(exc).__name__}: {exc}"
+    html, thumbnail, html_error = _html(task, report)
+    image_error = "; ".join(e for e in (image_error, html_error) if e) or None
     counts = {s: int(doc["summary"][s]) for s in ("error", "warning", "info")}
     errors = tuple(sorted({f["rule"] for f in doc["findings"] if f["severity"] == "error"}))
     return FloorResult(path=task.path, status="checked", exit=FINDINGS if counts["error"] else OK,
                        report=task.report, image=image, counts=counts, error_rules=errors,
                        image_error=image_error,
                        facts=facts_from_document(doc) if task.facts else None,
-                       seconds=time.perf_counter() - start)
+                       seconds=time.perf_counter() - start, html=html, thumbnail=thumbnail)
+
+
+def _html(task: FloorTask, report: Any) -> tuple[str | None, str | None, str | None]:
+    """Write the floor's HTML report (when asked); its path, a thumbnail and any error."""
+    if not task.html:
+        return None, None, None
+    try:
+        from ..output import write_text_atomic
+        from ..report.html import report_html
+        from ..report.plan_svg import thumbnail_svg
+
+        Path(task.html).parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(task.html, report_html(report, task.lang), inputs=(task.path,))
+        return task.html, thumbnail_svg(report), None
+    except Exception as exc:  # noqa: BLE001 - the JSON report is written; say what went wrong
+        return None, None, f"HTML: {type(exc).__name__}: {exc}"

@@ -19,81 +19,148 @@ from ..findings import Report
 from ..output import atomic_path
 from .document import report_document
 from .fonts import cjk_font
-from .image_graph import draw_graph, node_points, outside_nodes, polygons, size_of
+from .image_graph import draw_graph, graph_edges, node_points, outside_nodes, polygons, size_of
 from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .image_labels import Placed, place_region_labels, place_tags
-from .image_panel import draw_side, list_height
+from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
+from . import image_more as more
+from .image_panel import draw_side, list_height, side_capacity
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
                           LEVEL_COLOURS, LINE_COLOUR, MAX_HEIGHT, MIN_HEIGHT, OUTSIDE_COLOUR,
-                          PLAN_FRACTION, SEVERITY_COLOURS, SEVERITY_TEXT, SUFFIXES,
+                          PLAN_FRACTION, SUFFIXES,
                           TITLE_INCHES, UNKNOWN_COLOUR, WORDS, plan_axes)
 from .text import summary_line
 
 
 def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool = False,
                  dpi: int = DPI) -> Path:
-    """Draw the annotated plan of ``report`` to ``path``; return the path written."""
+    """Draw the annotated plan of ``report`` to ``path``; return the path written.
+
+    Findings the side panel has no room for continue in a list under the plan (PNG, SVG) or
+    on further pages (PDF).
+    """
     path = Path(path)
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{path}: the image suffix must be .png, .svg or .pdf")
     import matplotlib
 
-    with matplotlib.rc_context(_rc(cjk_font().family)), _quiet_font_log():
-        fig = plan_figure(report, lang, graph, dpi)
+    rc = _rc(cjk_font().family, svg_text=fmt == "svg")
+    with matplotlib.rc_context(rc), _quiet_font_log():
+        fig, listed = _figure(report, lang, graph, dpi, continuation=fmt != "pdf",
+                              svg_text=fmt == "svg")
         path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
-            fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
+        if fmt == "svg":
+            with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
+                tmp.write_text(svg_with_font(fig, cjk_font().family), encoding="utf-8")
+            return path
+        if fmt == "png":
+            with atomic_path(path) as tmp:
+                fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
+            return path
+        from matplotlib.backends.backend_pdf import PdfPages
+
+        words = WORDS.get(lang, WORDS["en"])
+        rest = more.blocks(report_document(report, lang), words, listed + 1)
+        with atomic_path(path) as tmp, PdfPages(tmp) as pdf:
+            pdf.savefig(fig, facecolor="white")
+            for page in more.page_figures(rest, words, fig.get_figheight(), dpi):
+                pdf.savefig(page, facecolor="white")
     return path
 
 
 def plan_figure(report: Report, lang: str = "ja", graph: bool = False, dpi: int = DPI) -> Any:
     """The annotated plan as a matplotlib Figure (on an Agg canvas), not yet saved.
 
-    Axes: the plan first, then the side panel (legend and findings).
+    Axes: the plan first, then the side panel (legend and findings), then the continuation
+    of the findings list when the side panel has no room for all.
     """
+    return _figure(report, lang, graph, dpi)[0]
+
+
+def _figure(report: Report, lang: str, graph: bool, dpi: int,
+            continuation: bool = True, svg_text: bool = False) -> tuple[Any, int]:
+    """The figure and how many findings its side panel lists."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     words = WORDS.get(lang, WORDS["en"])
     doc = report_document(report, lang)
-    with matplotlib.rc_context(_rc(cjk_font().family)), _quiet_font_log():
+    with matplotlib.rc_context(_rc(cjk_font().family, svg_text)), _quiet_font_log():
         bounds = _bounds(report, graph)
         present = _present(report)
-        height = max(_height(bounds), list_height(doc, words, present, graph))
-        fig = Figure(figsize=(FIG_WIDTH, min(height, MAX_HEIGHT)), dpi=dpi, facecolor="white")
+        main = min(max(_height(bounds), list_height(doc, words, present, graph)), MAX_HEIGHT)
+        fit = side_capacity(doc, words, present, graph, main)
+        rest = more.blocks(doc, words, fit + 1) if continuation else []
+        extra = more.height(rest)
+        height = main + extra
+        fig = Figure(figsize=(FIG_WIDTH, height), dpi=dpi, facecolor="white")
         FigureCanvasAgg(fig)
-        top = 1 - TITLE_INCHES / fig.get_figheight()
-        ax = fig.add_axes((0.01, 0.02, PLAN_FRACTION - 0.02, top - 0.02))
-        side = fig.add_axes((PLAN_FRACTION + 0.01, 0.02, 0.98 - PLAN_FRACTION, top - 0.02))
+        top = 1 - TITLE_INCHES / height
+        bottom = (extra + 0.02 * main) / height
+        ax = fig.add_axes((0.01, bottom, PLAN_FRACTION - 0.02, top - bottom))
+        side = fig.add_axes((PLAN_FRACTION + 0.01, bottom, 0.98 - PLAN_FRACTION, top - bottom))
         _draw_plan(ax, report, words, graph)
         _frame(ax, bounds, report, graph, words)
         ax.apply_aspect()
         patches, tags = draw_equipment(ax, report.plan, words)
-        placed = Placed(_draw_markers(ax, fig, report, doc))
+        placed = Placed(draw_markers(ax, fig, report, doc))
         renderer = fig.canvas.get_renderer()
         for patch in patches:
             placed.add(patch.get_window_extent(renderer))
         if graph and report.site is not None:
             _add_nodes(ax, report.site, placed)
         lines = [ln.geom for ln in report.plan.lines]
+        if graph and report.site is not None:
+            lines += graph_edges(report.site)  # labels keep clear of the graph's edges too
         place_region_labels(ax, fig, _region_items(report), graph, placed, lines)
         place_tags(ax, fig, tags, placed, lines)
-        draw_side(side, fig, doc, words, present, graph)
+        listed = draw_side(side, fig, doc, words, present, graph,
+                           more=words["more_below"] if extra else
+                           (None if continuation else words["more_next"]))
+        if extra:
+            items = more.blocks(doc, words, listed + 1)
+            more.draw(fig, (0.01, 0.06 / height, 0.98, (extra - 0.1) / height), items, words)
         fig.text(0.01, 1 - 0.45 / fig.get_figheight(),
                  f"{doc['drawing']['name']}   {summary_line(doc['summary'], lang)}",
                  ha="left", va="center", fontsize=14)
-    return fig
+    return fig, listed
 
 
-def _rc(family: str) -> dict[str, Any]:
-    """Fonts (CJK first) and how they go into files: SVG glyphs as paths (a viewer without a
-    Japanese font would show boxes for ``<text>``), PDF with the TrueType font embedded and
-    subset (type 42, so its text stays text)."""
-    return {"font.family": [family, "DejaVu Sans"], "svg.fonttype": "path",
+#: fonts an SVG viewer may have, after the image's own (embedded) font, for ``<text>``
+SVG_FALLBACK_FONTS = ["Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", "Meiryo",
+                      "DejaVu Sans"]
+
+
+def _rc(family: str, svg_text: bool = False) -> dict[str, Any]:
+    """Fonts (CJK first) and how they go into files: PDF with the TrueType font embedded and
+    subset (type 42, so its text stays text); SVG, with ``svg_text``, text as ``<text>`` with
+    a font stack (the image's font is embedded by :func:`svg_with_font`), else as paths."""
+    return {"font.family": [family, *(SVG_FALLBACK_FONTS if svg_text else ["DejaVu Sans"])],
+            "svg.fonttype": "none" if svg_text else "path",
             "pdf.fonttype": 42, "ps.fonttype": 42, "axes.unicode_minus": False,
             "hatch.linewidth": 0.6}
+
+
+def svg_with_font(fig: Any, family: str) -> str:
+    """The figure as SVG whose texts stay ``<text>``, with the subset of the image's font
+    for the characters used embedded under its own family name (so viewers without a
+    Japanese font show the same glyphs); without a font file, the font stack alone."""
+    import io
+    import re
+
+    from .html_font import font_face_css
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", facecolor="white")
+    svg = buf.getvalue()
+    used = "".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))
+    face = font_face_css(used, family=family) if used else ""
+    if not face:
+        return svg
+    at = svg.index(">", svg.index("<svg")) + 1
+    return f'{svg[:at]}\n <style type="text/css">{face}</style>{svg[at:]}'
 
 
 def _present(report: Report) -> set[str]:
@@ -269,101 +336,3 @@ def _draw_doors(ax: Any, report: Report) -> None:
            colors=ENTRANCE_COLOUR, linewidths=4.5)
     _lines(ax, [door.chord for door, _ in site.stray_doors], 3.2,
            colors="#777777", linewidths=1.6, linestyles="dotted")
-
-
-# -- markers ------------------------------------------------------------------------------
-
-def cluster_offsets(count: int, step: float = 15.0) -> list[tuple[float, float]]:
-    """Offsets (points) for ``count`` markers at one spot: centre, then rings of 6, 12, …"""
-    import math
-
-    out: list[tuple[float, float]] = [(0.0, 0.0)]
-    ring = 1
-    while len(out) < count:
-        n = 6 * ring
-        out += [(ring * step * math.cos(2 * math.pi * k / n + ring * 0.3),
-                 ring * step * math.sin(2 * math.pi * k / n + ring * 0.3)) for k in range(n)]
-        ring += 1
-    return out[:count]
-
-
-def _draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> list[Any]:
-    """A numbered circle at each finding's position, coloured by severity; returns their extents.
-
-    Markers closer than a marker's size are gathered and laid out around their spot.
-    """
-    numbered = [(i + 1, f) for i, f in enumerate(doc["findings"]) if f.get("at")]
-    if not numbered:
-        return []
-    scale = report.plan.scale
-    to_px = ax.transData.transform
-    px = to_px([(f["at"][0] * scale, f["at"][1] * scale) for _, f in numbered])
-    near = 14.0 * fig.dpi / 72  # pixels: markers closer than this share a cluster
-    clusters: list[list[int]] = []
-    for i, (x, y) in enumerate(px):
-        for members in clusters:
-            cx, cy = px[members[0]]
-            if abs(cx - x) < near and abs(cy - y) < near:
-                members.append(i)
-                break
-        else:
-            clusters.append([i])
-    renderer = fig.canvas.get_renderer()
-    gaps = _gap_segments(ax, report)
-    extents = []
-    for members in clusters:
-        cx, cy = ax.transData.inverted().transform(px[members[0]])
-        base = _off_gap(px[members[0]], gaps, near, ax.get_window_extent(renderer))
-        leader = dict(arrowstyle="-", color="black", lw=0.8, shrinkA=0, shrinkB=0)
-        for i, (dx, dy) in zip(members, cluster_offsets(len(members))):
-            dx, dy = dx + base[0], dy + base[1]
-            number, finding = numbered[i]
-            colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
-            size = 8 if number < 100 else 7
-            marker = ax.annotate(str(number), (cx, cy), xytext=(dx, dy), textcoords="offset points",
-                                 ha="center", va="center", fontsize=size,
-                                 color=SEVERITY_TEXT.get(finding["severity"], "white"),
-                                 zorder=7, bbox=dict(boxstyle="circle,pad=0.3", fc=colour,
-                                                     ec="black", lw=0.8),
-                                 arrowprops=leader if base != (0.0, 0.0) else None)
-            extents.append(marker.get_window_extent(renderer).expanded(1.6, 1.6))
-    return extents
-
-
-def _gap_segments(ax: Any, report: Report) -> list[tuple[Any, Any]]:
-    """The boundary gaps' segments in pixels (start and end points)."""
-    import numpy as np
-
-    site = report.site
-    if site is None:
-        return []
-    out = []
-    for gap in (*site.zone_gaps, *site.aa_gaps):
-        for part in getattr(gap.geom, "geoms", [gap.geom]):
-            pts = np.asarray(ax.transData.transform(np.asarray(part.coords)[:, :2]))
-            out += list(zip(pts[:-1], pts[1:]))
-    return out
-
-
-def _off_gap(at: Any, gaps: list[tuple[Any, Any]], near: float, frame: Any) -> tuple[float, float]:
-    """Offset (points) moving a marker off a gap it would hide: across the gap, toward the
-    middle of the plan; (0, 0) when no gap is under the marker."""
-    import numpy as np
-
-    best, normal = near, None
-    p = np.asarray(at, dtype=float)
-    for a, b in gaps:
-        d = b - a
-        length = float(np.hypot(*d))
-        if length < 1e-9:
-            continue
-        t = float(np.clip(np.dot(p - a, d) / length ** 2, 0.0, 1.0))
-        dist = float(np.hypot(*(p - (a + t * d))))
-        if dist < best:
-            best, normal = dist, np.array([-d[1], d[0]]) / length
-    if normal is None:
-        return (0.0, 0.0)
-    centre = np.array([(frame.x0 + frame.x1) / 2, (frame.y0 + frame.y1) / 2])
-    if np.dot(centre - p, normal) < 0:
-        normal = -normal
-    return (float(normal[0] * 16.0), float(normal[1] * 16.0))

@@ -106,9 +106,8 @@ def node_points(site: Any) -> dict[str, tuple[float, float]]:
     return {r.id: anchor(r.polygon) for r in site.regions}
 
 
-def draw_graph(ax: Any, site: Any, outside_label: str) -> None:
-    from matplotlib.collections import LineCollection
-
+def edge_paths(site: Any) -> list[list[tuple[float, float]]]:
+    """The graph's edges as drawn: node, middle of the door's chord, node (metres)."""
     pos = node_points(site)
     outside, member = outside_nodes(site)
     edges = []
@@ -119,6 +118,22 @@ def draw_graph(ax: Any, site: Any, outside_label: str) -> None:
             continue
         mid = link.chord.interpolate(0.5, normalized=True)
         edges.append([ends[0], (mid.x, mid.y), ends[1]])
+    return edges
+
+
+def graph_edges(site: Any) -> list[BaseGeometry]:
+    """The graph's edges as line geometries, for labels to keep clear of."""
+    from shapely.geometry import LineString
+
+    return [LineString(e) for e in edge_paths(site)]
+
+
+def draw_graph(ax: Any, site: Any, outside_label: str) -> None:
+    from matplotlib.collections import LineCollection
+
+    pos = node_points(site)
+    outside, _ = outside_nodes(site)
+    edges = edge_paths(site)
     ax.add_collection(LineCollection(edges, colors=GRAPH_COLOUR, linewidths=1.4, alpha=0.85,
                                      zorder=4))
     nodes = list(pos.values()) + outside

@@ -36,6 +36,8 @@ class Placed:
         self.rows: list[tuple[float, float, float, float]] = []
         self._cells: dict[tuple[int, int], list[int]] = {}
         self._big: list[int] = []
+        #: box comparisons made so far by :meth:`hits` (for the scaling test)
+        self.tests = 0
         for b in boxes:
             self.add(b)
 
@@ -60,6 +62,7 @@ class Placed:
                 self._cells.setdefault((i, j), []).append(k)
 
     def _hit(self, k: int, box: Any) -> bool:
+        self.tests += 1
         x0, y0, x1, y1 = self.rows[k]
         return x0 < box.x1 and x1 > box.x0 and y0 < box.y1 and y1 > box.y0
 
@@ -149,7 +152,10 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
     clear = crosses_none(ax, lines)
     base = (0, 10) if graph else (0, 0)
     spots = [((base[0] + dx, base[1] + dy), "center", "center") for dx, dy in LABEL_OFFSETS]
+    import shapely
+
     for geom, text in sorted(items, key=lambda item: -item[0].area):
+        shapely.prepare(geom)
         label = ax.annotate(text, anchor(geom), xytext=(0, 0), textcoords="offset points",
                             ha="center", va="center", zorder=5,
                             bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",

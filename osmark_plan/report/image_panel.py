@@ -61,11 +61,11 @@ def legend_handles(words: dict[str, Any], present: set[str], graph: bool) -> lis
     return handles
 
 
-def _list_font(count: int) -> float:
+def list_font(count: int) -> float:
     return 9.0 if count <= 12 else 8.0
 
 
-def _entry_lines(finding: dict[str, Any], words: dict[str, Any], width: int) -> list[str]:
+def entry_lines(finding: dict[str, Any], words: dict[str, Any], width: int) -> list[str]:
     head = f"{finding['rule']} {words.get(finding['severity'], finding['severity'])}"
     where = "" if finding.get("at") else f" ({words['nowhere']})"
     waived = finding.get("waived")
@@ -73,7 +73,7 @@ def _entry_lines(finding: dict[str, Any], words: dict[str, Any], width: int) -> 
     return wrap(f"{head}: {finding['message']}{where}{why}", width)
 
 
-def _wrap_width(fontsize: float) -> int:
+def wrap_width(fontsize: float) -> int:
     """Columns (a CJK character is two) that fit on a line of the findings panel."""
     panel_inches = FIG_WIDTH * (0.98 - PLAN_FRACTION) * 0.9
     return int(panel_inches * 72 / (fontsize * 0.53)) - 2
@@ -83,17 +83,19 @@ def list_height(doc: dict[str, Any], words: dict[str, Any], present: set[str] = 
                 graph: bool = False) -> float:
     """Figure height (inches) the legend and the findings list need."""
     findings = doc["findings"][:MAX_LISTED]
-    size = _list_font(len(findings))
+    size = list_font(len(findings))
     line = size * 1.45 / 72
-    lines = sum(len(_entry_lines(f, words, _wrap_width(size))) + 0.5 for f in findings)
+    lines = sum(len(entry_lines(f, words, wrap_width(size))) + 0.5 for f in findings)
     rows = -(-len(legend_handles(words, set(present), graph)) // LEGEND_COLUMNS)
     legend = LEGEND_FRAME_INCHES + rows * LEGEND_ROW_INCHES
     return TITLE_INCHES + legend + 0.6 + lines * line
 
 
 def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
-              present: set[str], graph: bool) -> None:
-    """Legend on top, then the numbered findings, wrapped to the panel's width."""
+              present: set[str], graph: bool, more: str | None = None) -> int:
+    """Legend on top, then the numbered findings, wrapped to the panel's width; how many were
+    listed. Those that do not fit are counted in a last line (``more``, a template with
+    ``{n}`` and ``{first}``, says where they continue)."""
     side.set_axis_off()
     has_site = "site" in present
     legend = side.legend(handles=legend_handles(words, present, graph), loc="upper left",
@@ -112,15 +114,16 @@ def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
     findings = doc["findings"]
     if not findings:
         side.text(0, top, words["none"], fontsize=10, va="top", transform=side.transAxes)
-        return
-    size = _list_font(len(findings[:MAX_LISTED]))
+        return 0
+    size = list_font(len(findings[:MAX_LISTED]))
     line_h = size * 1.45 / 72 * fig.dpi / panel.height  # axes fraction per text line
     for number, finding in enumerate(findings, start=1):
-        lines = _entry_lines(finding, words, _wrap_width(size))
+        lines = entry_lines(finding, words, wrap_width(size))
         if number > MAX_LISTED or top - line_h * (len(lines) + 1.5) < 0:
-            side.text(0.05, top, words["more"].format(n=len(findings) - number + 1),
+            side.text(0.05, top, (more or words["more"]).format(n=len(findings) - number + 1,
+                                                               first=number),
                       fontsize=size, va="top", transform=side.transAxes, style="italic")
-            return
+            return number - 1
         colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
         side.text(0.018, top - line_h / 2, str(number), transform=side.transAxes, ha="center",
                   va="center", fontsize=size - 1.5,
@@ -129,6 +132,7 @@ def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
         side.text(0.05, top, "\n".join(lines), transform=side.transAxes, va="top",
                   fontsize=size, linespacing=1.25)
         top -= line_h * (len(lines) + 0.5)
+    return len(findings)
 
 
 #: characters a wrapped line must not start with (禁則): they stay at the end of the line before
@@ -260,3 +264,21 @@ def wrap(text: str, width: int) -> list[str]:
             put(piece)
     push()
     return lines
+
+
+def side_capacity(doc: dict[str, Any], words: dict[str, Any], present: set[str], graph: bool,
+                  fig_height: float) -> int:
+    """How many findings the side panel of a figure ``fig_height`` inches tall lists (the same
+    arithmetic as :func:`draw_side`, with the legend's height estimated)."""
+    findings = doc["findings"]
+    size = list_font(len(findings[:MAX_LISTED]))
+    line = size * 1.45 / 72
+    rows = -(-len(legend_handles(words, set(present), graph)) // LEGEND_COLUMNS)
+    room = fig_height * 0.98 - TITLE_INCHES - (LEGEND_FRAME_INCHES + rows * LEGEND_ROW_INCHES)
+    room -= 0.25 + 0.3 + (0.3 if "site" not in present else 0.0)
+    for number, finding in enumerate(findings, start=1):
+        lines = entry_lines(finding, words, wrap_width(size))
+        if number > MAX_LISTED or room - line * (len(lines) + 1.5) < 0:
+            return number - 1
+        room -= line * (len(lines) + 0.5)
+    return len(findings)

@@ -54,6 +54,10 @@ WORDS = {
         "devices": {"COPIER": "コピー機", "PRINTER": "プリンタ", "FAX": "FAX", "MFP": "複合機",
                     "DEVICE": "出力機器"},
         "gap": "境界の隙間", "gap_partition": "隙間(仕切りのみ)",
+        "more_below": "ほか {n} 件(No. {first} から)は下の一覧に続きます",
+        "more_next": "ほか {n} 件(No. {first} から)は次のページに続きます",
+        "continued": "指摘事項(続き) No. {first}–{last}",
+        "more_elsewhere": "ほか {n} 件(No. {first} から)は JSON・HTML レポートに全件あります",
     },
     "en": {
         "levels": ["Open", "Level 1", "Level 2", "Level 3"], "outside": "Outside",
@@ -68,6 +72,10 @@ WORDS = {
         "devices": {"COPIER": "Copier", "PRINTER": "Printer", "FAX": "FAX", "MFP": "MFP",
                     "DEVICE": "Device"},
         "gap": "Boundary gap", "gap_partition": "Partition-only gap",
+        "more_below": "{n} more (from No. {first}): continued below",
+        "more_next": "{n} more (from No. {first}): continued on the next page",
+        "continued": "Findings (continued) No. {first}–{last}",
+        "more_elsewhere": "{n} more (from No. {first}): all are in the JSON and HTML reports",
     },
 }
 

@@ -62,3 +62,29 @@ def describe_rule(code: str, lang: str, fmt: str = "text") -> str | None:
         lines.append("")
     lines.append(rule.documentation(lang))
     return "\n".join(lines).rstrip()
+
+
+#: how the "how to fix" paragraph of a rule's documentation starts, per language
+FIX_HEADS = {"ja": ("直し方：", "直し方:"), "en": ("How to fix:",)}
+
+
+def fix_advice(code: str, lang: str) -> str:
+    """The rule's "how to fix" paragraph in ``lang`` (English where no Japanese is written),
+    as one line; "" for an unknown rule or one without advice."""
+    from ..rules import get_rule
+
+    rule = get_rule(code)
+    if rule is None:
+        return ""
+    for text, heads in ((rule.documentation(lang), FIX_HEADS.get(lang, ())),
+                        (rule.doc, FIX_HEADS["en"])):
+        for para in text.split("\n\n"):
+            para = para.strip()
+            head = next((h for h in heads if para.startswith(h)), None)
+            if head is not None:
+                body = para[len(head):].strip()
+                sep = "" if lang == "ja" and heads is not FIX_HEADS["en"] else " "
+                text = sep.join(line.strip() for line in body.splitlines()).strip()
+                text = text.replace("``", "")
+                return text[:1].upper() + text[1:]
+    return ""
