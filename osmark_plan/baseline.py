@@ -15,6 +15,7 @@ from typing import Any
 from .findings import Report, Waiver
 from .output import write_text_atomic
 from .waivers import WaiverError
+from .messages import say
 
 SCHEMA = "osmark-plan/baseline/1"
 
@@ -45,9 +46,9 @@ def load_baseline(path: str | Path) -> tuple[Waiver, ...]:
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise WaiverError(f"{p}: baseline file not found") from None
+        raise WaiverError(say(f"{p}: baseline file not found", f"{p}: ベースラインのファイルがありません")) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WaiverError(f"{p}: not a baseline file: {exc}") from None
+        raise WaiverError(say(f"{p}: not a baseline file: {exc}", f"{p}: ベースラインのファイルではありません（{exc}）")) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise WaiverError(f"{p}: not a baseline file (expected schema {SCHEMA!r}; "
                           f"write one with --write-baseline)")
@@ -55,7 +56,7 @@ def load_baseline(path: str | Path) -> tuple[Waiver, ...]:
     out = []
     for n, entry in enumerate(data["findings"], start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("fingerprint"), str):
-            raise WaiverError(f"{p}: finding {n} has no fingerprint")
+            raise WaiverError(say(f"{p}: finding {n} has no fingerprint", f"{p}: 指摘 {n} にフィンガープリントがありません"))
         out.append(Waiver(fingerprint=entry["fingerprint"].lower(), rule=entry.get("rule"),
                           reason=f"recorded in the baseline {p.name}",
                           by="baseline", date=created, source=str(p), kind="baseline"))

@@ -186,7 +186,7 @@ def run(fn: Callable[[], int]) -> int:
         click.echo(printable(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang())), err=True)
         return EXIT_USAGE
     except OutputError as exc:  # an output (--html …) that cannot be written where asked
-        click.echo(f"osmark: {exc}", err=True)
+        click.echo(printable(in_lang(prefixed("osmark", exc_message(exc)), _chosen_lang())), err=True)
         return EXIT_USAGE
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 import click
+from .messages import say
 
 html_option = click.option("--html", "html", type=click.Path(dir_okay=False),
                            help="Self-contained HTML report (plan, findings, ja/en) to this file.")
@@ -20,9 +21,9 @@ def check_html_target(path: str, protect: tuple[str, ...]) -> None:
 
     for p in protect:
         if Path(path).resolve() == Path(p).resolve():
-            raise OutputError(f"{path}: refusing to overwrite the input drawing")
+            raise OutputError(say(f"{path}: refusing to overwrite the input drawing", f"{path}: 入力の図面は上書きしません"))
     if Path(path).is_dir():
-        raise OutputError(f"{path}: is a folder")
+        raise OutputError(say(f"{path}: is a folder", f"{path}: フォルダです"))
 
 
 def write_html(render: Callable[[], str], path: str, protect: tuple[str, ...], lang: str,

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .config_error import ConfigError
-from .messages import say
+from .messages import exc_message, say
 from .limits import LimitError, Limits, parse_limits
 from .user_regex import PatternError, UserPattern, user_pattern
 
@@ -173,7 +173,7 @@ def _compiled(pattern: str, where: str) -> UserPattern:
     try:
         return user_pattern(pattern, where)
     except PatternError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(exc_message(exc)) from None
 
 
 def profile_pairs(profile: str, user: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
@@ -271,7 +271,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         try:
             user_pattern(rx, f"{where}: [layers] {kind}")
         except PatternError as exc:
-            raise ConfigError(say(str(exc), f"{where}: [layers] {kind}: 正規表現が正しくないか、照合に時間がかかりすぎます（{exc}）")) from None
+            raise ConfigError(say(str(exc), f"{where}: [layers] {kind}: 正規表現が正しくありません")) from None
     # user patterns first (in their order), then the remaining defaults
     ordered = {k: v for k, v in user_layers.items()}
     for k, v in layers.items():
@@ -302,11 +302,11 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     try:
         user_pattern(lock_pattern, f"{where}: lock_pattern")
     except PatternError as exc:
-        raise ConfigError(say(str(exc), f"{where}: lock_pattern: 正規表現が正しくないか、照合に時間がかかりすぎます（{exc}）")) from None
+        raise ConfigError(say(str(exc), f"{where}: lock_pattern: 正規表現が正しくありません")) from None
     try:
         limits = parse_limits(data.get("limits", {}), where)
     except LimitError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(exc_message(exc)) from None
     geometry = dict(GEOMETRY_DEFAULTS)
     for key, value in dict(data.get("geometry", {})).items():
         if key not in GEOMETRY_DEFAULTS and key not in ROOM_GEOMETRY_DEFAULTS:

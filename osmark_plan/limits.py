@@ -26,6 +26,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import Any, Iterator, Mapping
+from .messages import say
 
 #: the ``[limits]`` settings, their defaults and what they mean (en, ja)
 LIMIT_DEFAULTS: dict[str, float] = {
@@ -60,7 +61,8 @@ def parse_limits(table: Mapping[str, Any], where: str) -> Limits:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in known:
-            raise LimitError(f"{where}: [limits] unknown setting {key!r}; settings: {', '.join(sorted(known))}")
+            raise LimitError(say(f"{where}: [limits] unknown setting {key!r}; settings: {', '.join(sorted(known))}",
+                               f"{where}: [limits] 不明な設定項目 {key!r} です（使える項目: {', '.join(sorted(known))}）"))
         whole = key in ("entities", "block_depth", "minsert_cells")
         ok = (not isinstance(value, bool) and isinstance(value, (int, float))
               and value == value and value >= (0 if key == "seconds" else 1)
@@ -68,7 +70,8 @@ def parse_limits(table: Mapping[str, Any], where: str) -> Limits:
         if not ok:
             kind = "a whole number of at least 1" if whole else (
                 "seconds (0: no limit)" if key == "seconds" else "a positive number")
-            raise LimitError(f"{where}: [limits] {key} must be {kind}, not {value!r}")
+            raise LimitError(say(f"{where}: [limits] {key} must be {kind}, not {value!r}",
+                               f"{where}: [limits] {key} は {kind} で指定してください（{value!r} は使えません）"))
         values[key] = int(value) if whole else float(value)
     return Limits(**values)
 

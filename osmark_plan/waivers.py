@@ -28,6 +28,7 @@ from typing import Any, Iterable
 
 from .config import Config, ConfigError, read_toml
 from .findings import Report, Waiver
+from .messages import say
 
 #: the waivers file found beside a drawing when neither --waivers nor the config names one
 WAIVERS_FILE = "osmark-waivers.toml"
@@ -61,7 +62,8 @@ def _date(value: Any, where: str, key: str) -> str:
             return dt.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-    raise WaiverError(f"{where}: {key} must be a date (2026-11-30), not {value!r}")
+    raise WaiverError(say(f"{where}: {key} must be a date (2026-11-30), not {value!r}",
+                         f"{where}: {key} は日付（2026-11-30）で指定してください（{value!r} は使えません）"))
 
 
 def _text(entry: dict[str, Any], key: str, where: str, required: bool = True) -> str | None:
@@ -69,8 +71,10 @@ def _text(entry: dict[str, Any], key: str, where: str, required: bool = True) ->
     if value is None and not required:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise WaiverError(f"{where}: {key} must be a non-empty text"
-                          + ("" if value is None else f", not {value!r}"))
+        raise WaiverError(say(f"{where}: {key} must be a non-empty text"
+                              + ("" if value is None else f", not {value!r}"),
+                              f"{where}: {key} は空でない文字列で指定してください"
+                              + ("" if value is None else f"（{value!r} は使えません）")))
     return value.strip()
 
 
@@ -78,25 +82,30 @@ def parse_waivers(data: dict[str, Any], source: str) -> tuple[Waiver, ...]:
     """Waivers from a parsed waivers file; :class:`WaiverError` names the file and entry."""
     unknown = sorted(set(data) - {"waiver"})
     if unknown:
-        raise WaiverError(f"{source}: unknown setting(s): {', '.join(unknown)} "
-                          f"(expected [[waiver]] tables)")
+        raise WaiverError(say(f"{source}: unknown setting(s): {', '.join(unknown)} (expected [[waiver]] tables)",
+                              f"{source}: 不明な設定項目です: {', '.join(unknown)}（[[waiver]] の表で書いてください）"))
     entries = data.get("waiver", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise WaiverError(f"{source}: waivers must be [[waiver]] tables")
+        raise WaiverError(say(f"{source}: waivers must be [[waiver]] tables",
+                              f"{source}: 免除は [[waiver]] の表で書いてください"))
     out: list[Waiver] = []
     seen: dict[tuple[str, str | None], int] = {}
     for n, entry in enumerate(entries, start=1):
         where = f"{source}: waiver {n}"
         extra = sorted(set(entry) - _KEYS)
         if extra:
-            raise WaiverError(f"{where}: unknown key(s): {', '.join(extra)}; keys: {', '.join(sorted(_KEYS))}")
+            raise WaiverError(say(f"{where}: unknown key(s): {', '.join(extra)}; keys: {', '.join(sorted(_KEYS))}",
+                                  f"{where}: 不明なキーです: {', '.join(extra)}（使えるキー: {', '.join(sorted(_KEYS))}）"))
         fingerprint = (_text(entry, "fingerprint", where) or "").lower()
         if not _FINGERPRINT.match(fingerprint):
-            raise WaiverError(f"{where}: fingerprint must be the hexadecimal fingerprint of a finding, "
-                              f"not {entry['fingerprint']!r}")
+            raise WaiverError(say(f"{where}: fingerprint must be the hexadecimal fingerprint of a finding, "
+                                  f"not {entry['fingerprint']!r}",
+                                  f"{where}: fingerprint には指摘のフィンガープリント（16 進数）を指定してください"
+                                  f"（{entry['fingerprint']!r} は使えません）"))
         for key in ("date",):
             if key not in entry:
-                raise WaiverError(f"{where}: {key} is missing (when the waiver was granted)")
+                raise WaiverError(say(f"{where}: {key} is missing (when the waiver was granted)",
+                                      f"{where}: {key}（免除を認めた日付）がありません"))
         waiver = Waiver(fingerprint=fingerprint, reason=_text(entry, "reason", where) or "",
                         by=_text(entry, "by", where) or "", date=_date(entry["date"], where, "date"),
                         expires=_date(entry["expires"], where, "expires") if "expires" in entry else None,
@@ -104,7 +113,8 @@ def parse_waivers(data: dict[str, Any], source: str) -> tuple[Waiver, ...]:
                         drawing=_text(entry, "drawing", where, required=False), source=source)
         key = (waiver.fingerprint, waiver.drawing)
         if key in seen:
-            raise WaiverError(f"{where}: fingerprint {fingerprint} is already waived by waiver {seen[key]}")
+            raise WaiverError(say(f"{where}: fingerprint {fingerprint} is already waived by waiver {seen[key]}",
+                                  f"{where}: フィンガープリント {fingerprint} は免除 {seen[key]} ですでに免除されています"))
         seen[key] = n
         out.append(waiver)
     return tuple(out)

@@ -75,7 +75,7 @@ MATRIX = [
     ("text", bad.text_file, 3, "not a DXF file", "DXF ファイルではありません"),
     ("png", bad.png_file, 3, "not a DXF file", "DXF ファイルではありません"),
     ("zip", bad.zip_file, 3, "not a DXF file", "DXF ファイルではありません"),
-    ("dwg", bad.dwg_file, 3, "DXF", "DXF"),  # the DWG reader may name DWG instead
+    ("dwg", bad.dwg_file, 3, "DWG", "DWG"),  # read by the DWG converter, which refuses it
     ("binary-dxf", bad.binary_dxf, 1, None, None),
     ("truncated", bad.truncated, 3, "not a readable DXF file", "読み取れない DXF ファイル"),
     ("header-only", bad.header_only, 3, "no drawing entity could be recovered", "復元できませんでした"),
@@ -222,7 +222,7 @@ def test_outputs_refused_before_work(tmp_path, capsys):
         (("diff", drawing, missing, "--image", tmp_path / "x.gif"), "must end in"),
     ]
     for args, fragment in cases:
-        code, _out, err = run(capsys, *args)
+        code, _out, err = run(capsys, *args, "--lang", "en")
         assert code == 2, (args, err)
         assert fragment in err, err
         assert_clean(err, code)
@@ -241,7 +241,7 @@ def test_batch_usage_errors(tmp_path, capsys):
         (("batch", drawing, "--out", blocker), "is a file"),
     ]
     for args, fragment in cases:
-        code, _out, err = run(capsys, *args, "--jobs", "1", "--no-images")
+        code, _out, err = run(capsys, *args, "--jobs", "1", "--no-images", "--lang", "en")
         assert code == 2, (args, err)
         assert fragment in err, err
         assert_clean(err, code)

@@ -263,7 +263,7 @@ def test_batch_index_links_floor_pages_with_thumbnails(tmp_path):
 def test_batch_html_into_a_missing_folder_is_a_usage_error(tmp_path):
     out = subprocess.run([sys.executable, "-m", "osmark_plan", "batch", str(SAMPLES / "acc001.dxf"),
                           "--out", str(tmp_path / "res"), "--html", str(tmp_path / "no" / "i.html"),
-                          "--no-images", "-q"], capture_output=True, text=True)
+                          "--no-images", "-q", "--lang", "en"], capture_output=True, text=True)
     assert out.returncode == 2
     assert "does not exist" in out.stderr and "Traceback" not in out.stderr
     assert not (tmp_path / "res").exists(), "nothing checked before the usage error"

@@ -112,7 +112,7 @@ def test_broken_waivers_file_exits_2_naming_it(floor, text, words, capsys):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(WaiverError, match="osmark-waivers.toml"):
         load_waivers(path)
-    assert main(["check", str(floor)]) == 2
+    assert main(["check", str(floor), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert str(path) in err and words in err and "Traceback" not in err
 
@@ -173,12 +173,12 @@ def test_write_baseline_refuses_the_drawing(floor, capsys):
 
 
 def test_image_panel_says_a_finding_is_waived():
-    from osmark_plan.report.image_panel import _entry_lines
+    from osmark_plan.report.image_panel import entry_lines
     from osmark_plan.report.image_style import WORDS
 
     finding = {"rule": "ACC003", "severity": "warning", "message": "近い", "at": [0, 0],
                "waived": {"reason": "監視カメラで対策済み", "by": "山田", "date": "2026-11-30", "expires": None}}
-    assert "[免除: 監視カメラで対策済み]" in "".join(_entry_lines(finding, WORDS["ja"], 200))
+    assert "[免除: 監視カメラで対策済み]" in "".join(entry_lines(finding, WORDS["ja"], 200))
 
 
 def test_text_report_lists_unused_and_expired_waivers(floor, fingerprints, capsys):
@@ -195,7 +195,8 @@ def test_text_report_lists_unused_and_expired_waivers(floor, fingerprints, capsy
 
 def test_batch_refuses_a_broken_waivers_file_before_checking(floor, tmp_path, capsys):
     (floor.parent / "osmark-waivers.toml").write_text("[[waiver]]\nfingerprint = 1\n", encoding="utf-8")
-    assert main(["batch", str(floor), "--out", str(tmp_path / "out"), "--no-images", "--quiet"]) == 2
+    assert main(["batch", str(floor), "--out", str(tmp_path / "out"), "--no-images", "--quiet",
+                 "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert "osmark-waivers.toml: waiver 1: fingerprint must be a non-empty text" in err
     assert not (tmp_path / "out" / "summary.json").exists()

@@ -80,17 +80,17 @@ def run_batch(paths: Sequence[str], out: Path, *, explicit: Config | None = None
     floors, manifests = collect(found, config_for)
     base = explicit or (floors[0].config if floors else Config())
     lang = lang or base.lang or fallback_lang
-    prepare_out(out)
-    out = out.resolve()
-    readable = [f for f in floors if f.missing is None]
     if html:
-        if Path(html).resolve() in {f.path.resolve() for f in readable} or Path(html).is_dir():
+        if Path(html).resolve() in {f.path.resolve() for f in floors if f.missing is None} or Path(html).is_dir():
             raise BatchError(say(f"{html}: refusing to overwrite an input drawing or a folder",
                                  f"{html}: 入力の図面やフォルダは上書きしません"))
         parent = Path(html).resolve().parent
-        if parent != out and not parent.is_dir():
+        if parent != out.resolve() and not parent.is_dir():
             raise BatchError(say(f"{html}: folder {parent} does not exist",
                                  f"{html}: フォルダ {parent} がありません"))
+    prepare_out(out)
+    out = out.resolve()
+    readable = [f for f in floors if f.missing is None]
     names = output_names([f.path for f in readable])
     inputs = {f.path.resolve() for f in readable}
     _check_acceptance(readable, waivers, baseline)

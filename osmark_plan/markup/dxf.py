@@ -32,6 +32,7 @@ from ..findings import Report
 from ..output import OutputError, atomic_path, refuse_inputs
 from ..report.document import report_document
 from .shapes import LINE_PATTERNS, cloud, hatch_lines
+from ..messages import say
 
 FINDINGS_LAYER = "OSM-FINDINGS"
 LEVELS_LAYER = "OSM-LEVELS"
@@ -61,7 +62,7 @@ def check_target(path: str | Path, inputs: tuple[str | Path, ...]) -> None:
     """Raise :class:`OutputError` for a --dxf path that is an input or does not end in .dxf."""
     refuse_inputs(path, inputs)
     if Path(path).suffix.lower() != ".dxf":
-        raise OutputError(f"{path}: the marked-up copy must end in .dxf")
+        raise OutputError(say(f"{path}: the marked-up copy must end in .dxf", f"{path}: 指摘を書き込んだ写しのファイル名は .dxf で終えてください"))
 
 
 def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
@@ -72,7 +73,7 @@ def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
     check_target(path, (source,))
     loaded = load(source)
     if report.plan.sha256 and loaded.sha256 != report.plan.sha256:
-        raise OutputError(f"{source}: the drawing changed after it was checked; check it again")
+        raise OutputError(say(f"{source}: the drawing changed after it was checked; check it again", f"{source}: 検査の後に図面が変わりました。もう一度検査してください"))
     doc = loaded.doc
     mark_up(doc, report, lang)
     if doc.dxfversion < "AC1021" and (lang == "ja" or _japanese(report)):

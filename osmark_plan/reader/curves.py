@@ -203,8 +203,11 @@ def _chains(items: list[Item], idx: list[int]) -> list[list[int]]:
         it = items[i]
         if it.e.dxftype() != "LINE":  # type: ignore[attr-defined]
             continue
+        pts = (it.e.dxf.start, it.e.dxf.end)  # type: ignore[attr-defined]
+        if not all(math.isfinite(v) and abs(v) < 1e15 for p in pts for v in (p.x, p.y)):
+            continue  # absurd coordinates: left to the sanity check (DWG009), never a swing
         lines.append(i)
-        for end, p in enumerate((it.e.dxf.start, it.e.dxf.end)):  # type: ignore[attr-defined]
+        for end, p in enumerate(pts):
             ends[(id(it.M), round(p.x * 1e4), round(p.y * 1e4))].append((i, end))
     nxt: dict[tuple[int, int], tuple[int, int]] = {}
     for members in ends.values():

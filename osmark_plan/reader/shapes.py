@@ -14,7 +14,7 @@ from shapely.geometry import Polygon
 from ..messages import say
 from ..model import Repair
 from ..naming import decode_escapes
-from .entities import Item, world_pieces
+from .entities import LINEWORK_TYPES, Item, world_pieces
 
 POLY_TYPES = frozenset({"LWPOLYLINE", "POLYLINE", "CIRCLE", "ELLIPSE", "SPLINE", "HATCH",
                         "MPOLYGON", "SOLID", "TRACE", "3DFACE"})
@@ -61,6 +61,8 @@ def item_shape(item: Item, tol: float, scale: float, close_tol: float) -> Shape:
     layer = decode_escapes(item.layer)
     shape = Shape([], [])
     if t not in POLY_TYPES:
+        if t in LINEWORK_TYPES:
+            world_pieces(item, tol)  # absurd coordinates are noted (DWG009) even where no zone can be
         return shape
     pieces = world_pieces(item, tol)
     rings: list[np.ndarray] = []

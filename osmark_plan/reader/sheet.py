@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .entities import TEXT_TYPES, Item, Walk, text_content, text_point, transform, world_pieces
+from ..messages import say
 
 #: grid cells along the longer side of the drawing
 GRID = 256
@@ -291,8 +292,10 @@ def pick_region(w: Walk, config, path: str) -> Box | None:  # type: ignore[no-un
         if box is None:
             plans = find_plans(w.items)
             listing = "; ".join(f"{p.title or '(untitled)'} at {_fmt(p.box)}" for p in plans[:8])
-            raise ConfigError(f"{path}: no text {config.frame!r} on the drawing to pick the plan by"
-                              + (f"; plans on this sheet: {listing}" if listing else ""))
+            raise ConfigError(say(f"{path}: no text {config.frame!r} on the drawing to pick the plan by"
+                                  + (f"; plans on this sheet: {listing}" if listing else ""),
+                                  f"{path}: 図面を選ぶための文字 {config.frame!r} が図面にありません"
+                                  + (f"。この用紙の図面: {listing}" if listing else "")))
     return box
 
 
@@ -300,7 +303,8 @@ def empty_region(path: str, box: Box) -> Exception:
     """The usage error for a region with nothing of the drawing in it."""
     from ..config import ConfigError
 
-    return ConfigError(f"{path}: the region {_fmt(box)} (drawing units) holds nothing of the drawing")
+    return ConfigError(say(f"{path}: the region {_fmt(box)} (drawing units) holds nothing of the drawing",
+                           f"{path}: 範囲 {_fmt(box)}（図面の単位）に図面の要素がありません"))
 
 
 def _fmt(box: Box) -> str:

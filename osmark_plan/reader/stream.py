@@ -137,7 +137,10 @@ def _parse_block(sc: Scanner, starts: list[tuple[int, bytes]], b: _Block) -> Non
             name = sc.name(p.get(2, b""))
             b.refs.add(name)
             if t == b"INSERT":
-                b.inserts.append((layer, name, minsert_copies(p)))
+                copies = minsert_copies(p)
+                if copies > 1:  # the full load applies the MINSERT and entity limits to arrays
+                    raise Decline("a MINSERT array")
+                b.inserts.append((layer, name, copies))
         elif t == b"ARC":
             if is_swing(tag_pairs(data, pos, end)):
                 if layer is None:
@@ -244,6 +247,8 @@ def _filter(sc: Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tu
         name, copies = "", 1
         if t == b"INSERT" or b"DIMENSION" in t:
             rawname, copies = insert_ref(data, pos, end, m.end())
+            if copies > 1 and t == b"INSERT":  # the full load applies the MINSERT and entity limits
+                raise Decline("a MINSERT array")
             name = sc.name(rawname)
             if t == b"INSERT":
                 _need, arc, arcx, _lines, _d = clo.facts(name)
