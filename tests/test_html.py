@@ -232,9 +232,11 @@ def test_check_cli_writes_and_refuses(tmp_path, capsys):
     assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(out), "--lang", "en"]) == 1
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert "HTML report written" in capsys.readouterr().err
-    assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(SAMPLES / "acc001.dxf")]) == 2
+    assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(SAMPLES / "acc001.dxf"), "--lang", "en"]) == 2
     assert "refusing to overwrite" in capsys.readouterr().err
-    assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(tmp_path / "no" / "r.html")]) == 2
+    assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(SAMPLES / "acc001.dxf"), "--lang", "ja"]) == 2
+    assert "入力の図面は上書きしません" in capsys.readouterr().err
+    assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(tmp_path / "no" / "r.html"), "--lang", "en"]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main(["check", str(SAMPLES / "acc001.dxf"), "--html", str(tmp_path)]) == 2
     assert list(tmp_path.glob(".*.tmp*")) == [], "no temporary file left"

@@ -136,8 +136,10 @@ def test_cli_region_on_batch(sheet, tmp_path):
 def test_region_errors_are_usage_errors(sheet):
     missing = osmark("check", sheet, "--region", "3階平面図", "--lang", "en")
     assert missing.returncode == 2 and "3階平面図" in missing.stderr and "1階平面図" in missing.stderr
-    empty = osmark("check", sheet, "--region", "90000,0,95000,100")
+    empty = osmark("check", sheet, "--region", "90000,0,95000,100", "--lang", "en")
     assert empty.returncode == 2 and "holds nothing" in empty.stderr
+    empty_ja = osmark("check", sheet, "--region", "90000,0,95000,100", "--lang", "ja")
+    assert empty_ja.returncode == 2 and "図面の要素がありません" in empty_ja.stderr
     flat = osmark("check", sheet, "--region", "0,0,0,100")
     assert flat.returncode == 2 and "Traceback" not in flat.stderr
 
