@@ -5,12 +5,12 @@ Japanese folder names, globs; exit codes and verdicts expected by hand (expected
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from drawing_sets import draw_set
 
 from osmark_plan.cli import main
 
@@ -20,13 +20,7 @@ COMMANDS = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))["com
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_batch", HERE / "make_batch.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    root = tmp_path_factory.mktemp("tree")
-    module.main(str(root))
-    return root
+    return draw_set(HERE / "make_batch.py", tmp_path_factory.mktemp("tree"))
 
 
 @pytest.mark.parametrize("case", COMMANDS, ids=[" ".join(c["args"]) for c in COMMANDS])

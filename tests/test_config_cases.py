@@ -5,12 +5,12 @@ expected by hand."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+from drawing_sets import draw_set
 
 from osmark_plan.cli import main
 
@@ -20,17 +20,7 @@ NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.j
 
 @pytest.fixture(scope="module")
 def cases(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(HERE))
-    try:
-        spec = importlib.util.spec_from_file_location("make_cases", HERE / "make_cases.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        out = tmp_path_factory.mktemp("config_cases")
-        module.main(str(out))
-    finally:
-        sys.path.remove(str(HERE))
-    return out
+    return draw_set(HERE / "make_cases.py", tmp_path_factory.mktemp("config_cases"))
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -5,12 +5,11 @@ expected by hand from the rule text."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from drawing_sets import draw_set
 from expected import describe_actual, describe_expected, pair_findings
 
 HERE = Path(__file__).resolve().parent
@@ -23,19 +22,8 @@ CASES = [(folder, p.name[: -len(".expected.json")])
 @pytest.fixture(scope="module")
 def drawings(tmp_path_factory) -> dict[str, Path]:
     """Each set's floors, drawn once into a temporary folder."""
-    out = {}
-    for folder, script in SETS.items():
-        sys.path.insert(0, str(HERE / folder))  # a set's script may import its own kit
-        try:
-            spec = importlib.util.spec_from_file_location(folder + "_floors", HERE / folder / script)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[spec.name] = module  # dataclasses look their module up by name
-            spec.loader.exec_module(module)
-            out[folder] = tmp_path_factory.mktemp(folder)
-            module.main(str(out[folder]))
-        finally:
-            sys.path.remove(str(HERE / folder))
-    return out
+    return {folder: draw_set(HERE / folder / script, tmp_path_factory.mktemp(folder))
+            for folder, script in SETS.items()}
 
 
 def test_every_expectation_has_a_floor(drawings: dict[str, Path]) -> None:

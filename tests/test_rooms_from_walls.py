@@ -4,13 +4,12 @@ found (names and levels), the rooms each door joins, and the findings, all expec
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from drawing_sets import draw_set
 
 HERE = Path(__file__).resolve().parent / "rooms_from_walls"
 NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.json"))
@@ -18,13 +17,7 @@ NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.j
 
 @pytest.fixture(scope="module")
 def drawings(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_rooms", HERE / "make_rooms.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    out = tmp_path_factory.mktemp("rooms")
-    module.main(str(out))
-    return out
+    return draw_set(HERE / "make_rooms.py", tmp_path_factory.mktemp("rooms"))
 
 
 def _names(finding) -> set[str]:

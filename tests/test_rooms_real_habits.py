@@ -4,14 +4,13 @@ the pieces behind them (which texts name rooms, doorway chords, wall bodies, sim
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
+from drawing_sets import draw_set
 import shapely
 from shapely.geometry import LineString, Point
 
@@ -28,13 +27,7 @@ NAMES = sorted(p.name[: -len(".expected.json")] for p in HERE.glob("*.expected.j
 
 @pytest.fixture(scope="module")
 def drawings(tmp_path_factory) -> Path:
-    spec = importlib.util.spec_from_file_location("make_habits", HERE / "make_habits.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    out = tmp_path_factory.mktemp("habits")
-    module.main(str(out))
-    return out
+    return draw_set(HERE / "make_habits.py", tmp_path_factory.mktemp("habits"))
 
 
 @pytest.mark.parametrize("name", NAMES)
