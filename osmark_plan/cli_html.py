@@ -17,11 +17,9 @@ html_option = click.option("--html", "html", type=click.Path(dir_okay=False),
 
 def check_html_target(path: str, protect: tuple[str, ...]) -> None:
     """Refuse (before any drawing is read) an HTML path that is an input or a folder."""
-    from .output import OutputError
+    from .output import OutputError, refuse_inputs
 
-    for p in protect:
-        if Path(path).resolve() == Path(p).resolve():
-            raise OutputError(say(f"{path}: refusing to overwrite the input drawing", f"{path}: 入力の図面は上書きしません"))
+    refuse_inputs(path, protect)  # also a hard link or symlink to an input
     if Path(path).is_dir():
         raise OutputError(say(f"{path}: is a folder", f"{path}: フォルダです"))
 
