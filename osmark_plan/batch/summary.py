@@ -13,7 +13,8 @@ from urllib.parse import quote
 from ..version import __version__
 from .buildings import BuildingResult, display_path, floor_verdict
 from .floors import Floor
-from .worker import FloorResult, write_text
+from ..output import write_text_atomic
+from .worker import FloorResult
 
 SCHEMA = "osmark-plan/batch/1"
 CSV_COLUMNS = ("floor", "path", "building", "in_application", "exposed", "status", "verdict",
@@ -148,12 +149,10 @@ def write_summary(out: Path, doc: dict[str, Any], thumbnails: dict[str, str] | N
                   index: Path | None = None) -> dict[str, Path]:
     """Write summary.json, summary.csv and index.html into ``out`` (and the index also to
     ``index``, the path given to ``--html``); their paths."""
-    from ..output import write_text_atomic
-
     paths = {"json": out / "summary.json", "csv": out / "summary.csv", "html": out / "index.html"}
-    write_text(paths["json"], json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
-    write_text(paths["csv"], "\ufeff" + csv_text(doc["floors"]))
-    write_text(paths["html"], html_text(doc, thumbnails))
+    write_text_atomic(paths["json"], json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    write_text_atomic(paths["csv"], "\ufeff" + csv_text(doc["floors"]))
+    write_text_atomic(paths["html"], html_text(doc, thumbnails))
     if index is not None and index.resolve() != paths["html"].resolve():
         write_text_atomic(index, html_text(doc, thumbnails, base=index.parent, out=out))
         paths["index"] = index

@@ -89,11 +89,6 @@ def warm(images: bool = True, single_thread: bool = True) -> None:
         cjk_font()
 
 
-def write_text(path: str | Path, text: str) -> None:
-    """Write UTF-8 text through a temporary file beside the target (its folder must exist)."""
-    write_text_atomic(path, text)
-
-
 def _failed(task: FloorTask, reason: str, start: float) -> FloorResult:
     return FloorResult(path=task.path, status="failed", exit=UNREADABLE, reason=reason,
                        seconds=time.perf_counter() - start)
@@ -128,7 +123,7 @@ def _check_floor(task: FloorTask, start: float) -> FloorResult:
     try:
         report = accept(check_plan(plan, task.config), task.config, task.waivers, task.baseline)
         doc = report_document(report, task.lang)
-        write_text(task.report, dumps(doc) + "\n")
+        write_text_atomic(task.report, dumps(doc) + "\n")
     except Exception as exc:  # noqa: BLE001
         return _failed(task, f"{task.path}: cannot check this drawing: {type(exc).__name__}: {exc}",
                        start)
@@ -156,7 +151,6 @@ def _html(task: FloorTask, report: Any) -> tuple[str | None, str | None, str | N
     if not task.html:
         return None, None, None
     try:
-        from ..output import write_text_atomic
         from ..report.html import report_html
         from ..report.plan_svg import thumbnail_svg
 
