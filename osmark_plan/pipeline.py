@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .config import Config
 from .findings import Report
+from .gc_pause import gc_paused
 from .geometry.site import Site
 from .model import Plan
 
@@ -25,7 +26,9 @@ def read(path: str | Path, config: Config | None = None, units: str | None = Non
     from .reader import read_plan
 
     config = config or Config()
-    return with_rooms(read_plan(path, config, units=units), config)
+    plan = read_plan(path, config, units=units)
+    with gc_paused():
+        return with_rooms(plan, config)
 
 
 def tolerances(config: Config) -> dict[str, float]:
@@ -47,7 +50,8 @@ def build(plan: Plan, config: Config | None = None) -> Site:
     """Regions, openings and the access graph of a plan."""
     from .geometry.build import build_site
 
-    return build_site(plan, tolerances(config or Config()))
+    with gc_paused():
+        return build_site(plan, tolerances(config or Config()))
 
 
 def check_plan(plan: Plan, config: Config | None = None) -> Report:
@@ -55,4 +59,6 @@ def check_plan(plan: Plan, config: Config | None = None) -> Report:
     from .engine import run_rules
 
     config = config or Config()
-    return run_rules(build(plan, config), config)
+    site = build(plan, config)
+    with gc_paused():
+        return run_rules(site, config)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 from contextlib import contextmanager
@@ -128,19 +127,6 @@ def _quiet():  # type: ignore[no-untyped-def]
         yield
     finally:
         logger.setLevel(level)
-
-
-@contextmanager
-def gc_paused():  # type: ignore[no-untyped-def]
-    """No cyclic garbage collection while reading: ezdxf builds many objects and few cycles,
-    and collecting while it does costs about a sixth of the read."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def load(path: str | Path, limits: Limits | None = None) -> Loaded:

@@ -24,7 +24,8 @@ from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import MARKUP_LAYERS, LayerKinds, layer_infos
 from .filtered import NeedFull, full, load_filtered
-from .load import ReadError, gc_paused, load
+from ..gc_pause import collect_now, gc_paused
+from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
 from .curves import replace_items, swings_from_curves
 from .wall_doors import promote_door_blocks
@@ -215,11 +216,14 @@ def read_plan(path: str | Path, config: Config, units: str | None = None,
     try:
         with gc_paused():
             if read == "full" or getattr(config, "frame", None):  # a frame title may be on any layer
-                return _attempt(lambda: load(path, limits), path, config, units)
-            try:
-                return _attempt(lambda: load_filtered(path, LayerKinds(config), limits), path, config, units)
-            except NeedFull as exc:
-                return _attempt(lambda: full(path, str(exc), limits), path, config, units)
+                plan = _attempt(lambda: load(path, limits), path, config, units)
+            else:
+                try:
+                    plan = _attempt(lambda: load_filtered(path, LayerKinds(config), limits), path, config, units)
+                except NeedFull as exc:
+                    plan = _attempt(lambda: full(path, str(exc), limits), path, config, units)
+        collect_now()  # the ezdxf document (its cycles) is let go here, not in a later step
+        return plan
     except (ReadError, ConfigError):
         raise
     except RecursionError:
