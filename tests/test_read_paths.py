@@ -134,3 +134,33 @@ def test_extents_need_the_full_read(tmp_path: Path) -> None:
     fast_doc, taken = report(path, "auto")
     assert fast_doc == full_doc
     assert taken.startswith("full: ") and "extents" in taken
+
+
+@pytest.mark.parametrize("dxf", SAMPLES[:12], ids=lambda p: p.name)
+def test_scan_counts_entities_as_the_limit_does(dxf: Path) -> None:
+    """The filtered read checks the entity limit on its own structure starts (no second pass
+    over the bytes): the count is the one limits.raw_entities gives."""
+    from osmark_plan.limits import raw_entities
+    from osmark_plan.reader.dxf_tags import entity_count, find_sections
+
+    data = dxf.read_bytes()
+    if data.startswith(b"AutoCAD Binary DXF"):
+        pytest.skip("binary DXF: the full load counts")
+    starts, sections = find_sections(data)
+    assert entity_count(starts, *sections["ENTITIES"]) == raw_entities(data) > 0
+
+
+def test_entity_limit_same_on_both_paths(tmp_path: Path) -> None:
+    """A floor over the entity limit stops with the same message whichever way it is read."""
+    from osmark_plan.limits import Limits
+    from osmark_plan.reader.read_error import ReadError
+
+    path = ROOT / "samples" / "dxf" / "office_ok.dxf"
+    config = Config(limits=Limits(entities=5))
+    messages = []
+    for read in ("auto", "full"):
+        with pytest.raises(ReadError) as err:
+            read_plan(path, config, read=read)
+        messages.append(str(err.value))
+    assert messages[0] == messages[1]
+    assert "5" in messages[0]

@@ -12,10 +12,10 @@ import ezdxf
 from ezdxf.filemanagement import dxf_file_info
 from ezdxf.tools.codepage import is_supported_encoding
 
-from ..limits import Limits, raw_entities
+from ..limits import Limits
 from .dxf_tags import Decline
 from .load import _UTF8_VERSIONS, Loaded, _looks_like_dxf, _quiet, choose_encoding, load
-from .stream import scan
+from .stream import TooManyEntities, scan
 
 
 class NeedFull(Exception):
@@ -42,21 +42,21 @@ def load_filtered(path: str | Path, kind_of: Callable[[str], str], limits: Limit
         return full(p, "", limits)
     if not data.strip() or not _looks_like_dxf(data):
         return full(p, "", limits)
-    if limits is not None and (count := raw_entities(data)) > limits.entities:
-        from .limit_errors import too_many_entities
-
-        raise too_many_entities(str(p), count, limits.entities)
     encoding, enc_repair = choose_encoding(data)
     sha = hashlib.sha256(data).hexdigest()
     try:
         enc = encoding or dxf_file_info(str(p)).encoding
-        cut = scan(data, enc, kind_of)
+        cut = scan(data, enc, kind_of, limits.entities if limits is not None else None)
         del data  # (peak memory: the file's bytes are not needed while ezdxf loads)
         text = cut.text.decode(enc, "surrogateescape")
         cut.text = b""
         with _quiet():
             doc = ezdxf.read(io.StringIO(text, newline=None))
         del text
+    except TooManyEntities as exc:  # counted on the scan's structure starts, not a second pass
+        from .limit_errors import too_many_entities
+
+        raise too_many_entities(str(p), exc.count, limits.entities) from None  # type: ignore[union-attr]
     except Decline as exc:
         return full(p, str(exc), limits)
     except Exception as exc:  # noqa: BLE001 - the full load reads (or recovers) it

@@ -26,8 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .dxf_tags import (LAST, PAIRS, RECORD_NAME, Decline, Scanner, entities_in, find_sections,
-                       insert_ref, is_swing, minsert_copies, starts_end, tag_head, tag_num, tag_pairs)
+from .dxf_tags import (CHILD_TYPES, HEAD, HEAD_FAST, LAST, PAIRS, RECORD_NAME, Decline, Scanner,
+                       Starts, entities_in, entity_count, find_sections, insert_ref, is_swing,
+                       minsert_copies, tag_head, tag_num, tag_pairs)
 
 _ACADVER = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*([^\r\n]*)")
 #: versions this scan does not serve (R12 and older: entities without subclass order)
@@ -70,8 +71,18 @@ class _Block:
     parsed: bool = False
 
 
-def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
-    """The smaller DXF text for ``data`` (raises :class:`Decline` where it cannot serve)."""
+class TooManyEntities(Exception):
+    """More entities in the ENTITIES section than the limit allows (``count``)."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+def scan(data: bytes, encoding: str, kind_of: Callable[[str], str],
+         max_entities: int | None = None) -> Scan:
+    """The smaller DXF text for ``data`` (raises :class:`Decline` where it cannot serve, and
+    :class:`TooManyEntities` beyond ``max_entities``, counted as limits.raw_entities does)."""
     if data.startswith(b"AutoCAD Binary DXF"):
         raise Decline("binary DXF")
     ver = _ACADVER.search(data[:20000])
@@ -88,6 +99,8 @@ def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
     starts, sections = find_sections(data)
     if "ENTITIES" not in sections:
         raise Decline("no ENTITIES section")
+    if max_entities is not None and (count := entity_count(starts, *sections["ENTITIES"])) > max_entities:
+        raise TooManyEntities(count)
     blocks: dict[str, _Block] = {}
     if "BLOCKS" in sections:
         if sections["BLOCKS"][1] > sections["ENTITIES"][0]:
@@ -96,7 +109,7 @@ def scan(data: bytes, encoding: str, kind_of: Callable[[str], str]) -> Scan:
     return _filter(sc, starts, sections, blocks)
 
 
-def _read_blocks(sc: Scanner, starts: list[tuple[int, bytes]], first: int, last: int) -> dict[str, _Block]:
+def _read_blocks(sc: Scanner, starts: Starts, first: int, last: int) -> dict[str, _Block]:
     """Each block definition's place in the file (its content is read when it is needed)."""
     data = sc.data
     out: dict[str, _Block] = {}
@@ -118,7 +131,7 @@ def _read_blocks(sc: Scanner, starts: list[tuple[int, bytes]], first: int, last:
     return out
 
 
-def _parse_block(sc: Scanner, starts: list[tuple[int, bytes]], b: _Block) -> None:
+def _parse_block(sc: Scanner, starts: Starts, b: _Block) -> None:
     """What a block holds: counts per layer and type, nested INSERTs, what the reader needs."""
     data = sc.data
     b.parsed = True
@@ -154,7 +167,7 @@ def _parse_block(sc: Scanner, starts: list[tuple[int, bytes]], b: _Block) -> Non
 class _Closure:
     """Facts about blocks including everything nested in them (memoised, cycles declined)."""
 
-    def __init__(self, blocks: dict[str, _Block], sc: Scanner, starts: list[tuple[int, bytes]]) -> None:
+    def __init__(self, blocks: dict[str, _Block], sc: Scanner, starts: Starts) -> None:
         self.blocks = blocks
         self.sc = sc
         self.starts = starts
@@ -222,61 +235,81 @@ class _Closure:
         return out
 
 
-def _filter(sc: Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
+def _filter(sc: Scanner, starts: Starts, sections: dict[str, tuple[int, int]],
             blocks: dict[str, _Block]) -> Scan:
     data = sc.data
     clo = _Closure(blocks, sc, starts)
     owners = {}
     for n, b in blocks.items():
         if n.upper() in ("*MODEL_SPACE", "*PAPER_SPACE"):
-            owners[n.upper()] = tag_pairs(data, b.start, starts_end(starts, b.start)).get(330)
+            owners[n.upper()] = tag_pairs(data, b.start, starts.after(b.start)).get(330)
     msp_owner, psp_owner = owners.get("*MODEL_SPACE"), owners.get("*PAPER_SPACE")
     first, last = sections["ENTITIES"]
-    # first pass: what each model-space entity is (as ezdxf decides: owner first, then 67)
-    rows: list[tuple[bytes, int, int, bytes, str, str, int]] = []
+    # One pass over model space (what an entity is: as ezdxf decides, owner first, then 67).
+    # Kept entities become byte ranges; left-out ones are only counted. An INSERT on an
+    # unmapped layer whose block holds nothing but LINEs waits for the end of the pass: it is
+    # kept only if the drawing has door swings the reader pairs with leaf lines.
+    kept: list[tuple[int, int]] = []
+    waiting: list[tuple[int, int, bytes, str, int]] = []
+    refs: set[str] = set()
+    types: Counter = Counter()
+    inserts: Counter = Counter()
     line_swings = False
+    total = 0
     kind_of = sc.kind
-    for t, pos, end, _k in entities_in(starts, first, last):
-        m = tag_head(data, pos, end)
+    pos, typ = starts.pos, starts.typ
+    fast, slow = HEAD_FAST.match, HEAD.match
+    k = first + 1
+    while k < last:
+        t = typ[k]
+        j = k + 1
+        while j < last and typ[j] in CHILD_TYPES:
+            j += 1
+        p, end = pos[k], pos[j]
+        k = j
+        m = fast(data, p, end) or slow(data, p, end)
         if m is None:
             raise Decline("an entity without a layer")
-        owner, ps, raw = m.group(1), m.group(2), m.group(3)
+        owner, ps, raw = m.group(1, 2, 3)
         if owner != msp_owner and (owner == psp_owner or (ps and ps.strip() not in (b"", b"0"))):
             continue  # paper space: neither kept nor counted
+        total += 1
         kind = kind_of(raw)
         name, copies = "", 1
+        keep = kind != "ignored" or t in TEXT_TYPES
         if t == b"INSERT" or b"DIMENSION" in t:
-            rawname, copies = insert_ref(data, pos, end, m.end())
+            rawname, copies = insert_ref(data, p, end, m.end())
             if copies > 1 and t == b"INSERT":  # the full load applies the MINSERT and entity limits
                 raise Decline("a MINSERT array")
             name = sc.name(rawname)
             if t == b"INSERT":
-                _need, arc, arcx, _lines, _d = clo.facts(name)
+                need, arc, arcx, lines, _d = clo.facts(name)
                 if arcx if kind in ELEMENT_KINDS else arc:
                     line_swings = True
-        elif t == b"ARC" and kind in LINE_KINDS and is_swing(tag_pairs(data, pos, end)):
+                if not keep:
+                    keep = need or arc
+                    if not keep and lines:
+                        waiting.append((p, end, raw, name, copies))
+                        continue
+        elif t == b"ARC" and kind in LINE_KINDS and is_swing(tag_pairs(data, p, end)):
             line_swings = True
-        rows.append((t, pos, end, raw, kind, name, copies))
-    # second pass: keep or count
-    kept: list[tuple[int, int]] = []
-    refs: set[str] = set()
-    types: Counter = Counter()
-    inserts: Counter = Counter()
-    for t, pos, end, raw, kind, name, copies in rows:
-        keep = kind != "ignored" or t in TEXT_TYPES
-        if not keep and t == b"INSERT":
-            need, arc, _arcx, lines, _d = clo.facts(name)
-            keep = need or arc or (line_swings and lines)
         if keep:
             if name:
                 refs.add(name)
-            if kept and kept[-1][1] == pos:
+            if kept and kept[-1][1] == p:
                 kept[-1] = (kept[-1][0], end)
             else:
-                kept.append((pos, end))
+                kept.append((p, end))
             continue
         types[(raw, t)] += 1
         if t == b"INSERT":
+            inserts[(raw, name)] += copies
+    if waiting and line_swings:
+        refs.update(w[3] for w in waiting)
+        kept = _merged(kept + [(w[0], w[1]) for w in waiting])
+    else:
+        for _p, _e, raw, name, copies in waiting:
+            types[(raw, b"INSERT")] += 1
             inserts[(raw, name)] += copies
     left_out: dict[str, Counter] = {}
     for (raw, t), n in types.items():
@@ -286,38 +319,50 @@ def _filter(sc: Scanner, starts: list[tuple[int, bytes]], sections: dict[str, tu
         for (lay, tt), c in clo.counts(name).items():
             left_out.setdefault(layer if lay is None else lay, Counter())[tt] += c * n
     keep_blocks = clo.load_set(refs) | {n for n in blocks if n.upper().startswith(("*MODEL_SPACE", "*PAPER_SPACE"))}
+    dropped = sum(types.values())
     return Scan(_assemble(data, starts, sections, blocks, keep_blocks, keep_blocks | refs, kept, sc.name),
-                left_out, len(rows) - sum(types.values()), sum(types.values()))
+                left_out, total - dropped, dropped)
 
 
-def _assemble(data: bytes, starts: list[tuple[int, bytes]], sections: dict[str, tuple[int, int]],
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Byte ranges in file order, touching ones joined."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _assemble(data: bytes, starts: Starts, sections: dict[str, tuple[int, int]],
               blocks: dict[str, _Block], load: set[str], records: set[str],
               kept: list[tuple[int, int]], name_of: Callable[[bytes], str]) -> bytes:
     """The smaller file: the sections as they are, but only the kept block definitions (and
     their BLOCK_RECORD entries) and the kept entities."""
     parts: list[bytes] = []
     at = 0
+    pos, typ = starts.pos, starts.typ
     if "TABLES" in sections:
         t_first, t_last = sections["TABLES"]
         for k in range(t_first + 1, t_last):
-            pos, t = starts[k]
-            if t != b"BLOCK_RECORD":
+            if typ[k] != b"BLOCK_RECORD":
                 continue
-            end = starts[k + 1][0]
-            m = RECORD_NAME.match(data, pos, end)
+            start, end = pos[k], pos[k + 1]
+            m = RECORD_NAME.match(data, start, end)
             if m is None:
                 raise Decline("a BLOCK_RECORD without a name")
             if name_of(m.group(1)) not in records:
-                parts.append(data[at:pos])
+                parts.append(data[at:start])
                 at = end
     if "BLOCKS" in sections:
         b_first, b_last = sections["BLOCKS"]
-        body = starts[b_first + 1][0]
+        body = pos[b_first + 1]
         parts.append(data[at:body])
         parts.extend(data[b.start:b.end] for name, b in blocks.items() if name in load)
-        at = starts[b_last][0]
+        at = pos[b_last]
     e_first, e_last = sections["ENTITIES"]
-    parts.append(data[at:starts[e_first + 1][0]])
+    parts.append(data[at:pos[e_first + 1]])
     parts.extend(data[a:b] for a, b in kept)
-    parts.append(data[starts[e_last][0]:])
+    parts.append(data[pos[e_last]:])
     return b"".join(parts)
