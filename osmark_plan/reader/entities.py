@@ -115,7 +115,7 @@ def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = No
     def visit(entities: Iterable[object], m: Matrix44 | None, inherit: str | None,
               top: str | None, block: str | None, owner: int, chain: tuple[str, ...]) -> None:
         M = np_matrix(m)
-        sc = matrix_scale(m)
+        sc = matrix_scale(M)
         for e in entities:
             try:
                 t = e.dxftype()  # type: ignore[attr-defined]
@@ -164,7 +164,7 @@ def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = No
                 continue
             if m is not None:
                 mi = mi * m
-            if not sane_rows(np_matrix(mi)).all():  # an absurd insertion point or scale
+            if not sane_matrix(mi):  # an absurd insertion point or scale
                 note_absurd(Item(ins, None, layer, kind, handle, block=None), "entity")
                 continue
             sub_owner = owner
@@ -246,8 +246,17 @@ def note_absurd(item: "Item | Elem", what: str) -> None:
 def sane_rows(pts: np.ndarray, bound: float | None = None) -> np.ndarray:
     """Rows of ``pts`` that are finite and within the bound (a boolean mask)."""
     bound = coordinate_bound() if bound is None else bound
+    finite = np.isfinite(pts)
+    if finite.all():  # the usual case, without the cost of an errstate context
+        return (np.abs(pts) <= bound).all(axis=1)
     with np.errstate(invalid="ignore"):
-        return np.isfinite(pts).all(axis=1) & (np.abs(pts) <= bound).all(axis=1)
+        return finite.all(axis=1) & (np.abs(pts) <= bound).all(axis=1)
+
+
+def sane_matrix(m: Matrix44) -> bool:
+    """All 16 entries of a block-to-world matrix finite and within the coordinate bound."""
+    bound = coordinate_bound()
+    return all(math.isfinite(v) and abs(v) <= bound for v in m)
 
 
 # --- geometry ---------------------------------------------------------------------------------
@@ -268,13 +277,13 @@ def transform(pts: np.ndarray, m: Matrix44 | np.ndarray | None) -> np.ndarray:
     return out
 
 
-def matrix_scale(m: Matrix44 | None) -> float:
-    """Mean linear scale of a block-to-world matrix."""
+def matrix_scale(m: Matrix44 | np.ndarray | None) -> float:
+    """Mean linear scale of a block-to-world matrix (m: Matrix44 or its numpy 4x4 form)."""
     if m is None:
         return 1.0
-    M = np_matrix(m)
-    with np.errstate(all="ignore"):
-        det = abs(float(np.linalg.det(M[:2, :2])))
+    M = m if isinstance(m, np.ndarray) else np_matrix(m)
+    a, b, c, d = float(M[0, 0]), float(M[0, 1]), float(M[1, 0]), float(M[1, 1])
+    det = abs(a * d - b * c)  # nan or inf for an absurd matrix: scale 1
     return math.sqrt(det) if 0 < det < float("inf") else 1.0
 
 
