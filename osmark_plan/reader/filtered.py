@@ -48,11 +48,13 @@ def load_filtered(path: str | Path, kind_of: Callable[[str], str], limits: Limit
         enc = encoding or dxf_file_info(str(p)).encoding
         cut = scan(data, enc, kind_of, limits.entities if limits is not None else None)
         del data  # (peak memory: the file's bytes are not needed while ezdxf loads)
-        text = cut.text.decode(enc, "surrogateescape")
+        # decoded line by line as ezdxf reads (no whole-text str and StringIO copies)
+        stream = io.TextIOWrapper(io.BytesIO(cut.text), encoding=enc, errors="surrogateescape",
+                                  newline=None)
         cut.text = b""
         with _quiet():
-            doc = ezdxf.read(io.StringIO(text, newline=None))
-        del text
+            doc = ezdxf.read(stream)
+        del stream
     except TooManyEntities as exc:  # counted on the scan's structure starts, not a second pass
         from .limit_errors import too_many_entities
 

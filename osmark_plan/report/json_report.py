@@ -15,8 +15,9 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def write(report: Report, lang: str, stream: TextIO) -> None:
-    """Write the JSON report of ``report`` (messages in ``lang``) to ``stream``."""
-    stream.write(dumps(report_document(report, lang)))
+    """Write the JSON report of ``report`` (messages in ``lang``) to ``stream``, piece by piece
+    (a big floor's report is never held whole as one string)."""
+    json.dump(report_document(report, lang), stream, ensure_ascii=False, indent=2, allow_nan=False)
     stream.write("\n")
 
 
