@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import LineString, box
 from shapely.ops import unary_union
 
@@ -115,3 +117,28 @@ def test_acc003_no_entrances_means_nothing_to_report_but_regions_are_counted():
     site = make_site(STRIP, [("D1", "O1", "Z1")])
     found, run = findings(site, "ACC003")
     assert found == [] and run.checked == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 14), st.integers(0, 14)), max_size=40),
+       st.integers(0, 14), st.integers(0, 14), st.integers(0, 14))
+def test_fewest_links_is_the_route_networkx_gives(edges, source, target, avoid) -> None:
+    """The plain-list search returns exactly networkx's route on the graph without ``avoid``
+    (same neighbour order, same meeting point), or None where networkx finds no path."""
+    import networkx as nx
+
+    from osmark_plan.geometry.routes import adjacency, fewest_links
+
+    graph = nx.MultiGraph()
+    graph.add_nodes_from(range(15))
+    graph.add_edges_from(edges)
+    got = fewest_links(adjacency(graph), source, target, avoid=avoid)
+    if avoid in (source, target):
+        assert got is None
+        return
+    view = nx.restricted_view(graph, [avoid], [])
+    try:
+        want = nx.shortest_path(view, source, target)
+    except nx.NetworkXNoPath:
+        want = None
+    assert got == want

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import networkx as nx
 import numpy as np
 import shapely
 from shapely import STRtree
 
+from ..geometry.routes import Adjacency, adjacency, fewest_links
 from ..geometry.site import Link, Site
 from ..model import OUTSIDE
 from .base import Context, Option, Violation, rule
@@ -104,21 +104,17 @@ def level3_direct_access(site: Site, ctx: Context) -> Iterator[Violation]:
         )
 
 
-def route_to(site: Site, low: str, high: str) -> list[str] | None:
+def route_to(site: Site, low: str, high: str, adj: Adjacency | None = None) -> list[str] | None:
     """Shortest route (fewest links) from OUTSIDE to ``low``, then ``high``; None if none.
 
     The route to ``low`` does not pass ``high``: it is the way in through this door. None
     when ``low`` is reached only through ``high`` (the door leads out of ``high`` to a dead end).
+    ``adj``: the graph's :func:`~osmark_plan.geometry.routes.adjacency`, when asked many times.
     """
     if low == OUTSIDE:
         return [OUTSIDE, high]
-    graph = nx.restricted_view(site.graph, [high], [])
-    if OUTSIDE not in graph or low not in graph:
-        return None
-    try:
-        return list(nx.shortest_path(graph, OUTSIDE, low)) + [high]
-    except nx.NetworkXNoPath:
-        return None
+    route = fewest_links(adj if adj is not None else adjacency(site.graph), OUTSIDE, low, avoid=high)
+    return None if route is None else route + [high]
 
 
 def _skipped(low: int, high: int):
@@ -172,13 +168,14 @@ def nested_zoning(site: Site, ctx: Context) -> Iterator[Violation]:
     level-1 office in front of a level-2 room), or move the door so that it opens from an
     area one level lower.
     """
+    adj = adjacency(site.graph)
     for link in site.links:
         ctx.count()
         la, lb = site.level_of(link.a), site.level_of(link.b)
         if abs(la - lb) <= 1 or direct_level3(site, link) is not None:
             continue
         low, high = (link.a, link.b) if la < lb else (link.b, link.a)
-        route = route_to(site, low, high)
+        route = route_to(site, low, high, adj)
         names = ["OUTSIDE" if n == OUTSIDE else site.name_of(n) for n in route] if route else []
         region = site.region(high)
         subjects = (region_subject(region),) if region is not None else ()
