@@ -4,6 +4,8 @@ level-2/3 cabinets beside fire or water places (ZON005)."""
 from __future__ import annotations
 
 import fnmatch
+import functools
+import re
 from typing import Iterable, Iterator
 
 import numpy as np
@@ -34,8 +36,15 @@ def name_matches(name: str | None, patterns: Iterable[str]) -> bool:
     """True when the folded, upper-cased name matches one of the glob patterns."""
     if not name:
         return False
-    n = fold(name).upper()
-    return any(fnmatch.fnmatchcase(n, fold(p).upper()) for p in patterns)
+    return _globs(tuple(patterns)).match(fold(name).upper()) is not None
+
+
+@functools.lru_cache(maxsize=32)
+def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """The glob patterns (folded, upper-cased) as one regular expression, made once."""
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(fnmatch.translate(fold(p).upper()) for p in patterns))
 
 
 def _in_aa(site: Site, geoms: list[BaseGeometry]) -> np.ndarray:
