@@ -12,8 +12,12 @@ measures in one run, each ``--repeat`` times, the median of:
 
 - ``readfile``: ``python -c "ezdxf.readfile(f)"`` as a whole process (imports included);
 - ``check``: ``osmark check --format json`` as a whole process, report written to a file, and
-  its peak memory (the child's maximum resident set size);
+  its peak memory (the child's maximum resident set size), as a whole and above the peak of
+  the same check on a tiny floor (the interpreter and its libraries, about 80 MB, which no
+  drawing can make smaller);
 - ``check+image``: the same with ``--image plan.png``;
+  (these three run in turns - readfile, check, check+image, readfile ... - so that a busy
+  spell of the machine weighs on all three alike)
 - ``version`` / ``rules``: ``osmark --version`` and ``osmark rules`` (start-up);
 - the stages, in one process: opening the file (scan and ezdxf load, or ezdxf load alone on the
   full path), interpreting it, rooms, site, rules, JSON report, image.
@@ -119,9 +123,22 @@ def run_child(args: list[str], out: Path | None = None) -> tuple[float, int, flo
 
 
 def median_child(args: list[str], repeat: int, out: Path | None = None) -> dict[str, float]:
-    runs = [run_child(args, out) for _ in range(repeat)]
+    return medians([run_child(args, out) for _ in range(repeat)])
+
+
+def medians(runs: list[tuple[float, int, float]]) -> dict[str, float]:
     return {"s": statistics.median(r[0] for r in runs), "rss": statistics.median(r[1] for r in runs),
-            "cpu": statistics.median(r[2] for r in runs)}
+            "cpu": statistics.median(r[2] for r in runs), "runs": len(runs)}
+
+
+def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict[str, float]]:
+    """Each command run ``repeat`` times, in turns (a, b, c, a, b, c ...), so that a busy spell
+    of the machine falls on all of them alike; the medians of each."""
+    runs: dict[str, list[tuple[float, int, float]]] = {k: [] for k in commands}
+    for _ in range(repeat):
+        for name, args in commands.items():
+            runs[name].append(run_child(args))
+    return {k: medians(v) for k, v in runs.items()}
 
 
 def stages(path: Path, repeat: int, image: Path) -> dict[str, float]:
@@ -178,12 +195,13 @@ def bench_scale(scale: float, repeat: int, cache: Path, tmp: Path) -> dict:
         path.with_suffix(".tmp").rename(path)
     py = sys.executable
     row: dict = {"scale": scale, "bytes": path.stat().st_size}
-    row["readfile"] = median_child([py, "-c", "import sys, ezdxf; ezdxf.readfile(sys.argv[1])", str(path)], repeat)
-    row["check"] = median_child([py, "-m", "osmark_plan", "check", str(path), "--format", "json", "--lang", "en",
-                                 "--output", str(tmp / "report.json")], repeat)
-    row["check_image"] = median_child([py, "-m", "osmark_plan", "check", str(path), "--format", "json",
-                                       "--lang", "en", "--output", str(tmp / "report.json"),
-                                       "--image", str(tmp / "plan.png")], repeat)
+    check = [py, "-m", "osmark_plan", "check", str(path), "--format", "json", "--lang", "en",
+             "--output", str(tmp / "report.json")]
+    row.update(interleaved({
+        "readfile": [py, "-c", "import sys, ezdxf; ezdxf.readfile(sys.argv[1])", str(path)],
+        "check": check,
+        "check_image": check + ["--image", str(tmp / "plan.png")],
+    }, repeat))
     row["stages"] = stages(path, repeat, tmp / "stage.png")
     row["entities"] = _entities(path)
     return row
@@ -198,19 +216,23 @@ def _entities(path: Path) -> int:
 
 
 def table(rows: list[dict], start: dict) -> str:
+    base = start["check_tiny"]["rss"]
     lines = [f"start-up (wall / CPU): osmark --version {start['version']['s']:.2f} / {start['version']['cpu']:.2f} s, "
-             f"osmark rules {start['rules']['s']:.2f} / {start['rules']['cpu']:.2f} s",
+             f"osmark rules {start['rules']['s']:.2f} / {start['rules']['cpu']:.2f} s; "
+             f"a check of a tiny floor peaks at {base / 1e6:.0f} MB (interpreter and libraries)",
              "",
              "| floor | entities | MB | readfile s | check s | check/readfile (wall, CPU) | peak RSS MB "
-             "| RSS/file | +image (x readfile) | read path |",
+             "| RSS/file (whole, above start-up) | +image (x readfile, wall, CPU) | read path |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         rf, ck, im = r["readfile"]["s"], r["check"]["s"], r["check_image"]["s"]
+        rfc, ckc, imc = r["readfile"]["cpu"], r["check"]["cpu"], r["check_image"]["cpu"]
         mb = r["bytes"] / 1e6
         lines.append(f"| {r['scale']:g}x | {r['entities']:,} | {mb:.1f} | {rf:.2f} | {ck:.2f} | {ck / rf:.2f}, "
-                     f"{r['check']['cpu'] / r['readfile']['cpu']:.2f} "
-                     f"| {r['check']['rss'] / 1e6:.0f} | {r['check']['rss'] / r['bytes']:.1f} "
-                     f"| +{(im - ck) / rf:.2f} | {r['stages']['read_path']} |")
+                     f"{ckc / rfc:.2f} "
+                     f"| {r['check']['rss'] / 1e6:.0f} | {r['check']['rss'] / r['bytes']:.1f}, "
+                     f"{(r['check']['rss'] - base) / r['bytes']:.1f} "
+                     f"| +{(im - ck) / rf:.2f}, +{(imc - ckc) / rfc:.2f} | {r['stages']['read_path']} |")
     lines += ["", "stages, one process (s): " + ", ".join(
         ("open", "interpret", "rooms", "site", "rules", "json", "image"))]
     for r in rows:
@@ -239,8 +261,12 @@ def main() -> None:
     args.cache.mkdir(parents=True, exist_ok=True)
     py = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
-        start = {"version": median_child([py, "-m", "osmark_plan", "--version"], repeat),
-                 "rules": median_child([py, "-m", "osmark_plan", "rules"], repeat)}
+        tiny = ROOT / "samples" / "dxf" / "office_ok.dxf"
+        start = {"version": median_child([py, "-m", "osmark_plan", "--version"], max(repeat, 5)),
+                 "rules": median_child([py, "-m", "osmark_plan", "rules"], max(repeat, 5)),
+                 # what a check costs before any drawing: interpreter and libraries
+                 "check_tiny": median_child([py, "-m", "osmark_plan", "check", str(tiny), "--format", "json",
+                                             "--output", str(Path(tmp) / "tiny.json")], max(repeat, 3))}
         rows = []
         for s in scales:
             n = args.repeat_large if (s > 1 and args.repeat_large and not args.smoke) else repeat
