@@ -20,7 +20,8 @@ def test_bench_smoke(tmp_path: Path) -> None:
     assert "| floor |" in res.stdout and "check/readfile" in res.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
     assert figures["machine"]["cpus"] >= 1
-    assert set(figures["startup"]) == {"version", "rules"}
+    assert set(figures["startup"]) == {"version", "rules", "check_tiny"}
+    assert figures["startup"]["check_tiny"]["rss"] > 0
     (floor,) = figures["floors"]
     assert floor["entities"] > 1000 and floor["bytes"] > 0
     for key in ("readfile", "check", "check_image"):
