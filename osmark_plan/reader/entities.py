@@ -109,6 +109,7 @@ def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = No
     """
     out = Walk()
     blocks = doc.blocks
+    block_of: dict[str, object] = {}  # name -> block layout or None (ezdxf's lookup folds case each time)
     limits = limits or Limits()
     max_entities = limits.entities
 
@@ -156,7 +157,7 @@ def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = No
         if cells > limits.minsert_cells:
             raise too_many_cells(path, decode_escapes(name), cells, limits.minsert_cells)
         inserts = _cells(e) if cells > 1 else (e,)
-        blk = blocks.get(name)
+        blk = block_of[name] if name in block_of else block_of.setdefault(name, blocks.get(name))
         for ins in inserts:
             try:
                 mi = ins.matrix44()
