@@ -24,6 +24,7 @@ from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .image_labels import Placed, place_region_labels, place_tags
 from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
 from . import image_more as more
+from .image_shapes import fill_shapes
 from .image_panel import draw_side, list_height, side_capacity
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
                           LEVEL_COLOURS, LINE_COLOUR, MAX_HEIGHT, MIN_HEIGHT, OUTSIDE_COLOUR,
@@ -104,11 +105,10 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int,
         _draw_plan(ax, report, words, graph)
         _frame(ax, bounds, report, graph, words)
         ax.apply_aspect()
-        patches, tags = draw_equipment(ax, report.plan, words)
+        boxes, tags = draw_equipment(ax, report.plan, words)
         placed = Placed(draw_markers(ax, fig, report, doc))
-        renderer = fig.canvas.get_renderer()
-        for patch in patches:
-            placed.add(patch.get_window_extent(renderer))
+        for box in boxes:
+            placed.add(box)
         if graph and report.site is not None:
             _add_nodes(ax, report.site, placed)
         lines = [ln.geom for ln in report.plan.lines]
@@ -296,16 +296,17 @@ def _draw_plan(ax: Any, report: Report, words: dict[str, Any], graph: bool) -> N
     plan, site = report.plan, report.site
     if site is not None:
         _fill(ax, site.aa, 0.5, facecolor="white", edgecolor="none")
-        for region in sorted(site.regions, key=lambda r: -r.area):
-            _fill(ax, region.polygon, 1, facecolor=LEVEL_COLOURS.get(region.level, UNKNOWN_COLOUR),
-                  alpha=FILL_ALPHA, edgecolor="none")
+        regions = sorted(site.regions, key=lambda r: -r.area)  # small ones over large ones
+        fill_shapes(ax, [r.polygon for r in regions], 1, alpha=FILL_ALPHA, edgecolors="none",
+                    facecolors=[LEVEL_COLOURS.get(r.level, UNKNOWN_COLOUR) for r in regions])
         _fill(ax, site.aa, 1.5, facecolor="none", edgecolor="black", lw=1.6)
     else:
         for area in plan.areas:
             _fill(ax, area.polygon, 0.5, facecolor="white", edgecolor="black", lw=1.6)
-        for zone in sorted(plan.zones, key=lambda z: -z.polygon.area):
-            _fill(ax, zone.polygon, 1, facecolor=LEVEL_COLOURS.get(zone.level, UNKNOWN_COLOUR),
-                  alpha=FILL_ALPHA, edgecolor="#555555", lw=0.6)
+        zones = sorted(plan.zones, key=lambda z: -z.polygon.area)
+        fill_shapes(ax, [z.polygon for z in zones], 1, alpha=FILL_ALPHA, edgecolors="#555555",
+                    linewidths=0.6,
+                    facecolors=[LEVEL_COLOURS.get(z.level, UNKNOWN_COLOUR) for z in zones])
     draw_line_work(ax, plan)
     _lines(ax, [d.outline for d in plan.doors if d.outline is not None], 2.3,
            colors=LINE_COLOUR, linewidths=0.6)

@@ -12,13 +12,15 @@ from typing import Any, Iterable
 
 from shapely.geometry.base import BaseGeometry
 
-from .image_graph import polygons
-from .image_style import (CABINET_EDGE, CABINET_HATCH, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES,
+from .image_shapes import fill_shapes, hatch_lines, pixel_boxes
+from .image_style import (CABINET_EDGE, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES,
                           LEVEL_COLOURS, PARTITION_COLOUR, PARTITION_DASHES, UNKNOWN_COLOUR,
                           WALL_COLOUR, WINDOW_COLOUR)
 
 #: objects smaller than this on the image (pixels) also get a marker so they stay visible
 MIN_PIXELS = 5.0
+#: the hatch's line width (points), as the image's rc sets ``hatch.linewidth``
+HATCH_WIDTH = 0.6
 
 
 @dataclass(frozen=True)
@@ -81,28 +83,26 @@ def cabinet_tag(cabinet: Any, words: dict[str, Any]) -> str:
     return f"{words['cabinet']} L{level}{name}"
 
 
-def _fill(ax: Any, geom: BaseGeometry, zorder: float, **style: Any) -> list[Any]:
-    """Patches of a (multi)polygon's outlines (holes ignored: equipment has none)."""
-    from matplotlib.patches import Polygon as MplPolygon
-
-    return [ax.add_patch(MplPolygon(list(p.exterior.coords), closed=True, zorder=zorder, **style))
-            for p in polygons(geom) if not p.is_empty]
-
-
 def draw_equipment(ax: Any, plan: Any, words: dict[str, Any]) -> tuple[list[Any], list[Tag]]:
-    """Cabinets (hatched, level colour) and devices (dark orange); returns patches and tags."""
-    patches: list[Any] = []
+    """Cabinets (hatched, level colour) and devices (dark orange), one collection per colour;
+    returns their window boxes (pixels) and their tags."""
+    by_colour: dict[str, list[BaseGeometry]] = {}
     tags: list[Tag] = []
     for cab in plan.cabinets:
-        colour = LEVEL_COLOURS.get(cab.level, UNKNOWN_COLOUR)
-        patches += _fill(ax, cab.polygon, 2.6, facecolor=colour, edgecolor=CABINET_EDGE,
-                         hatch=CABINET_HATCH, lw=1.0)
+        by_colour.setdefault(LEVEL_COLOURS.get(cab.level, UNKNOWN_COLOUR), []).append(cab.polygon)
         tags.append(Tag(cabinet_tag(cab, words), cab.polygon, CABINET_EDGE))
-    for dev in plan.devices:
-        patches += _fill(ax, dev.polygon, 2.7, facecolor=DEVICE_COLOUR, edgecolor="black", lw=0.8)
-        tags.append(Tag(device_tag(dev, words), dev.polygon, DEVICE_COLOUR))
+    for colour, geoms in by_colour.items():
+        fill_shapes(ax, geoms, 2.6, facecolors=colour, edgecolors="none", holes=False)
+    cabinets = [c.polygon for c in plan.cabinets]
+    hatch_lines(ax, cabinets, 2.6, CABINET_EDGE, HATCH_WIDTH)  # CABINET_HATCH, drawn as lines
+    fill_shapes(ax, cabinets, 2.6, facecolors="none", edgecolors=CABINET_EDGE, linewidths=1.0,
+                holes=False)
+    fill_shapes(ax, [d.polygon for d in plan.devices], 2.7, facecolors=DEVICE_COLOUR,
+                edgecolors="black", linewidths=0.8, holes=False)
+    tags += [Tag(device_tag(dev, words), dev.polygon, DEVICE_COLOUR) for dev in plan.devices]
     _mark_tiny(ax, plan)
-    return patches, tags
+    shapes = [c.polygon for c in plan.cabinets] + [d.polygon for d in plan.devices]
+    return pixel_boxes(ax, shapes), tags
 
 
 def _mark_tiny(ax: Any, plan: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -151,11 +152,14 @@ _PIECE = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 
 
+@functools.lru_cache(maxsize=None)
 def _columns(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+@functools.lru_cache(maxsize=65536)
 def _width(text: str) -> int:
+    """Columns of ``text`` (pieces and lines recur: remembered)."""
     return sum(map(_columns, text))
 
 
@@ -213,6 +217,13 @@ def _is_space(piece: str | list[str]) -> bool:
 
 
 def wrap(text: str, width: int) -> list[str]:
+    """Wrap text to ``width`` columns (see :func:`_wrap`); the same text is wrapped once per
+    width (the panel, its capacity and the continuation ask for the same findings)."""
+    return list(_wrap(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrap(text: str, width: int) -> tuple[str, ...]:
     """Wrap text to ``width`` columns, counting CJK characters as two.
 
     Lines break between pieces: never inside a number and its unit ("1.4 m"), a Latin word
@@ -263,7 +274,7 @@ def wrap(text: str, width: int) -> list[str]:
         else:
             put(piece)
     push()
-    return lines
+    return tuple(lines)
 
 
 def side_capacity(doc: dict[str, Any], words: dict[str, Any], present: set[str], graph: bool,
