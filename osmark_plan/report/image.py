@@ -24,6 +24,7 @@ from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .image_labels import Placed, place_region_labels, place_tags
 from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
 from . import image_more as more
+from .image_rasterise import rasterise_texts
 from .image_shapes import fill_shapes
 from .image_panel import draw_side, list_height, side_capacity
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
@@ -56,6 +57,7 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
                 tmp.write_text(svg_with_font(fig, cjk_font().family), encoding="utf-8")
             return path
         if fmt == "png":
+            rasterise_texts(fig)  # the same texts, drawn as glyph outlines in a few collections
             with atomic_path(path) as tmp:
                 fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
             return path

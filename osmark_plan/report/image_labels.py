@@ -7,9 +7,10 @@ panel; a label that fits nowhere is left out (the findings list and JSON still n
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from .image_graph import anchor
+from .image_glyphs import text_size
 from .image_items import Tag
 
 #: label offsets (points) tried around a region's anchor, nearest first
@@ -49,8 +50,9 @@ class Placed:
             return None
 
     def add(self, box: Any, grow: float = 1.0) -> None:
-        """Add a matplotlib Bbox (optionally grown by ``grow`` points on each side)."""
-        row = (box.x0 - grow, box.y0 - grow, box.x1 + grow, box.y1 + grow)
+        """Add a matplotlib Bbox or (x0, y0, x1, y1) tuple, grown by ``grow`` on each side."""
+        x0, y0, x1, y1 = box if isinstance(box, tuple) else (box.x0, box.y0, box.x1, box.y1)
+        row = (x0 - grow, y0 - grow, x1 + grow, y1 + grow)
         k = len(self.rows)
         self.rows.append(row)
         span = self._span(*row)
@@ -61,27 +63,67 @@ class Placed:
             for j in span[1]:
                 self._cells.setdefault((i, j), []).append(k)
 
-    def _hit(self, k: int, box: Any) -> bool:
-        self.tests += 1
-        x0, y0, x1, y1 = self.rows[k]
-        return x0 < box.x1 and x1 > box.x0 and y0 < box.y1 and y1 > box.y0
-
     def hits(self, box: Any) -> bool:
-        if any(self._hit(k, box) for k in self._big):
-            return True
-        span = self._span(box.x0, box.y0, box.x1, box.y1)
+        """Whether ``box`` (a Bbox or an (x0, y0, x1, y1) tuple) overlaps a placed box."""
+        x0, y0, x1, y1 = box if isinstance(box, tuple) else (box.x0, box.y0, box.x1, box.y1)
+        rows = self.rows
+        for k in self._big:
+            self.tests += 1
+            a = rows[k]
+            if a[0] < x1 and a[2] > x0 and a[1] < y1 and a[3] > y0:
+                return True
+        span = self._span(x0, y0, x1, y1)
         if span is None or len(span[0]) * len(span[1]) > self.BIG:
-            return any(self._hit(k, box) for k in range(len(self.rows)))
-        cells = self._cells
-        for i in span[0]:
-            for j in span[1]:
-                for k in cells.get((i, j), ()):
-                    if self._hit(k, box):
-                        return True
+            candidates: Iterable[int] = range(len(rows))
+        else:
+            cells = self._cells
+            candidates = (k for i in span[0] for j in span[1] for k in cells.get((i, j), ()))
+        for k in candidates:
+            self.tests += 1
+            a = rows[k]
+            if a[0] < x1 and a[2] > x0 and a[1] < y1 and a[3] > y0:
+                return True
         return False
 
 
 _SHIFT = {"center": 0.5, "left": 0.0, "right": 1.0, "bottom": 0.0, "top": 1.0}
+def measured_box(label: Any, size: float) -> tuple[float, float, float, float]:
+    """Centre and size (pixels) of an annotation's text centred on its anchor at ``size``
+    points, from the font's metrics (no matplotlib layout), remembered per size."""
+    boxes: dict[float, tuple[float, float, float, float]] = \
+        label.__dict__.setdefault("_osmark_boxes", {})
+    if size not in boxes:
+        cx, cy = label.axes.transData.transform(label.xy)
+        w, h = text_size(label.get_text(), size, label.get_figure(root=True).dpi)
+        boxes[size] = (float(cx), float(cy), w, h)
+    return boxes[size]
+
+
+def candidates(label: Any, spots: Sequence[Spot], sizes: Sequence[float], points: float
+               ) -> Iterator[tuple[float, Spot, tuple[float, float, float, float]]]:
+    """Each size and spot in order with the label's box there (x0, y0, x1, y1, pixels)."""
+    for size in sizes:
+        cx, cy, w, h = measured_box(label, size)
+        for spot in spots:
+            offset, ha, va = spot
+            x0 = cx + offset[0] * points - w * _SHIFT[ha]
+            y0 = cy + offset[1] * points - h * _SHIFT[va]
+            yield size, spot, (x0, y0, x0 + w, y0 + h)
+
+
+def _set(label: Any, size: float, spot: Spot, ext: tuple[float, float, float, float]) -> Any:
+    from matplotlib.transforms import Bbox
+
+    label.set_fontsize(size)
+    label.xyann = spot[0]
+    label.set_horizontalalignment(spot[1])
+    label.set_verticalalignment(spot[2])
+    return Bbox.from_extents(*ext)
+
+
+def _free(ext: tuple[float, float, float, float], frame: Any, placed: Placed) -> bool:
+    return not (ext[0] < frame.x0 or ext[2] > frame.x1 or ext[1] < frame.y0
+                or ext[3] > frame.y1 or placed.hits(ext))
 
 
 def place(label: Any, spots: Sequence[Spot], sizes: Sequence[float], placed: Placed,
@@ -91,33 +133,10 @@ def place(label: Any, spots: Sequence[Spot], sizes: Sequence[float], placed: Pla
     The label is measured once per font size; each spot's box is that box moved (offsets are
     in points, alignment shifts it by its width or height), so trying a spot costs no layout.
     """
-    from matplotlib.transforms import Bbox
-
     points = renderer.points_to_pixels(1.0)
-    # the label's centred box at each size, measured once however often it is placed
-    measured: dict[float, tuple[float, float, float, float]] = label.__dict__.setdefault("_osmark_boxes", {})
-    for size in sizes:
-        label.set_fontsize(size)
-        if size not in measured:
-            label.xyann = (0, 0)
-            label.set_horizontalalignment("center")
-            label.set_verticalalignment("center")
-            home = label.get_window_extent(renderer)
-            measured[size] = ((home.x0 + home.x1) / 2, (home.y0 + home.y1) / 2, home.width, home.height)
-        cx, cy, w, h = measured[size]
-        for offset, ha, va in spots:
-            x0 = cx + offset[0] * points - w * _SHIFT[ha]
-            y0 = cy + offset[1] * points - h * _SHIFT[va]
-            ext = Bbox.from_extents(x0, y0, x0 + w, y0 + h)
-            if (ext.x0 < frame.x0 or ext.x1 > frame.x1 or ext.y0 < frame.y0 or ext.y1 > frame.y1
-                    or placed.hits(ext)):
-                continue
-            if fits is not None and not fits(ext):
-                continue
-            label.xyann = offset
-            label.set_horizontalalignment(ha)
-            label.set_verticalalignment(va)
-            return ext
+    for size, spot, ext in candidates(label, spots, sizes, points):
+        if _free(ext, frame, placed) and (fits is None or fits(ext)):
+            return _set(label, size, spot, ext)
     return None
 
 
@@ -133,8 +152,9 @@ def crosses_none(ax: Any, lines: Sequence[Any], pad: float = 4.0) -> Callable[[A
     def clear(ext: Any) -> bool:
         if tree is None:
             return True
-        (x0, y0), (x1, y1) = to_data.transform([[ext.x0 - pad, ext.y0 - pad],
-                                                [ext.x1 + pad, ext.y1 + pad]])
+        e = ext if isinstance(ext, tuple) else (ext.x0, ext.y0, ext.x1, ext.y1)
+        (x0, y0), (x1, y1) = to_data.transform([[e[0] - pad, e[1] - pad],
+                                                [e[2] + pad, e[3] + pad]])
         return not len(tree.query(shp_box(x0, y0, x1, y1), predicate="intersects"))
 
     return clear
@@ -143,16 +163,21 @@ def crosses_none(ax: Any, lines: Sequence[Any], pad: float = 4.0) -> Callable[[A
 def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: bool,
                         placed: Placed, lines: Sequence[Any] = ()) -> None:
     """Region names at their anchors: inside their region if possible (first where they cross
-    none of ``lines``), else anywhere free."""
+    none of ``lines``), else anywhere free.
+
+    One walk over the sizes and spots per label: the first free spot inside and clear wins at
+    once; else the first free spot inside, else the first free spot.
+    """
+    import shapely
     from shapely.geometry import box as shp_box
 
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
+    points = renderer.points_to_pixels(1.0)
     to_data = ax.transData.inverted()
     clear = crosses_none(ax, lines)
     base = (0, 10) if graph else (0, 0)
     spots = [((base[0] + dx, base[1] + dy), "center", "center") for dx, dy in LABEL_OFFSETS]
-    import shapely
 
     for geom, text in sorted(items, key=lambda item: -item[0].area):
         shapely.prepare(geom)
@@ -160,21 +185,25 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
                             ha="center", va="center", zorder=5,
                             bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",
                                       alpha=0.75))
-
-        def inside(ext: Any, geom: Any = geom) -> bool:
-            (x0, y0), (x1, y1) = to_data.transform([[ext.x0, ext.y0], [ext.x1, ext.y1]])
-            return bool(geom.contains(shp_box(x0, y0, x1, y1)))
-
-        chosen = place(label, spots, REGION_SIZES, placed, renderer, frame,
-                       lambda ext, inside=inside: inside(ext) and clear(ext))
-        if chosen is None:
-            chosen = place(label, spots, REGION_SIZES, placed, renderer, frame, inside)
-        if chosen is None:
-            chosen = place(label, spots, REGION_SIZES, placed, renderer, frame)
+        inside_only = free_only = None
+        for size, spot, ext in candidates(label, spots, REGION_SIZES, points):
+            if not _free(ext, frame, placed):
+                continue
+            if free_only is None:
+                free_only = (size, spot, ext)
+            (x0, y0), (x1, y1) = to_data.transform([ext[:2], ext[2:]])
+            if not geom.contains(shp_box(x0, y0, x1, y1)):
+                continue
+            if clear(ext):
+                inside_only = (size, spot, ext)
+                break
+            if inside_only is None:
+                inside_only = (size, spot, ext)
+        chosen = inside_only or free_only
         if chosen is None:
             label.remove()
         else:
-            placed.add(chosen, grow=2.0)
+            placed.add(_set(label, *chosen), grow=2.0)
 
 
 def _tag_rings(half_w: float, half_h: float) -> list[list[Spot]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Report
+from .image_glyphs import text_size
 from .image_style import SEVERITY_COLOURS, SEVERITY_TEXT
 
 
@@ -24,10 +25,13 @@ def cluster_offsets(count: int, step: float = 15.0) -> list[tuple[float, float]]
 
 
 def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> list[Any]:
-    """A numbered circle at each finding's position, coloured by severity; returns their extents.
+    """A numbered circle at each finding's position, coloured by severity; returns their
+    window boxes (x0, y0, x1, y1, pixels: the number's box grown to the circle).
 
     Markers closer than a marker's size are gathered and laid out around their spot.
     """
+    import numpy as np
+
     numbered = [(i + 1, f) for i, f in enumerate(doc["findings"]) if f.get("at")]
     if not numbered:
         return []
@@ -55,7 +59,10 @@ def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> list
                                  zorder=7, bbox=dict(boxstyle="circle,pad=0.3", fc=colour,
                                                      ec="black", lw=0.8),
                                  arrowprops=leader if base != (0.0, 0.0) else None)
-            extents.append(marker.get_window_extent(renderer).expanded(1.6, 1.6))
+            w, h = text_size(str(number), size, fig.dpi)
+            x, y = to_px((cx, cy)) + np.array((dx, dy)) * fig.dpi / 72.0
+            w, h = 1.6 * w, 1.6 * h  # the circle around the number
+            extents.append((float(x - w / 2), float(y - h / 2), float(x + w / 2), float(y + h / 2)))
     return extents
 
 

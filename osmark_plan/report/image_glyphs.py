@@ -1,0 +1,154 @@
+"""Text metrics and glyph outlines of the plan image's font, each character read once.
+
+matplotlib lays out every text through FreeType on each measurement and draw (about a
+millisecond per string) and rasterises it glyph by glyph in Python. A large floor has a
+thousand labels and a hundred thousand characters of findings, so the image measures texts
+here (advance widths and ink extents per character, cached) and, for PNG, draws them as
+glyph outlines in a few collections (:mod:`.image_rasterise`), one Agg call each.
+
+Characters come from the image's CJK font (:mod:`.fonts`), those it lacks from DejaVu Sans,
+as matplotlib's own fallback does.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+#: the size (pixels per em) outlines are read at: fine enough for any size drawn
+_READ_SIZE = 100.0
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character at a size of one pixel per em: outline (vertices, codes, None for
+    blanks), advance and ink bottom and top (above the baseline, upwards)."""
+
+    vertices: Any
+    codes: Any
+    advance: float
+    ymin: float
+    ymax: float
+
+
+class GlyphFont:
+    """The image font and its fallback: glyphs, line metrics and text boxes (pixels)."""
+
+    def __init__(self, paths: list[str]) -> None:
+        from matplotlib.ft2font import FT2Font
+
+        self.fonts = []
+        for path in paths:
+            font = FT2Font(path)
+            font.set_size(_READ_SIZE, 72)
+            self.fonts.append(font)
+        self._glyphs: dict[str, Glyph] = {}
+        self._paths: dict[tuple[str, float], Any] = {}
+        head = self.fonts[0].get_sfnt_table("head")
+        em = float(head["unitsPerEm"]) if head else 1000.0
+        table = self.fonts[0].get_sfnt_table("OS/2")
+        if table is not None:
+            asc, desc, gap = table["sTypoAscender"], table["sTypoDescender"], table["sTypoLineGap"]
+        else:
+            hhea = self.fonts[0].get_sfnt_table("hhea") or {"ascent": 800, "descent": -200,
+                                                            "lineGap": 0}
+            asc, desc, gap = hhea["ascent"], hhea["descent"], hhea["lineGap"]
+        #: per em: the font's ascent, descent (positive) and line gap, as matplotlib reads them
+        self.ascent, self.descent, self.gap = asc / em, -desc / em, gap / em
+
+    def glyph(self, ch: str) -> Glyph:
+        """The character's glyph from the first font that has it (else the first font's
+        "missing" box)."""
+        found = self._glyphs.get(ch)
+        if found is not None:
+            return found
+        from matplotlib.ft2font import LoadFlags
+
+        code = ord(ch)
+        font = next((f for f in self.fonts if f.get_char_index(code)), self.fonts[0])
+        loaded = font.load_char(code, flags=LoadFlags.NO_HINTING)
+        verts, codes = font.get_path()
+        advance = loaded.linearHoriAdvance / 65536 / _READ_SIZE
+        if len(verts):
+            verts = verts / _READ_SIZE
+            ymin, ymax = float(verts[:, 1].min()), float(verts[:, 1].max())
+            found = Glyph(verts, codes, advance, ymin, ymax)
+        else:
+            found = Glyph(None, None, advance, 0.0, 0.0)
+        self._glyphs[ch] = found
+        return found
+
+    def path(self, ch: str, size_px: float) -> Any:
+        """The character's outline at ``size_px`` pixels per em (a cached Path), or None."""
+        key = (ch, size_px)
+        if key not in self._paths:
+            from matplotlib.path import Path
+
+            g = self.glyph(ch)
+            self._paths[key] = None if g.vertices is None else Path(g.vertices * size_px,
+                                                                    g.codes)
+        return self._paths[key]
+
+    def line(self, text: str, size_px: float) -> tuple[float, float, float]:
+        """Width (advances), ink ascent and ink descent of one line, in pixels."""
+        if not text:
+            return 0.0, 0.0, 0.0
+        glyphs = [self.glyph(ch) for ch in text]
+        width = sum(g.advance for g in glyphs)
+        inked = [g for g in glyphs if g.vertices is not None]
+        top = max((g.ymax for g in inked), default=0.0)
+        bottom = min((g.ymin for g in inked), default=0.0)
+        return width * size_px, max(top, 0.0) * size_px, max(-bottom, 0.0) * size_px
+
+    def layout(self, text: str, size_px: float, linespacing: Any = "normal"
+               ) -> tuple[float, float, list[tuple[str, float, float]]]:
+        """Box width and height of a (multi-line) text and each line with its width and
+        baseline below the box's top, the way matplotlib lays text out: every line at least
+        as tall as the font's ascent and descent, numeric ``linespacing`` a fixed pitch."""
+        lines = text.split("\n")
+        asc, desc = self.ascent * size_px, self.descent * size_px
+        gap = self.gap * size_px if len(lines) > 1 else 0.0
+        y, out = 0.0, []
+        d = 0.0
+        for line in lines:
+            w, a, d = self.line(line, size_px)
+            if linespacing == "normal" or linespacing is None:
+                a, d = max(a, asc) + gap / 2, max(d, desc) + gap / 2
+            else:
+                leading = float(linespacing) * (asc + desc) - (a + d)
+                a, d = a + leading / 2, d + leading / 2
+            y += a
+            out.append((line, w, y))
+            y += d
+        width = max(w for _, w, _ in out)
+        return width, y, out
+
+    def size(self, text: str, size_pt: float, dpi: float) -> tuple[float, float]:
+        """Width and height (pixels) of ``text``'s box at ``size_pt`` points."""
+        width, height, _ = self.layout(text, size_pt * dpi / 72.0)
+        return width, height
+
+
+@functools.lru_cache(maxsize=1)
+def glyph_font() -> GlyphFont:
+    """The image's font (:func:`.fonts.cjk_font`) with DejaVu Sans after it."""
+    from matplotlib import font_manager
+
+    from .fonts import cjk_font
+
+    fallback = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
+    paths = [p for p in (cjk_font().path, fallback) if p]
+    return GlyphFont(list(dict.fromkeys(paths)))
+
+
+#: matplotlib's own layout rounds each glyph to whole pixels: up to this much wider, plus a
+#: pixel; boxes kept clear of each other use the wider measure
+WIDTH_MARGIN = 1.03
+
+
+def text_size(text: str, size_pt: float, dpi: float) -> tuple[float, float]:
+    """Width and height (pixels) of a text's box in the image font at ``size_pt`` points,
+    at least as wide as matplotlib's layout of it (labels placed with it never overlap)."""
+    width, height = glyph_font().size(text, size_pt, dpi)
+    return width * WIDTH_MARGIN + 1.0, height
