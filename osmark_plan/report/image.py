@@ -25,6 +25,7 @@ from .image_labels import Placed, place_region_labels, place_tags
 from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
 from . import image_more as more
 from .image_rasterise import rasterise_texts
+from .png import write_png
 from .image_shapes import fill_shapes
 from .image_panel import draw_side, list_height, side_capacity
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
@@ -59,7 +60,7 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
         if fmt == "png":
             rasterise_texts(fig)  # the same texts, drawn as glyph outlines in a few collections
             with atomic_path(path) as tmp:
-                fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")
+                write_png(fig, tmp, {"Software": "osmark-plan"})
             return path
         from matplotlib.backends.backend_pdf import PdfPages
 

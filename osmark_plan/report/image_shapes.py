@@ -8,52 +8,60 @@ from typing import Any, Iterable, Sequence
 
 from shapely.geometry.base import BaseGeometry
 
-from .image_graph import polygons
 
-
-def polygon_path(geom: BaseGeometry, holes: bool = True) -> Any:
-    """One matplotlib Path for a (multi)polygon: every part's outline (and holes), closed;
-    None when nothing is left to draw."""
+def shape_paths(geoms: Sequence[BaseGeometry], holes: bool = True) -> list[tuple[int, Any]]:
+    """Each (multi)polygon with something to draw as (its index, one closed Path of all its
+    outlines and holes), read with shapely's array functions in one pass."""
+    import numpy as np
+    import shapely
     from matplotlib.path import Path as MplPath
 
-    verts: list[Any] = []
-    codes: list[int] = []
-    for poly in polygons(geom):
-        if poly.is_empty:
-            continue
-        for ring in [poly.exterior, *(poly.interiors if holes else ())]:
-            coords = list(ring.coords)
-            if len(coords) < 3:
-                continue
-            verts += coords
-            codes += [MplPath.MOVETO] + [MplPath.LINETO] * (len(coords) - 2) + [MplPath.CLOSEPOLY]
-    return MplPath(verts, codes) if verts else None
+    if not len(geoms):
+        return []
+    arr = np.array(list(geoms), dtype=object)
+    arr[shapely.is_missing(arr)] = shapely.Polygon()
+    parts, owner = shapely.get_parts(arr, return_index=True)
+    keep = (shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)
+    parts, owner = parts[keep], owner[keep]
+    if holes:
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+    else:
+        rings, ring_part = shapely.get_exterior_ring(parts), np.arange(len(parts))
+    coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+    if not len(coords):
+        return []
+    first = np.r_[True, ring_of[1:] != ring_of[:-1]]
+    last = np.r_[ring_of[1:] != ring_of[:-1], True]
+    codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
+    codes[first], codes[last] = MplPath.MOVETO, MplPath.CLOSEPOLY
+    shape_of = owner[ring_part][ring_of]
+    cuts = np.flatnonzero(shape_of[1:] != shape_of[:-1]) + 1
+    starts = np.r_[0, cuts]
+    return [(int(shape_of[a]), MplPath(v, c)) for a, v, c in
+            zip(starts, np.split(coords, cuts), np.split(codes, cuts))]
 
 
 def fill_shapes(ax: Any, geoms: Iterable[BaseGeometry], zorder: float,
                 facecolors: list[Any] | Any = "none", alpha: float | None = None,
                 holes: bool = True, **style: Any) -> Any:
     """One PathCollection of the (multi)polygons, drawn in the order given, each with its
-    face colour (one for all, or a list of one per shape) and ``alpha`` folded into the face colours
-    (the edges keep theirs); None when there is nothing to draw."""
+    face colour (one for all, or a list of one per shape) and ``alpha`` folded into the face
+    colours (the edges keep theirs); None when there is nothing to draw."""
     from matplotlib.collections import PathCollection
-    from matplotlib.colors import to_rgba, to_rgba_array
+    from matplotlib.colors import to_rgba_array
 
     geoms = list(geoms)
-    per_shape = isinstance(facecolors, list)
-    paths, faces = [], []
-    for k, geom in enumerate(geoms):
-        path = polygon_path(geom, holes)
-        if path is None:
-            continue
-        paths.append(path)
-        faces.append(facecolors[k] if per_shape else facecolors)
-    if not paths:
+    found = shape_paths(geoms, holes)
+    if not found:
         return None
+    paths = [path for _, path in found]
+    if isinstance(facecolors, list):
+        faces = to_rgba_array(facecolors)[[k for k, _ in found]]
+    else:
+        faces = to_rgba_array([facecolors])
     if alpha is not None:
-        rgba = [to_rgba(c) for c in faces]
-        faces = [(r, g, b, a * alpha) for r, g, b, a in rgba]
-    coll = PathCollection(paths, facecolors=to_rgba_array(faces), zorder=zorder, **style)
+        faces[:, 3] *= alpha
+    coll = PathCollection(paths, facecolors=faces, zorder=zorder, **style)
     coll.set_transform(ax.transData)
     return ax.add_collection(coll, autolim=False)
 
