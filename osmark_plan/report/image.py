@@ -24,7 +24,7 @@ from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .image_labels import Placed, place_region_labels, place_tags
 from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
 from . import image_more as more
-from .image_rasterise import rasterise_texts
+from .image_rasterise import TextSink, rasterise_texts
 from .png import write_png
 from .image_shapes import fill_shapes
 from .image_panel import draw_side, list_height, side_capacity
@@ -51,14 +51,13 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
     rc = _rc(cjk_font().family, svg_text=fmt == "svg")
     with matplotlib.rc_context(rc), _quiet_font_log():
         fig, listed = _figure(report, lang, graph, dpi, continuation=fmt != "pdf",
-                              svg_text=fmt == "svg")
+                              svg_text=fmt == "svg", glyphs=fmt == "png")
         path.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "svg":
             with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
                 tmp.write_text(svg_with_font(fig, cjk_font().family), encoding="utf-8")
             return path
         if fmt == "png":
-            rasterise_texts(fig)  # the same texts, drawn as glyph outlines in a few collections
             with atomic_path(path) as tmp:
                 write_png(fig, tmp, {"Software": "osmark-plan"})
             return path
@@ -82,9 +81,10 @@ def plan_figure(report: Report, lang: str = "ja", graph: bool = False, dpi: int 
     return _figure(report, lang, graph, dpi)[0]
 
 
-def _figure(report: Report, lang: str, graph: bool, dpi: int,
-            continuation: bool = True, svg_text: bool = False) -> tuple[Any, int]:
-    """The figure and how many findings its side panel lists."""
+def _figure(report: Report, lang: str, graph: bool, dpi: int, continuation: bool = True,
+            svg_text: bool = False, glyphs: bool = False) -> tuple[Any, int]:
+    """The figure and how many findings its side panel lists; with ``glyphs`` (PNG) its
+    texts are drawn as glyph outlines (:mod:`.image_rasterise`), not Text artists."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -108,8 +108,9 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int,
         _draw_plan(ax, report, words, graph)
         _frame(ax, bounds, report, graph, words)
         ax.apply_aspect()
+        sink = TextSink(glyphs)
         boxes, tags = draw_equipment(ax, report.plan, words)
-        placed = Placed(draw_markers(ax, fig, report, doc))
+        placed = Placed(draw_markers(ax, fig, report, doc, sink))
         for box in boxes:
             placed.add(box)
         if graph and report.site is not None:
@@ -117,17 +118,20 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int,
         lines = [ln.geom for ln in report.plan.lines]
         if graph and report.site is not None:
             lines += graph_edges(report.site)  # labels keep clear of the graph's edges too
-        place_region_labels(ax, fig, _region_items(report), graph, placed, lines)
+        place_region_labels(ax, fig, _region_items(report), graph, placed, lines, sink)
         place_tags(ax, fig, tags, placed, lines)
         listed = draw_side(side, fig, doc, words, present, graph,
                            more=words["more_below"] if extra else
-                           (None if continuation else words["more_next"]))
+                           (None if continuation else words["more_next"]), sink=sink)
         if extra:
             items = more.blocks(doc, words, listed + 1)
-            more.draw(fig, (0.01, 0.06 / height, 0.98, (extra - 0.1) / height), items, words)
+            more.draw(fig, (0.01, 0.06 / height, 0.98, (extra - 0.1) / height), items, words,
+                      sink=sink)
         fig.text(0.01, 1 - 0.45 / fig.get_figheight(),
                  f"{doc['drawing']['name']}   {summary_line(doc['summary'], lang)}",
                  ha="left", va="center", fontsize=14)
+        if glyphs:
+            rasterise_texts(fig, sink.items)
     return fig, listed
 
 

@@ -161,7 +161,7 @@ def crosses_none(ax: Any, lines: Sequence[Any], pad: float = 4.0) -> Callable[[A
 
 
 def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: bool,
-                        placed: Placed, lines: Sequence[Any] = ()) -> None:
+                        placed: Placed, lines: Sequence[Any] = (), sink: Any = None) -> None:
     """Region names at their anchors: inside their region if possible (first where they cross
     none of ``lines``), else anywhere free.
 
@@ -171,6 +171,9 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
     import shapely
     from shapely.geometry import box as shp_box
 
+    from .image_rasterise import TextSink
+
+    sink = sink or TextSink()
     renderer = fig.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
     points = renderer.points_to_pixels(1.0)
@@ -181,10 +184,9 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
 
     for geom, text in sorted(items, key=lambda item: -item[0].area):
         shapely.prepare(geom)
-        label = ax.annotate(text, anchor(geom), xytext=(0, 0), textcoords="offset points",
-                            ha="center", va="center", zorder=5,
-                            bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",
-                                      alpha=0.75))
+        label = sink.annotate(ax, text, anchor(geom), ha="center", va="center", zorder=5,
+                              bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",
+                                        alpha=0.75))
         inside_only = free_only = None
         for size, spot, ext in candidates(label, spots, REGION_SIZES, points):
             if not _free(ext, frame, placed):

@@ -24,7 +24,8 @@ def cluster_offsets(count: int, step: float = 15.0) -> list[tuple[float, float]]
     return out[:count]
 
 
-def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> list[Any]:
+def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any],
+                 sink: Any = None) -> list[Any]:
     """A numbered circle at each finding's position, coloured by severity; returns their
     window boxes (x0, y0, x1, y1, pixels: the number's box grown to the circle).
 
@@ -32,6 +33,9 @@ def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> list
     """
     import numpy as np
 
+    from .image_rasterise import TextSink
+
+    sink = sink or TextSink()
     numbered = [(i + 1, f) for i, f in enumerate(doc["findings"]) if f.get("at")]
     if not numbered:
         return []
@@ -53,12 +57,12 @@ def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any]) -> list
             number, finding = numbered[i]
             colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
             size = 8 if number < 100 else 7
-            marker = ax.annotate(str(number), (cx, cy), xytext=(dx, dy), textcoords="offset points",
-                                 ha="center", va="center", fontsize=size,
-                                 color=SEVERITY_TEXT.get(finding["severity"], "white"),
-                                 zorder=7, bbox=dict(boxstyle="circle,pad=0.3", fc=colour,
-                                                     ec="black", lw=0.8),
-                                 arrowprops=leader if base != (0.0, 0.0) else None)
+            sink.annotate(ax, str(number), (cx, cy), xytext=(dx, dy),
+                          ha="center", va="center", fontsize=size,
+                          color=SEVERITY_TEXT.get(finding["severity"], "white"),
+                          zorder=7, bbox=dict(boxstyle="circle,pad=0.3", fc=colour,
+                                              ec="black", lw=0.8),
+                          arrowprops=leader if base != (0.0, 0.0) else None)
             w, h = text_size(str(number), size, fig.dpi)
             x, y = to_px((cx, cy)) + np.array((dx, dy)) * fig.dpi / 72.0
             w, h = 1.6 * w, 1.6 * h  # the circle around the number

@@ -67,14 +67,17 @@ def columns(items: Sequence[Block], room: float) -> tuple[list[list[Block]], int
 
 
 def draw(fig: Any, rect: tuple[float, float, float, float], items: Sequence[Block],
-         words: dict[str, Any], final: bool = True) -> int:
+         words: dict[str, Any], final: bool = True, sink: Any = None) -> int:
     """Draw ``items`` in columns inside ``rect`` (figure fractions); how many were drawn.
 
     With ``final``, items that do not fit are counted in a last line (the JSON and HTML
     reports list them all).
     """
+    from .image_rasterise import TextSink
+
     if not items:
         return 0
+    sink = sink or TextSink()
     ax = fig.add_axes(rect)
     ax.set_axis_off()
     w_in = rect[2] * fig.get_figwidth()
@@ -84,7 +87,7 @@ def draw(fig: Any, rect: tuple[float, float, float, float], items: Sequence[Bloc
     first, last = items[0][0], items[-1][0]
     cols, placed = columns(items, h_in - HEAD_INCHES - (2 * _line() if final else 0.0))
     shown_last = items[placed - 1][0] if placed else first - 1
-    ax.text(0, 0.05, words["continued"].format(first=first, last=shown_last), fontsize=11,
+    sink.text(ax, 0, 0.05, words["continued"].format(first=first, last=shown_last), fontsize=11,
             va="top", ha="left")
     col_w = w_in / COLUMNS
     for c, col in enumerate(cols):
@@ -92,15 +95,15 @@ def draw(fig: Any, rect: tuple[float, float, float, float], items: Sequence[Bloc
         for number, finding, lines in col:
             x = c * col_w
             colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
-            ax.text(x + 0.1, y + _line() / 2, str(number), ha="center", va="center",
+            sink.text(ax, x + 0.1, y + _line() / 2, str(number), ha="center", va="center",
                     fontsize=FONT - 1.5, color=SEVERITY_TEXT.get(finding["severity"], "white"),
                     bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="black", lw=0.7))
-            ax.text(x + 0.28, y, "\n".join(lines), va="top", ha="left", fontsize=FONT,
+            sink.text(ax, x + 0.28, y, "\n".join(lines), va="top", ha="left", fontsize=FONT,
                     linespacing=1.25)
             y += _inches((number, finding, lines))
     left = len(items) - placed
     if left and final:
-        ax.text(0, h_in - 0.05, words["more_elsewhere"].format(n=left, first=last - left + 1),
+        sink.text(ax, 0, h_in - 0.05, words["more_elsewhere"].format(n=left, first=last - left + 1),
                 fontsize=FONT + 1, va="bottom", ha="left", style="italic")
     return placed
 

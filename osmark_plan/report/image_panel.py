@@ -93,10 +93,13 @@ def list_height(doc: dict[str, Any], words: dict[str, Any], present: set[str] = 
 
 
 def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
-              present: set[str], graph: bool, more: str | None = None) -> int:
+              present: set[str], graph: bool, more: str | None = None, sink: Any = None) -> int:
     """Legend on top, then the numbered findings, wrapped to the panel's width; how many were
     listed. Those that do not fit are counted in a last line (``more``, a template with
     ``{n}`` and ``{first}``, says where they continue)."""
+    from .image_rasterise import TextSink
+
+    sink = sink or TextSink()
     side.set_axis_off()
     has_site = "site" in present
     legend = side.legend(handles=legend_handles(words, present, graph), loc="upper left",
@@ -107,30 +110,30 @@ def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
     top = side.transAxes.inverted().transform(legend.get_window_extent(renderer))[0][1]
     top -= 0.25 * fig.dpi / panel.height
     if not has_site:
-        side.text(0, top, words["no_geometry"], fontsize=9, color="#b35806", va="top",
+        sink.text(side, 0, top, words["no_geometry"], fontsize=9, color="#b35806", va="top",
                   transform=side.transAxes)
         top -= 0.3 * fig.dpi / panel.height
-    side.text(0, top, words["findings"], fontsize=12, va="top", transform=side.transAxes)
+    sink.text(side, 0, top, words["findings"], fontsize=12, va="top", transform=side.transAxes)
     top -= 0.3 * fig.dpi / panel.height
     findings = doc["findings"]
     if not findings:
-        side.text(0, top, words["none"], fontsize=10, va="top", transform=side.transAxes)
+        sink.text(side, 0, top, words["none"], fontsize=10, va="top", transform=side.transAxes)
         return 0
     size = list_font(len(findings[:MAX_LISTED]))
     line_h = size * 1.45 / 72 * fig.dpi / panel.height  # axes fraction per text line
     for number, finding in enumerate(findings, start=1):
         lines = entry_lines(finding, words, wrap_width(size))
         if number > MAX_LISTED or top - line_h * (len(lines) + 1.5) < 0:
-            side.text(0.05, top, (more or words["more"]).format(n=len(findings) - number + 1,
+            sink.text(side, 0.05, top, (more or words["more"]).format(n=len(findings) - number + 1,
                                                                first=number),
                       fontsize=size, va="top", transform=side.transAxes, style="italic")
             return number - 1
         colour = SEVERITY_COLOURS.get(finding["severity"], "#444444")
-        side.text(0.018, top - line_h / 2, str(number), transform=side.transAxes, ha="center",
+        sink.text(side, 0.018, top - line_h / 2, str(number), transform=side.transAxes, ha="center",
                   va="center", fontsize=size - 1.5,
                   color=SEVERITY_TEXT.get(finding["severity"], "white"),
                   bbox=dict(boxstyle="circle,pad=0.25", fc=colour, ec="black", lw=0.7))
-        side.text(0.05, top, "\n".join(lines), transform=side.transAxes, va="top",
+        sink.text(side, 0.05, top, "\n".join(lines), transform=side.transAxes, va="top",
                   fontsize=size, linespacing=1.25)
         top -= line_h * (len(lines) + 0.5)
     return len(findings)

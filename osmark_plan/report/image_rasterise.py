@@ -31,85 +31,178 @@ class _Group:
         self.colours: list[Any] = []
 
 
-def _position(text: Any, dpi: float) -> tuple[float, float] | None:
-    """Where a text is anchored, in pixels (None for what this pass leaves to matplotlib)."""
+class PlainText:
+    """A text the PNG draws as glyphs, made without a matplotlib artist (a thousand of those
+    take longer to make than to draw as glyphs): what label placement reads and changes of
+    an annotation (text, anchor, offset, size, alignment) and its style."""
+
+    def __init__(self, owner: Any, text: str, xy: tuple[float, float], transform: Any,
+                 xytext: tuple[float, float] = (0.0, 0.0), *, fontsize: float | None = None,
+                 color: Any = None, ha: str = "left", va: str = "baseline", zorder: float = 3,
+                 bbox: dict[str, Any] | None = None, linespacing: Any = "normal",
+                 clip: bool = False, **_ignored: Any) -> None:
+        import matplotlib
+
+        self.owner, self.text, self.xy, self.transform = owner, text, xy, transform
+        self.xyann = xytext
+        self.size = float(fontsize if fontsize is not None else matplotlib.rcParams["font.size"])
+        self.color = color if color is not None else matplotlib.rcParams["text.color"]
+        self.ha, self.va, self.zorder, self.bbox = ha, va, float(zorder), bbox
+        self.linespacing, self.clip, self.removed = linespacing, clip, False
+        self.axes = owner if hasattr(owner, "transData") else None
+
+    def get_text(self) -> str:
+        return self.text
+
+    def get_figure(self, root: bool = True) -> Any:
+        return self.owner.get_figure(root=root) if self.axes is not None else self.owner
+
+    def set_fontsize(self, size: float) -> None:
+        self.size = float(size)
+
+    def set_horizontalalignment(self, ha: str) -> None:
+        self.ha = ha
+
+    def set_verticalalignment(self, va: str) -> None:
+        self.va = va
+
+    def remove(self) -> None:
+        self.removed = True
+
+
+class TextSink:
+    """Where the image's many texts go: matplotlib artists (``glyphs`` False: SVG, PDF and
+    :func:`.image.plan_figure`), or :class:`PlainText` records drawn as glyphs (PNG)."""
+
+    def __init__(self, glyphs: bool = False) -> None:
+        self.glyphs = glyphs
+        self.items: list[PlainText] = []
+
+    def annotate(self, ax: Any, text: str, xy: tuple[float, float],
+                 xytext: tuple[float, float] = (0.0, 0.0), **kw: Any) -> Any:
+        """A text at ``xy`` (data) moved by ``xytext`` points (an annotation)."""
+        if not self.glyphs or kw.get("arrowprops") is not None:
+            return ax.annotate(text, xy, xytext=xytext, textcoords="offset points", **kw)
+        kw.pop("arrowprops", None)
+        item = PlainText(ax, text, xy, ax.transData, xytext, **kw)
+        self.items.append(item)
+        return item
+
+    def text(self, owner: Any, x: float, y: float, text: str, **kw: Any) -> Any:
+        """A text at (x, y) in ``transform`` (the owner's data coordinates by default)."""
+        if not self.glyphs:
+            return owner.text(x, y, text, **kw)
+        is_axes = hasattr(owner, "transData")
+        transform = kw.pop("transform", None) or (owner.transData if is_axes
+                                                   else owner.transSubfigure)
+        item = PlainText(owner, text, (x, y), transform, clip=is_axes, **kw)
+        self.items.append(item)
+        return item
+
+
+#: a text ready to draw: owner, text, anchor (pixels), size (points), colour, alignments,
+#: line spacing, z-order, clipped, box (style, face, edge, line width) or None
+_Spec = tuple[Any, str, float, float, float, Any, str, str, str, Any, float, bool, Any]
+
+
+def _artist_spec(text: Any, owner: Any, dpi: float) -> _Spec | None:
+    """A matplotlib Text as a spec (None for what this pass leaves to matplotlib)."""
+    from matplotlib.colors import to_rgba
     from matplotlib.text import Annotation
 
+    if (not text.get_visible() or text.get_usetex() or text.get_rotation() != 0
+            or "$" in text.get_text()):
+        return None
     if isinstance(text, Annotation):
         if (text.arrow_patch is not None or text.xycoords != "data"
                 or text.anncoords != "offset points" or text.axes is None):
             return None
         x, y = text.axes.transData.transform(text.xy)
-        dx, dy = text.xyann
-        return float(x + dx * dpi / 72.0), float(y + dy * dpi / 72.0)
-    x, y = text.get_transform().transform(text.get_position())
-    return float(x), float(y)
+        x, y = x + text.xyann[0] * dpi / 72.0, y + text.xyann[1] * dpi / 72.0
+    else:
+        x, y = text.get_transform().transform(text.get_position())
+    patch = text.get_bbox_patch()
+    box = None if patch is None else (patch.get_boxstyle(), patch.get_facecolor(),
+                                      patch.get_edgecolor(), patch.get_linewidth())
+    ha = text.get_horizontalalignment()
+    clipped = bool(text.get_clip_on() and text.get_clip_path() is not None
+                   and hasattr(owner, "transData"))
+    return (owner, text.get_text(), float(x), float(y), text.get_fontsize(),
+            to_rgba(text.get_color(), text.get_alpha()), ha, text.get_verticalalignment(),
+            getattr(text, "_multialignment", None) or ha, text.get_linespacing(),
+            float(text.get_zorder()), clipped, box)
 
 
-def _layout(text: Any, font: GlyphFont, x: float, y: float, size_px: float
+def _plain_spec(item: PlainText, dpi: float) -> _Spec:
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import BoxStyle
+
+    x, y = item.transform.transform(item.xy)
+    x, y = x + item.xyann[0] * dpi / 72.0, y + item.xyann[1] * dpi / 72.0
+    box = None
+    if item.bbox is not None:
+        b = item.bbox
+        alpha = b.get("alpha")
+        box = (BoxStyle(b.get("boxstyle", "square")), to_rgba(b.get("fc", "white"), alpha),
+               to_rgba(b.get("ec", "black"), alpha), float(b.get("lw", 1.0)))
+    return (item.owner, item.text, float(x), float(y), item.size, to_rgba(item.color),
+            item.ha, item.va, item.ha, item.linespacing, item.zorder, item.clip, box)
+
+
+def _layout(spec: _Spec, font: GlyphFont, size_px: float
             ) -> tuple[tuple[float, float, float, float], list[tuple[str, float, float]]]:
     """The text's box (x0, y0, width, height) and its lines with their pen positions."""
-    width, height, lines = font.layout(text.get_text(), size_px, text.get_linespacing())
-    ha, va = text.get_horizontalalignment(), text.get_verticalalignment()
+    _, text, x, y, _, _, ha, va, malign, linespacing = spec[:10]
+    width, height, lines = font.layout(text, size_px, linespacing)
     x0 = x - width * _HA.get(ha, 0.0)
     top = {"top": y, "bottom": y + height, "baseline": y + (lines[0][2] if lines else 0.0)
            }.get(va, y + height / 2)
-    malign = getattr(text, "_multialignment", None) or ha
     shift = _HA.get(malign, 0.0)
     pens = [(line, x0 + (width - w) * shift, top - base) for line, w, base in lines]
     return (x0, top - height, width, height), pens
 
 
-def _convertible(text: Any) -> bool:
-    return (text.get_visible() and not text.get_usetex() and text.get_rotation() == 0
-            and "$" not in text.get_text())
-
-
-def rasterise_texts(fig: Any) -> int:
-    """Replace the figure's plain texts by glyph collections; how many texts were replaced."""
-    from matplotlib.colors import to_rgba
-
+def rasterise_texts(fig: Any, items: list[PlainText] | tuple[()] = ()) -> int:
+    """Draw the figure's plain texts and ``items`` as glyph collections (the texts hidden);
+    how many texts were drawn so."""
     font = glyph_font()
     dpi = fig.dpi
-    groups: dict[tuple[int, float, bool], _Group] = {}
-    owners: dict[int, Any] = {}
-    done = 0
+    specs: list[_Spec] = []
     for owner in [*fig.axes, fig]:
         for text in list(owner.texts):
-            if not _convertible(text):
-                continue
-            at = _position(text, dpi)
-            if at is None:
-                continue
-            done += 1
-            text.set_visible(False)
-            if not text.get_text():
-                continue
-            size_px = text.get_fontsize() * dpi / 72.0
-            box, pens = _layout(text, font, at[0], at[1], size_px)
-            clipped = bool(text.get_clip_on() and text.get_clip_path() is not None
-                           and owner is not fig)
-            key = (id(owner), float(text.get_zorder()), clipped)
-            owners[id(owner)] = owner
-            group = groups.setdefault(key, _Group())
-            patch = text.get_bbox_patch()
-            if patch is not None:
-                group.boxes.append(patch.get_boxstyle()(*box, size_px))
-                group.box_faces.append(patch.get_facecolor())
-                group.box_edges.append(patch.get_edgecolor())
-                group.box_widths.append(patch.get_linewidth())
-            colour = to_rgba(text.get_color(), text.get_alpha())
-            for line, px, py in pens:
-                for ch in line:
-                    path = font.path(ch, size_px)
-                    if path is not None:
-                        group.glyphs.append(path)
-                        group.offsets.append((px, py))
-                        group.colours.append(colour)
-                    px += font.glyph(ch).advance * size_px
+            spec = _artist_spec(text, owner, dpi)
+            if spec is not None:
+                text.set_visible(False)
+                specs.append(spec)
+    specs += [_plain_spec(item, dpi) for item in items if not item.removed]
+    groups: dict[tuple[int, float, bool], _Group] = {}
+    owners: dict[int, Any] = {}
+    for spec in specs:
+        owner, text, size_pt, colour, zorder, clipped, box_style = (
+            spec[0], spec[1], spec[4], spec[5], spec[10], spec[11], spec[12])
+        if not text:
+            continue
+        size_px = size_pt * dpi / 72.0
+        box, pens = _layout(spec, font, size_px)
+        owners[id(owner)] = owner
+        group = groups.setdefault((id(owner), zorder, clipped), _Group())
+        if box_style is not None:
+            style, face, edge, width = box_style
+            group.boxes.append(style(*box, size_px))
+            group.box_faces.append(face)
+            group.box_edges.append(edge)
+            group.box_widths.append(width)
+        for line, px, py in pens:
+            for ch in line:
+                path = font.path(ch, size_px)
+                if path is not None:
+                    group.glyphs.append(path)
+                    group.offsets.append((px, py))
+                    group.colours.append(colour)
+                px += font.glyph(ch).advance * size_px
     for (owner_id, zorder, clipped), group in groups.items():
         _add(owners[owner_id], group, zorder, clipped)
-    return done
+    return len(specs)
 
 
 def _add(owner: Any, group: _Group, zorder: float, clipped: bool) -> None:
