@@ -63,6 +63,28 @@ class Placed:
             for j in span[1]:
                 self._cells.setdefault((i, j), []).append(k)
 
+    def free_of(self, boxes: Any) -> Any:
+        """For an array of boxes (n x 4: x0, y0, x1, y1), which overlap no placed box: the
+        boxes near all of them compared with all at once (numpy)."""
+        import numpy as np
+
+        boxes = np.asarray(boxes, dtype=float).reshape(-1, 4)
+        if not len(boxes) or not self.rows:
+            return np.ones(len(boxes), dtype=bool)
+        span = self._span(boxes[:, 0].min(), boxes[:, 1].min(),
+                          boxes[:, 2].max(), boxes[:, 3].max())
+        if span is None or len(span[0]) * len(span[1]) > self.BIG:
+            near: Iterable[int] = range(len(self.rows))
+        else:
+            cells = self._cells
+            near = {k for i in span[0] for j in span[1] for k in cells.get((i, j), ())}
+            near.update(self._big)
+        rows = np.array([self.rows[k] for k in near], dtype=float).reshape(-1, 4)
+        self.tests += len(boxes) * len(rows)
+        hit = ((rows[None, :, 0] < boxes[:, None, 2]) & (rows[None, :, 2] > boxes[:, None, 0])
+               & (rows[None, :, 1] < boxes[:, None, 3]) & (rows[None, :, 3] > boxes[:, None, 1]))
+        return ~hit.any(axis=1)
+
     def hits(self, box: Any) -> bool:
         """Whether ``box`` (a Bbox or an (x0, y0, x1, y1) tuple) overlaps a placed box."""
         x0, y0, x1, y1 = box if isinstance(box, tuple) else (box.x0, box.y0, box.x1, box.y1)
@@ -165,11 +187,11 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
     """Region names at their anchors: inside their region if possible (first where they cross
     none of ``lines``), else anywhere free.
 
-    One walk over the sizes and spots per label: the first free spot inside and clear wins at
-    once; else the first free spot inside, else the first free spot.
+    All sizes and spots of a label are tested at once (numpy, shapely arrays): the first
+    free spot inside and clear wins; else the first free spot inside, else the first free.
     """
+    import numpy as np
     import shapely
-    from shapely.geometry import box as shp_box
 
     from .image_rasterise import TextSink
 
@@ -187,25 +209,23 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
         label = sink.annotate(ax, text, anchor(geom), ha="center", va="center", zorder=5,
                               bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",
                                         alpha=0.75))
-        inside_only = free_only = None
-        for size, spot, ext in candidates(label, spots, REGION_SIZES, points):
-            if not _free(ext, frame, placed):
-                continue
-            if free_only is None:
-                free_only = (size, spot, ext)
-            (x0, y0), (x1, y1) = to_data.transform([ext[:2], ext[2:]])
-            if not geom.contains(shp_box(x0, y0, x1, y1)):
-                continue
-            if clear(ext):
-                inside_only = (size, spot, ext)
-                break
-            if inside_only is None:
-                inside_only = (size, spot, ext)
-        chosen = inside_only or free_only
-        if chosen is None:
+        tried = list(candidates(label, spots, REGION_SIZES, points))
+        ext = np.array([t[2] for t in tried], dtype=float)
+        ok = ((ext[:, 0] >= frame.x0) & (ext[:, 2] <= frame.x1)
+              & (ext[:, 1] >= frame.y0) & (ext[:, 3] <= frame.y1))
+        ok[ok] = placed.free_of(ext[ok])
+        free = np.flatnonzero(ok)
+        if not len(free):
             label.remove()
-        else:
-            placed.add(_set(label, *chosen), grow=2.0)
+            continue
+        corners = to_data.transform(ext[free].reshape(-1, 2)).reshape(-1, 4)
+        inside = shapely.contains(geom, shapely.box(
+            np.minimum(corners[:, 0], corners[:, 2]), np.minimum(corners[:, 1], corners[:, 3]),
+            np.maximum(corners[:, 0], corners[:, 2]), np.maximum(corners[:, 1], corners[:, 3])))
+        within = free[inside]
+        best = next((int(k) for k in within if clear(tried[k][2])),
+                    int(within[0]) if len(within) else int(free[0]))
+        placed.add(_set(label, *tried[best]), grow=2.0)
 
 
 def _tag_rings(half_w: float, half_h: float) -> list[list[Spot]]:
