@@ -44,7 +44,7 @@ class GlyphFont:
             font.set_size(_READ_SIZE, 72)
             self.fonts.append(font)
         self._glyphs: dict[str, Glyph] = {}
-        self._paths: dict[tuple[str, float], Any] = {}
+        self._tables: dict[float, dict[str, tuple[Any, float]]] = {}
         head = self.fonts[0].get_sfnt_table("head")
         em = float(head["unitsPerEm"]) if head else 1000.0
         table = self.fonts[0].get_sfnt_table("OS/2")
@@ -79,22 +79,30 @@ class GlyphFont:
         self._glyphs[ch] = found
         return found
 
-    def path(self, ch: str, size_px: float) -> Any:
-        """The character's outline at ``size_px`` pixels per em (a cached Path), or None."""
-        key = (ch, size_px)
-        if key not in self._paths:
+    def table(self, size_px: float) -> dict[str, tuple[Any, float]]:
+        """Character -> (outline Path or None, advance), at ``size_px`` pixels per em; fill
+        missing entries with :meth:`entry`."""
+        return self._tables.setdefault(size_px, {})
+
+    def entry(self, ch: str, size_px: float) -> tuple[Any, float]:
+        """The character's outline at ``size_px`` pixels per em (a cached Path, None for a
+        blank) and advance (pixels)."""
+        table = self.table(size_px)
+        found = table.get(ch)
+        if found is None:
             from matplotlib.path import Path
 
             g = self.glyph(ch)
-            self._paths[key] = None if g.vertices is None else Path(g.vertices * size_px,
-                                                                    g.codes)
-        return self._paths[key]
+            path = None if g.vertices is None else Path(g.vertices * size_px, g.codes)
+            found = table[ch] = (path, g.advance * size_px)
+        return found
 
     def line(self, text: str, size_px: float) -> tuple[float, float, float]:
         """Width (advances), ink ascent and ink descent of one line, in pixels."""
         if not text:
             return 0.0, 0.0, 0.0
-        glyphs = [self.glyph(ch) for ch in text]
+        known = self._glyphs.get
+        glyphs = [known(ch) or self.glyph(ch) for ch in text]
         width = sum(g.advance for g in glyphs)
         inked = [g for g in glyphs if g.vertices is not None]
         top = max((g.ymax for g in inked), default=0.0)

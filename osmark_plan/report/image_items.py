@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from shapely.geometry.base import BaseGeometry
 
-from .image_shapes import fill_shapes, hatch_lines, pixel_boxes
+from .image_shapes import fill_shapes, hatch_lines, pixel_boxes, shape_paths
 from .image_style import (CABINET_EDGE, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES,
                           LEVEL_COLOURS, PARTITION_COLOUR, PARTITION_DASHES, UNKNOWN_COLOUR,
                           WALL_COLOUR, WINDOW_COLOUR)
@@ -91,12 +91,14 @@ def draw_equipment(ax: Any, plan: Any, words: dict[str, Any]) -> tuple[list[Any]
     for cab in plan.cabinets:
         by_colour.setdefault(LEVEL_COLOURS.get(cab.level, UNKNOWN_COLOUR), []).append(cab.polygon)
         tags.append(Tag(cabinet_tag(cab, words), cab.polygon, CABINET_EDGE))
+    found = {colour: shape_paths(geoms, holes=False) for colour, geoms in by_colour.items()}
     for colour, geoms in by_colour.items():
-        fill_shapes(ax, geoms, 2.6, facecolors=colour, edgecolors="none", holes=False)
+        fill_shapes(ax, geoms, 2.6, facecolors=colour, edgecolors="none", found=found[colour])
     cabinets = [c.polygon for c in plan.cabinets]
     hatch_lines(ax, cabinets, 2.6, CABINET_EDGE, HATCH_WIDTH)  # CABINET_HATCH, drawn as lines
+    outlines = [(k, path) for colour in by_colour for k, path in found[colour]]
     fill_shapes(ax, cabinets, 2.6, facecolors="none", edgecolors=CABINET_EDGE, linewidths=1.0,
-                holes=False)
+                holes=False, found=outlines)
     fill_shapes(ax, [d.polygon for d in plan.devices], 2.7, facecolors=DEVICE_COLOUR,
                 edgecolors="black", linewidths=0.8, holes=False)
     tags += [Tag(device_tag(dev, words), dev.polygon, DEVICE_COLOUR) for dev in plan.devices]
@@ -108,12 +110,13 @@ def draw_equipment(ax: Any, plan: Any, words: dict[str, Any]) -> tuple[list[Any]
 def _mark_tiny(ax: Any, plan: Any) -> None:
     """A square marker on equipment too small to see at the image's scale."""
     import numpy as np
+    import shapely
 
     items = [(c.polygon, LEVEL_COLOURS.get(c.level, UNKNOWN_COLOUR)) for c in plan.cabinets]
     items += [(d.polygon, DEVICE_COLOUR) for d in plan.devices]
     if not items:
         return
-    bounds = np.array([g.bounds for g, _ in items], dtype=float)
+    bounds = shapely.bounds(np.array([g for g, _ in items], dtype=object))
     px = ax.transData.transform(bounds[:, :2]), ax.transData.transform(bounds[:, 2:])
     size = np.maximum(abs(px[1][:, 0] - px[0][:, 0]), abs(px[1][:, 1] - px[0][:, 1]))
     tiny = [i for i in np.flatnonzero(size < MIN_PIXELS)]

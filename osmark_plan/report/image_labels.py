@@ -109,6 +109,8 @@ class Placed:
 
 
 _SHIFT = {"center": 0.5, "left": 0.0, "right": 1.0, "bottom": 0.0, "top": 1.0}
+
+
 def measured_box(label: Any, size: float) -> tuple[float, float, float, float]:
     """Centre and size (pixels) of an annotation's text centred on its anchor at ``size``
     points, from the font's metrics (no matplotlib layout), remembered per size."""
@@ -203,14 +205,19 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
     clear = crosses_none(ax, lines)
     base = (0, 10) if graph else (0, 0)
     spots = [((base[0] + dx, base[1] + dy), "center", "center") for dx, dy in LABEL_OFFSETS]
+    shifts = np.array([spot[0] for spot in spots], dtype=float) * points  # centred spots
 
     for geom, text in sorted(items, key=lambda item: -item[0].area):
         shapely.prepare(geom)
         label = sink.annotate(ax, text, anchor(geom), ha="center", va="center", zorder=5,
                               bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",
                                         alpha=0.75))
-        tried = list(candidates(label, spots, REGION_SIZES, points))
-        ext = np.array([t[2] for t in tried], dtype=float)
+        # every size's box at every spot (sizes outer, spots inner: the order tried)
+        sized = np.array([measured_box(label, size) for size in REGION_SIZES])
+        x0 = (sized[:, None, 0] + shifts[None, :, 0] - sized[:, None, 2] / 2).ravel()
+        y0 = (sized[:, None, 1] + shifts[None, :, 1] - sized[:, None, 3] / 2).ravel()
+        ext = np.column_stack([x0, y0, x0 + np.repeat(sized[:, 2], len(spots)),
+                               y0 + np.repeat(sized[:, 3], len(spots))])
         ok = ((ext[:, 0] >= frame.x0) & (ext[:, 2] <= frame.x1)
               & (ext[:, 1] >= frame.y0) & (ext[:, 3] <= frame.y1))
         ok[ok] = placed.free_of(ext[ok])
@@ -223,9 +230,10 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
             np.minimum(corners[:, 0], corners[:, 2]), np.minimum(corners[:, 1], corners[:, 3]),
             np.maximum(corners[:, 0], corners[:, 2]), np.maximum(corners[:, 1], corners[:, 3])))
         within = free[inside]
-        best = next((int(k) for k in within if clear(tried[k][2])),
+        best = next((int(k) for k in within if clear(tuple(ext[k]))),
                     int(within[0]) if len(within) else int(free[0]))
-        placed.add(_set(label, *tried[best]), grow=2.0)
+        size, spot = REGION_SIZES[best // len(spots)], spots[best % len(spots)]
+        placed.add(_set(label, size, spot, tuple(float(v) for v in ext[best])), grow=2.0)
 
 
 def _tag_rings(half_w: float, half_h: float) -> list[list[Spot]]:

@@ -236,41 +236,41 @@ def _wrap(text: str, width: int) -> tuple[str, ...]:
     """
     width = max(width, 10)
     lines: list[str] = []
-    line = ""
+    line, used = "", 0  # the line so far and its columns
 
     def push() -> None:
-        nonlocal line
+        nonlocal line, used
         if line.strip():
             lines.append(line.rstrip())
-        line = ""
+        line, used = "", 0
 
     def put(piece: str) -> None:
-        nonlocal line
+        nonlocal line, used
         if piece.isspace():
             if line:
-                line += " "
+                line, used = line + " ", used + 1
             return
-        if _width(line) + _width(_core(piece)) <= width:
-            line += piece  # closing punctuation may hang past the edge (ぶら下げ)
-            return
+        if used + _width(_core(piece)) <= width:
+            line, used = line + piece, used + _width(piece)  # closing punctuation may hang
+            return                                           # past the edge (ぶら下げ)
         push()
         while _width(piece) > width:  # a very long piece: cut it
-            cut, used = 0, 0
-            while cut < len(piece) and used + _columns(piece[cut]) <= width:
-                used += _columns(piece[cut])
+            cut, taken = 0, 0
+            while cut < len(piece) and taken + _columns(piece[cut]) <= width:
+                taken += _columns(piece[cut])
                 cut += 1
             lines.append(piece[:cut])
             piece = piece[cut:]
-        line = piece
+        line, used = piece, _width(piece)
 
     for piece in _pieces(text):
         if isinstance(piece, list):
             whole = "".join(piece)
-            if _width(line) + _width(_core(whole)) <= width:
-                line += whole
-            elif _width(whole) <= width and _width(line) * 2 >= width:
+            if used + _width(_core(whole)) <= width:
+                line, used = line + whole, used + _width(whole)
+            elif _width(whole) <= width and used * 2 >= width:
                 push()
-                line = whole
+                line, used = whole, _width(whole)
             else:
                 for part in piece:
                     put(part)

@@ -28,7 +28,8 @@ class _Group:
         self.box_widths: list[float] = []
         self.glyphs: list[Any] = []
         self.offsets: list[tuple[float, float]] = []
-        self.colours: list[Any] = []
+        #: (colour, how many glyphs in a row have it)
+        self.colours: list[tuple[Any, int]] = []
 
 
 class PlainText:
@@ -192,14 +193,16 @@ def rasterise_texts(fig: Any, items: list[PlainText] | tuple[()] = ()) -> int:
             group.box_faces.append(face)
             group.box_edges.append(edge)
             group.box_widths.append(width)
+        table, glyphs, offsets = font.table(size_px), group.glyphs, group.offsets
+        before = len(glyphs)
         for line, px, py in pens:
             for ch in line:
-                path = font.path(ch, size_px)
+                path, advance = table.get(ch) or font.entry(ch, size_px)
                 if path is not None:
-                    group.glyphs.append(path)
-                    group.offsets.append((px, py))
-                    group.colours.append(colour)
-                px += font.glyph(ch).advance * size_px
+                    glyphs.append(path)
+                    offsets.append((px, py))
+                px += advance
+        group.colours.append((colour, len(glyphs) - before))
     for (owner_id, zorder, clipped), group in groups.items():
         _add(owners[owner_id], group, zorder, clipped)
     return len(specs)
@@ -215,9 +218,14 @@ def _add(owner: Any, group: _Group, zorder: float, clipped: bool) -> None:
         colls.append(PathCollection(group.boxes, facecolors=group.box_faces,
                                     edgecolors=group.box_edges, linewidths=group.box_widths))
     if group.glyphs:
+        import numpy as np
+        from matplotlib.colors import to_rgba_array
+
+        faces = np.repeat(to_rgba_array([c for c, _ in group.colours]),
+                          [n for _, n in group.colours], axis=0)
         colls.append(PathCollection(group.glyphs, offsets=group.offsets,
                                     offset_transform=IdentityTransform(),
-                                    facecolors=group.colours, edgecolors="none", linewidths=0))
+                                    facecolors=faces, edgecolors="none", linewidths=0))
     for coll in colls:
         coll.set_transform(IdentityTransform())
         coll.set_zorder(zorder)

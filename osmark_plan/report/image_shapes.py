@@ -43,15 +43,17 @@ def shape_paths(geoms: Sequence[BaseGeometry], holes: bool = True) -> list[tuple
 
 def fill_shapes(ax: Any, geoms: Iterable[BaseGeometry], zorder: float,
                 facecolors: list[Any] | Any = "none", alpha: float | None = None,
-                holes: bool = True, **style: Any) -> Any:
+                holes: bool = True, found: list[tuple[int, Any]] | None = None,
+                **style: Any) -> Any:
     """One PathCollection of the (multi)polygons, drawn in the order given, each with its
     face colour (one for all, or a list of one per shape) and ``alpha`` folded into the face
-    colours (the edges keep theirs); None when there is nothing to draw."""
+    colours (the edges keep theirs); None when there is nothing to draw. ``found``: the
+    shapes' paths (:func:`shape_paths`) when already read."""
     from matplotlib.collections import PathCollection
     from matplotlib.colors import to_rgba_array
 
     geoms = list(geoms)
-    found = shape_paths(geoms, holes)
+    found = shape_paths(geoms, holes) if found is None else found
     if not found:
         return None
     paths = [path for _, path in found]
