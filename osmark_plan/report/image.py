@@ -46,6 +46,11 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{path}: the image suffix must be .png, .svg or .pdf")
+    with _gc_paused():
+        return _render(report, path, fmt, lang, graph, dpi)
+
+
+def _render(report: Report, path: Path, fmt: str, lang: str, graph: bool, dpi: int) -> Path:
     import matplotlib
 
     rc = _rc(cjk_font().family, svg_text=fmt == "svg")
@@ -202,6 +207,21 @@ def _add_nodes(ax: Any, site: Any, placed: Placed, radius: float = 4.0) -> None:
     nodes = list(node_points(site).values()) + outside_nodes(site)[0]
     for x, y in ax.transData.transform(nodes) if nodes else []:
         placed.add(Bbox([[x - radius, y - radius], [x + radius, y + radius]]))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the image is made: matplotlib makes many objects
+    and few garbage cycles, and each full collection walks the whole checked plan."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 @contextmanager
