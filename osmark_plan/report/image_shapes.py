@@ -122,7 +122,8 @@ def hatch_lines(ax: Any, geoms: Sequence[BaseGeometry], zorder: float, colour: s
                                           np.column_stack([x1, x1 - c])], axis=1))
     cut = shapely.intersection(lines, px[which])
     parts = shapely.get_parts(cut[~shapely.is_empty(cut)])
-    parts = parts[shapely.get_type_id(parts) == 1]  # line pieces (not touching points)
+    # line pieces at least half a pixel long (not corners merely touched)
+    parts = parts[(shapely.get_type_id(parts) == 1) & (shapely.length(parts) >= 0.5)]
     if not len(parts):
         return None
     coords, index = shapely.get_coordinates(parts, return_index=True)
