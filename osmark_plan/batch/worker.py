@@ -82,11 +82,13 @@ def warm(images: bool = True, single_thread: bool = True) -> None:
     if images:
         from ..report import image  # noqa: F401
         from ..report.fonts import cjk_font
+        from ..report.image_glyphs import glyph_font
 
         import matplotlib.figure  # noqa: F401
         from matplotlib.backends import backend_agg  # noqa: F401
 
         cjk_font()
+        glyph_font()  # the font files opened once, shared by forked floors
 
 
 def _failed(task: FloorTask, reason: str, start: float) -> FloorResult:

@@ -138,9 +138,16 @@ class GlyphFont:
         return width, height
 
 
-@functools.lru_cache(maxsize=1)
 def glyph_font() -> GlyphFont:
-    """The image's font (:func:`.fonts.cjk_font`) with DejaVu Sans after it."""
+    """The image's font (:func:`.fonts.cjk_font`) with DejaVu Sans after it; one per thread
+    (a FreeType face must not be used by two threads at once, as matplotlib's own cache)."""
+    import threading
+
+    return _glyph_font(threading.get_ident())
+
+
+@functools.lru_cache(maxsize=8)
+def _glyph_font(thread: int) -> GlyphFont:
     from matplotlib import font_manager
 
     from .fonts import cjk_font
