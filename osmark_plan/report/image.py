@@ -16,6 +16,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from ..findings import Report
+from ..gc_pause import gc_paused
 from ..output import atomic_path
 from .document import report_document
 from .fonts import cjk_font
@@ -46,7 +47,7 @@ def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool
     fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise ValueError(f"{path}: the image suffix must be .png, .svg or .pdf")
-    with _gc_paused():
+    with gc_paused():  # matplotlib's many objects make few cycles; the plan is a large heap
         return _render(report, path, fmt, lang, graph, dpi)
 
 
@@ -207,21 +208,6 @@ def _add_nodes(ax: Any, site: Any, placed: Placed, radius: float = 4.0) -> None:
     nodes = list(node_points(site).values()) + outside_nodes(site)[0]
     for x, y in ax.transData.transform(nodes) if nodes else []:
         placed.add(Bbox([[x - radius, y - radius], [x + radius, y + radius]]))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the image is made: matplotlib makes many objects
-    and few garbage cycles, and each full collection walks the whole checked plan."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @contextmanager
