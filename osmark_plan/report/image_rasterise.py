@@ -1,12 +1,15 @@
 """PNG only: the figure's texts drawn as glyph outlines, a few collections instead of a
 thousand Text artists.
 
-Each plain text of the plan, the side panel, the continuation list and the title (no
-rotation, no leader arrow) is laid out with :mod:`.image_glyphs` the way matplotlib lays it
-out, hidden, and drawn again as: its box (round label box, marker circle) in one
-PathCollection and its characters in another, per axes and z-order, with the text's colours.
-Agg fills those in one call each. Legends keep their own texts. SVG and PDF keep real text
-(selectable, searchable), so this runs for PNG only, right before saving.
+The many texts (region names, finding markers, the findings panel and its continuation) are
+made as :class:`PlainText` records through a :class:`TextSink` (no artist: making a thousand
+takes longer than drawing them); the few other plain texts (title, scale bar, equipment tags)
+are Text artists, hidden here. Both are laid out with :mod:`.image_glyphs` the way matplotlib
+lays text out and drawn as: their boxes (round label box, marker circle) in one
+PathCollection and their characters in another, per axes, z-order and clipping, in the
+texts' colours; Agg fills each in one call. Legends keep their own texts, markers with a
+leader line their annotation. SVG, PDF and :func:`.image.plan_figure` keep real text
+(selectable, searchable): the sink makes artists for them.
 """
 
 from __future__ import annotations
