@@ -111,8 +111,8 @@ def test_text_boxes_from_the_font_match_matplotlib(text, size):
     assert extent.width <= width <= extent.width * 1.08 + 2
 
 
-def test_png_texts_are_glyph_collections_not_text_artists(sample):
-    from matplotlib.collections import PathCollection
+def test_png_texts_are_glyph_marks_not_text_artists(sample):
+    from matplotlib.lines import Line2D
 
     from osmark_plan.report.image import _figure
 
@@ -122,10 +122,15 @@ def test_png_texts_are_glyph_collections_not_text_artists(sample):
     # only markers moved off a gap, with their leader line, stay annotations
     assert all(getattr(t, "arrow_patch", None) is not None for t in visible), \
         [t.get_text() for t in visible]
-    glyphs = sum(_paths(c) for ax in fig.axes for c in ax.collections
-                 if isinstance(c, PathCollection) and len(c.get_offsets()) == _paths(c))
+    # one Line2D per character, size and colour: its marker the glyph, stamped where drawn
+    marks = [a for owner in [*fig.axes, fig] for a in owner.get_children()
+             if isinstance(a, Line2D) and a.get_linestyle() == "None"
+             and hasattr(a.get_marker(), "vertices")]
+    glyphs = sum(len(m.get_xdata()) for m in marks)
     names = "".join(r.name or "" for r in sample.site.regions)
     assert glyphs > len(names.replace(" ", "")) + 100  # names, tags, panel, title
+    assert len(marks) < glyphs and max(len(m.get_xdata()) for m in marks) >= 5, \
+        "characters that recur share one mark"
     # the same figure for SVG, PDF and plan_figure keeps real texts
     fig, _ = _figure(sample, "ja", True, 60)
     texts = {t.get_text() for t in fig.axes[0].texts}

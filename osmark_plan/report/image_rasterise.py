@@ -207,38 +207,49 @@ def rasterise_texts(fig: Any, items: list[PlainText] | tuple[()] = ()) -> int:
                 px += advance
         group.colours.append((colour, len(glyphs) - before))
     for (owner_id, zorder, clipped), group in groups.items():
-        _add(owners[owner_id], group, zorder, clipped)
+        _add(owners[owner_id], group, zorder, clipped, dpi)
     return len(specs)
 
 
-def _add(owner: Any, group: _Group, zorder: float, clipped: bool) -> None:
-    """The group's boxes, then its glyphs, as two collections in pixel coordinates."""
+def _glyph_marks(group: _Group, dpi: float) -> list[Any]:
+    """The group's glyphs as markers: one Line2D per character, size and colour, its marker
+    the glyph's outline at every place the character is drawn. Agg fills a marker once and
+    stamps it at each place, where filling every outline costs about three times as long."""
+    import numpy as np
+    from matplotlib.lines import Line2D
+
+    places: dict[tuple[int, Any], tuple[Any, list[tuple[float, float]]]] = {}
+    k = 0
+    for colour, count in group.colours:
+        for path, at in zip(group.glyphs[k:k + count], group.offsets[k:k + count]):
+            places.setdefault((id(path), colour), (path, []))[1].append(at)
+        k += count
+    marks = []
+    for (_, colour), (path, at) in places.items():
+        xy = np.asarray(at, dtype=float)
+        reach = float(np.abs(path.vertices).max()) or 1.0  # a marker is scaled to its reach
+        marks.append(Line2D(xy[:, 0], xy[:, 1], linestyle="none", marker=path,
+                            markersize=2 * reach * 72.0 / dpi, markerfacecolor=colour,
+                            markeredgecolor="none", markeredgewidth=0.0))
+    return marks
+
+
+def _add(owner: Any, group: _Group, zorder: float, clipped: bool, dpi: float) -> None:
+    """The group's boxes (one collection), then its glyphs, in pixel coordinates."""
     from matplotlib.collections import PathCollection
     from matplotlib.transforms import IdentityTransform
 
-    colls = []
+    artists = []
     if group.boxes:
-        colls.append(PathCollection(group.boxes, facecolors=group.box_faces,
-                                    edgecolors=group.box_edges, linewidths=group.box_widths))
-    if group.glyphs:
-        import numpy as np
-        from matplotlib.colors import to_rgba_array
-
-        faces = np.repeat(to_rgba_array([c for c, _ in group.colours]),
-                          [n for _, n in group.colours], axis=0)
-        colls.append(PathCollection(group.glyphs, offsets=group.offsets,
-                                    offset_transform=IdentityTransform(),
-                                    facecolors=faces, edgecolors="none", linewidths=0))
-    for coll in colls:
-        coll.set_transform(IdentityTransform())
-        coll.set_zorder(zorder)
-        coll.set_snap(False)
-        if hasattr(owner, "add_collection"):
-            owner.add_collection(coll, autolim=False)
-            if clipped:
-                coll.set_clip_path(owner.patch)
-            else:
-                coll.set_clip_on(False)
+        artists.append(PathCollection(group.boxes, facecolors=group.box_faces,
+                                      edgecolors=group.box_edges, linewidths=group.box_widths))
+    artists += _glyph_marks(group, dpi)
+    for artist in artists:
+        artist.set_transform(IdentityTransform())
+        artist.set_zorder(zorder)
+        artist.set_snap(False)
+        owner.add_artist(artist)
+        if clipped:
+            artist.set_clip_path(owner.patch)
         else:
-            coll.set_clip_on(False)
-            owner.add_artist(coll)
+            artist.set_clip_on(False)
