@@ -29,10 +29,8 @@ class _Group:
         self.box_faces: list[Any] = []
         self.box_edges: list[Any] = []
         self.box_widths: list[float] = []
-        self.glyphs: list[Any] = []
-        self.offsets: list[tuple[float, float]] = []
-        #: (colour, how many glyphs in a row have it)
-        self.colours: list[tuple[Any, int]] = []
+        #: (glyph outline, colour) -> the outline and the places (pixels) it is drawn at
+        self.places: dict[tuple[int, Any], tuple[Any, list[tuple[float, float]]]] = {}
 
 
 class PlainText:
@@ -137,20 +135,32 @@ def _artist_spec(text: Any, owner: Any, dpi: float) -> _Spec | None:
             float(text.get_zorder()), clipped, box)
 
 
-def _plain_spec(item: PlainText, dpi: float) -> _Spec:
+def _plain_specs(items: list[PlainText], dpi: float) -> list[_Spec]:
+    """The records as specs, the anchors of those sharing a transform moved in one call."""
+    import numpy as np
     from matplotlib.colors import to_rgba
     from matplotlib.patches import BoxStyle
 
-    x, y = item.transform.transform(item.xy)
-    x, y = x + item.xyann[0] * dpi / 72.0, y + item.xyann[1] * dpi / 72.0
-    box = None
-    if item.bbox is not None:
-        b = item.bbox
-        alpha = b.get("alpha")
-        box = (BoxStyle(b.get("boxstyle", "square")), to_rgba(b.get("fc", "white"), alpha),
-               to_rgba(b.get("ec", "black"), alpha), float(b.get("lw", 1.0)))
-    return (item.owner, item.text, float(x), float(y), item.size, to_rgba(item.color),
-            item.ha, item.va, item.ha, item.linespacing, item.zorder, item.clip, box)
+    by_transform: dict[int, tuple[Any, list[int]]] = {}
+    for k, item in enumerate(items):
+        by_transform.setdefault(id(item.transform), (item.transform, []))[1].append(k)
+    at = np.zeros((len(items), 2))
+    for transform, ks in by_transform.values():
+        at[ks] = transform.transform(np.array([items[k].xy for k in ks], dtype=float))
+    at += np.array([item.xyann for item in items], dtype=float).reshape(-1, 2) * dpi / 72.0
+    styles: dict[str, Any] = {}
+    specs: list[_Spec] = []
+    for item, (x, y) in zip(items, at.tolist()):
+        box = None
+        if item.bbox is not None:
+            b = item.bbox
+            alpha, name = b.get("alpha"), b.get("boxstyle", "square")
+            style = styles.get(name) or styles.setdefault(name, BoxStyle(name))
+            box = (style, to_rgba(b.get("fc", "white"), alpha),
+                   to_rgba(b.get("ec", "black"), alpha), float(b.get("lw", 1.0)))
+        specs.append((item.owner, item.text, x, y, item.size, to_rgba(item.color), item.ha,
+                      item.va, item.ha, item.linespacing, item.zorder, item.clip, box))
+    return specs
 
 
 def _layout(spec: _Spec, font: GlyphFont, size_px: float
@@ -178,7 +188,7 @@ def rasterise_texts(fig: Any, items: list[PlainText] | tuple[()] = ()) -> int:
             if spec is not None:
                 text.set_visible(False)
                 specs.append(spec)
-    specs += [_plain_spec(item, dpi) for item in items if not item.removed]
+    specs += _plain_specs([item for item in items if not item.removed], dpi)
     groups: dict[tuple[int, float, bool], _Group] = {}
     owners: dict[int, Any] = {}
     for spec in specs:
@@ -196,16 +206,15 @@ def rasterise_texts(fig: Any, items: list[PlainText] | tuple[()] = ()) -> int:
             group.box_faces.append(face)
             group.box_edges.append(edge)
             group.box_widths.append(width)
-        table, glyphs, offsets = font.table(size_px), group.glyphs, group.offsets
-        before = len(glyphs)
+        table, places = font.table(size_px), group.places
         for line, px, py in pens:
             for ch in line:
                 path, advance = table.get(ch) or font.entry(ch, size_px)
                 if path is not None:
-                    glyphs.append(path)
-                    offsets.append((px, py))
+                    key = (id(path), colour)
+                    found = places.get(key) or places.setdefault(key, (path, []))
+                    found[1].append((px, py))
                 px += advance
-        group.colours.append((colour, len(glyphs) - before))
     for (owner_id, zorder, clipped), group in groups.items():
         _add(owners[owner_id], group, zorder, clipped, dpi)
     return len(specs)
@@ -218,14 +227,8 @@ def _glyph_marks(group: _Group, dpi: float) -> list[Any]:
     import numpy as np
     from matplotlib.lines import Line2D
 
-    places: dict[tuple[int, Any], tuple[Any, list[tuple[float, float]]]] = {}
-    k = 0
-    for colour, count in group.colours:
-        for path, at in zip(group.glyphs[k:k + count], group.offsets[k:k + count]):
-            places.setdefault((id(path), colour), (path, []))[1].append(at)
-        k += count
     marks = []
-    for (_, colour), (path, at) in places.items():
+    for (_, colour), (path, at) in group.places.items():
         xy = np.asarray(at, dtype=float)
         reach = float(np.abs(path.vertices).max()) or 1.0  # a marker is scaled to its reach
         marks.append(Line2D(xy[:, 0], xy[:, 1], linestyle="none", marker=path,
