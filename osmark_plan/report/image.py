@@ -25,14 +25,14 @@ from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .image_labels import Placed, place_region_labels, place_tags
 from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
 from . import image_more as more
-from .image_rasterise import TextSink, rasterise_texts
-from .png import write_png
-from .image_shapes import fill_shapes
 from .image_panel import draw_side, list_height, side_capacity
+from .image_rasterise import TextSink, rasterise_texts
+from .image_shapes import fill_shapes
 from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
                           LEVEL_COLOURS, LINE_COLOUR, MAX_HEIGHT, MIN_HEIGHT, OUTSIDE_COLOUR,
                           PLAN_FRACTION, SUFFIXES,
                           TITLE_INCHES, UNKNOWN_COLOUR, WORDS, plan_axes)
+from .png import write_png
 from .text import summary_line
 
 
