@@ -8,9 +8,10 @@ own coordinate frame (drawing coordinates multiplied by :attr:`Plan.scale`). Rep
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Mapping
+from typing import TYPE_CHECKING, Literal, Mapping
 
-from shapely.geometry import LineString, MultiLineString, Point, Polygon
+if TYPE_CHECKING:  # annotations only: the model is importable without shapely (osmark rules)
+    from shapely.geometry import LineString, MultiLineString, Point, Polygon
 
 #: Level of the open area (オープンエリア) and of the outside in level arithmetic.
 OPEN = 0

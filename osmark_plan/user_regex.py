@@ -11,8 +11,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 #: seconds one search of one user pattern may take
 SEARCH_SECONDS = 1.0
 
@@ -29,6 +27,8 @@ class UserPattern:
     def __init__(self, pattern: str, where: str) -> None:
         self.pattern = pattern
         self.where = where
+        import regex  # here, not at the top: `osmark --version` and `osmark rules` never need it
+
         try:
             self._rx = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
         except (regex.error, TypeError, ValueError) as exc:

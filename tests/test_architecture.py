@@ -3,6 +3,8 @@
 import ast
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).resolve().parents[1] / "osmark_plan"
 
 
@@ -129,14 +131,68 @@ def test_only_the_cli_prints_or_exits():
     assert offenders == []
 
 
-def test_rules_command_starts_without_heavy_imports():
+#: what commands that compute nothing must not import: each costs 0.1-0.3 s of start-up
+HEAVY = ("numpy", "shapely", "networkx", "ezdxf", "matplotlib", "jinja2", "regex", "rich")
+#: what ``osmark check`` imports only when an option asks for it
+CHECK_EXTRAS = ("matplotlib", "jinja2", "rich", "osmark_plan.report.html", "osmark_plan.report.sarif",
+                "osmark_plan.report.junit", "osmark_plan.report.image", "osmark_plan.markup",
+                "osmark_plan.diff", "osmark_plan.batch")
+
+
+def modules_after(args, tmp_path):
+    """Run ``osmark ARGS`` in a fresh interpreter (through the console script's ``main``):
+    its exit code and the names of all modules imported by the end."""
+    import json
     import subprocess
     import sys
 
-    code = ("import sys; from osmark_plan.cli import cli; "
-            "print('matplotlib' in sys.modules, 'ezdxf' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
+    listing = tmp_path / "modules.json"
+    code = ("import json, sys\n"
+            "from osmark_plan.cli import main\n"
+            "rc = main(sys.argv[2:])\n"
+            "open(sys.argv[1], 'w').write(json.dumps(sorted(sys.modules)))\n"
+            "sys.exit(rc)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(listing), *args], capture_output=True,
+                          text=True, cwd=tmp_path, env={**__import__("os").environ, "LANG": "C.UTF-8"})
+    return done.returncode, set(json.loads(listing.read_text()))
+
+
+@pytest.mark.parametrize("args", [
+    ["--version"], ["--help"], ["rules"], ["rules", "--lang", "en", "--format", "json"],
+    ["rules", "ACC001", "--lang", "ja"], ["rules", "NOPE999"],
+    ["check", "--help"], ["layers", "--help"], ["batch", "--help"], ["diff", "--help"],
+], ids=" ".join)
+def test_commands_that_compute_nothing_start_without_heavy_imports(args, tmp_path):
+    """The rule registry (codes, names, clauses, severities, options, documentation) and the
+    command line load without the geometry, CAD, drawing and template libraries."""
+    code, loaded = modules_after(args, tmp_path)
+    assert code == (2 if "NOPE999" in args else 0)
+    assert [m for m in HEAVY if m in loaded] == []
+    if args[0] == "rules":
+        assert "osmark_plan.rules.access" in loaded  # the probe sees the registry loaded
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_check_imports_only_what_checking_needs(fmt, tmp_path):
+    """``osmark check`` loads the reader and geometry, and the one reporter asked for; no
+    image, HTML, SARIF/JUnit, DXF markup or terminal-colour machinery unless asked."""
+    sample = PACKAGE.parent / "samples" / "dxf" / "acc001.dxf"
+    code, loaded = modules_after(["check", "--format", fmt, str(sample)], tmp_path)
+    assert code == 1  # the sample has an error finding: the check ran to its end
+    assert {"ezdxf", "shapely", "networkx", "osmark_plan.rules.access"} <= loaded
+    assert [m for m in CHECK_EXTRAS if m in loaded] == []
+    other = {"json": "osmark_plan.report.text", "text": "osmark_plan.report.json_report"}[fmt]
+    assert other not in loaded
+
+
+def test_check_imports_the_extras_its_options_ask_for(tmp_path):
+    """The converse, so that the test above cannot pass by a probe that sees nothing."""
+    sample = PACKAGE.parent / "samples" / "dxf" / "acc001.dxf"
+    code, loaded = modules_after(["check", "--format", "sarif", "--dxf", str(tmp_path / "marked.dxf"),
+                                  str(sample)], tmp_path)
+    assert code == 1
+    assert {"osmark_plan.report.sarif", "osmark_plan.markup"} <= loaded
+    assert "matplotlib" not in loaded
 
 
 def _module_imports() -> dict[str, set[str]]:

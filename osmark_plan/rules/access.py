@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
-import numpy as np
-import shapely
-from shapely import STRtree
+from typing import TYPE_CHECKING, Iterator
 
 from ..geometry.routes import Adjacency, adjacency, fewest_links
-from ..geometry.site import Link, Site
 from ..model import OUTSIDE
 from .base import Context, Option, Violation, rule
 from .describe import (cabinet_subject, link_label, link_subject, node_label, node_with_level,
                        region_subject, route_text, text)
+
+if TYPE_CHECKING:
+    from ..geometry.site import Link, Site
 
 
 def direct_level3(site: Site, link: Link) -> str | None:
@@ -301,6 +299,10 @@ def high_level_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]:
 def _nearest(entrances, polys, limit: float) -> list[tuple[int, tuple[float, int]]]:
     """(index, (distance, entrance index)) of each polygon within ``limit`` (inclusive) of an
     entrance, nearest entrance first; vectorised over an STRtree of the entrance chords."""
+    import numpy as np
+    import shapely
+    from shapely import STRtree
+
     if not polys:
         return []
     chords = np.array([e.chord for e in entrances], dtype=object)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
-import numpy as np
-import shapely
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Site
 from .base import Context, Option, Violation, rule
 from .describe import device_subject
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 
 @rule(
@@ -58,6 +57,9 @@ def output_device_along_aisle(site: Site, ctx: Context) -> Iterator[Violation]:
 
     How to fix: move the device away from the aisle, or screen it with low partitions.
     """
+    import numpy as np
+    import shapely
+
     aisles = list(site.plan.aisles)
     devices = list(site.plan.devices)
     if not aisles:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
-import numpy as np
-import shapely
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Site
 from ..model import OUTSIDE, Asset, Cabinet
 from .base import Context, Violation, rule
 from .describe import Text, text
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 #: an asset marker this close (m) to a cabinet is kept in it
 IN_CABINET_M = 0.05
@@ -24,6 +23,9 @@ def asset_subject(asset: Asset) -> Subject:
 def _containers(site: Site, assets: list[Asset]) -> list[Cabinet | None]:
     """For each asset, the highest-level cabinet it is kept in that counts as a security area
     (a cabinet of level 2/3 standing in a region of level 1 or higher), else None."""
+    import numpy as np
+    import shapely
+
     cabinets = [c for c in site.plan.cabinets if c.level in (2, 3)]
     if not cabinets or not assets:
         return [None] * len(assets)
@@ -98,6 +100,9 @@ def asset_in_right_area(site: Site, ctx: Context) -> Iterator[Violation]:
     How to fix: move the asset into a room or cabinet of the needed level, or correct the
     importance or level in the drawing.
     """
+    import numpy as np
+    import shapely
+
     assets = list(site.plan.assets)
     known = [a for a in assets if a.importance is not None]
     if not assets:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import numpy as np
-import shapely
-
-from ..geometry.site import Site
 from ..model import Cabinet
 from ..naming import fold, parse_height
 from .base import Context, Option, Violation, rule
 from .cabinet_security import FIXED_KEYS, LINKED_KEYS
 from .describe import cabinet_subject
 from .states import flag
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 GROUP_KEYS = ("GROUP", "グループ", "連結グループ")
 HEIGHT_KEYS = ("HEIGHT", "高さ", "H")
@@ -29,6 +28,9 @@ def _group(c: Cabinet) -> str | None:
 
 def touching_pairs(cabinets: list[Cabinet], distance: float) -> list[tuple[int, int]]:
     """Index pairs (i < j) of cabinets standing within ``distance`` of each other."""
+    import numpy as np
+    import shapely
+
     if len(cabinets) < 2:
         return []
     polys = np.asarray([c.polygon for c in cabinets], dtype=object)
@@ -117,6 +119,8 @@ def cabinet_row_linked(site: Site, ctx: Context) -> Iterator[Violation]:
     How to fix: link the cabinets (linking brackets) and draw LINKED=YES on each, or one GROUP
     value per row.
     """
+    import shapely
+
     cabinets = list(site.plan.cabinets)
     pairs = touching_pairs(cabinets, float(ctx["touch_distance"]))
     if not pairs:
@@ -193,6 +197,9 @@ def freestanding_tall_cabinet(site: Site, ctx: Context) -> Iterator[Violation]:
     How to fix: use a lower cabinet, or move it to a wall, fix it to wall and floor and draw
     FIXED=YES.
     """
+    import numpy as np
+    import shapely
+
     cabinets = list(site.plan.cabinets)
     heights = [next((h for k in HEIGHT_KEYS if (h := parse_height(c.attrs.get(k))) is not None), None)
                for c in cabinets]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from ..geometry.site import Site
 from .base import Context, Violation, rule
 from .describe import cabinet_subject
 from .states import ALWAYS_LOCKED, flag, one_keyholder, state_word, supervised
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 #: attribute names (and Japanese equivalents) of the three measures against carrying off
 FIXED_KEYS = ("FIXED", "固定")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Site
 from .base import Context, Violation, rule
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 
 @rule(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from ..geometry.site import Site
 from ..model import OUTSIDE
 from .base import Context, Option, Violation, rule
 from .describe import door_label, link_label, link_subject, node_subject
 from .states import ALWAYS_LOCKED, doors_into, one_keyholder, state_word, supervised
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 REQUIRE = Option("require_lock", False,
                  "report a door into the level that has no lock state drawn (default: not checked, "

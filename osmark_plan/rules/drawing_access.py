@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import networkx as nx
-
-from ..geometry.site import Site
 from ..model import OUTSIDE
 from .base import Context, Violation, rule
 from .describe import AA_SUBJECT, door_label, door_subject, level_word, region_subject
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 
 @rule(
@@ -124,6 +124,8 @@ def region_without_access(site: Site, ctx: Context) -> Iterator[Violation]:
     zone outline pass through the existing door; draw the entrance on the application
     area's outline.
     """
+    import networkx as nx
+
     ctx.count(len(site.regions))
     graph = site.graph
     if site.regions and not site.entrances:

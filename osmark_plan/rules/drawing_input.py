@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Site
 from ..model import Plan
 from .base import Context, Violation, rule
 from .describe import AA_SUBJECT, text
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 _MAX_LAYERS = 12
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
-
-from shapely.geometry import Point
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Site
 from .base import Context, Violation, rule
 from .describe import zone_subject
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
 
 
 @rule(
@@ -64,6 +64,8 @@ def zone_not_closed(site: Site, ctx: Context) -> Iterator[Violation]:
 
     How to fix: close the polyline in CAD (set it closed, or join its ends).
     """
+    from shapely.geometry import Point
+
     plan = site.plan
     reasons = ("zone-not-closed", "area-not-closed", "zone-empty", "area-empty")
     rejected = [r for r in plan.rejected if r.reason in reasons]

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import inspect
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import numpy as np
-
-from ..geometry.site import Site
-from ..geometry.surround import Surround, surroundings
-from ..geometry.walking import walking_distances
 from ..model import OUTSIDE
 from .base import Context, Option, Violation, rule
 from .describe import device_subject, link_label, link_subject, text
+
+if TYPE_CHECKING:
+    from ..geometry.site import Site
+    from ..geometry.surround import Surround
 
 _DEVICE_WORDS = {
     "COPIER": ("コピー機", "copier"), "PRINTER": ("プリンタ", "printer"), "FAX": ("FAX", "FAX"),
@@ -170,6 +169,8 @@ def output_device_in_open_area(site: Site, ctx: Context) -> Iterator[Violation]:
     ``enclosure_coverage`` belonged to the former ray test and are no longer used (accepted
     so that existing configs load).
     """
+    from ..geometry.surround import surroundings
+
     devices = site.plan.devices
     ctx.count(len(devices))
     if not devices:
@@ -256,6 +257,10 @@ def output_device_near_entrance(site: Site, ctx: Context) -> Iterator[Violation]
     Options: ``device_entrance_distance`` (3.0 m), ``enclosure_gap`` (0.9 m);
     ``enclosure_rays``, ``enclosure_radius`` and ``enclosure_coverage`` are no longer used.
     """
+    import numpy as np
+    from ..geometry.surround import surroundings
+    from ..geometry.walking import walking_distances
+
     devices = site.plan.devices
     ctx.count(len(devices))
     entrances = site.entrances

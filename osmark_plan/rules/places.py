@@ -6,17 +6,17 @@ from __future__ import annotations
 import fnmatch
 import functools
 import re
-from typing import Iterable, Iterator
-
-import numpy as np
-import shapely
-from shapely.geometry.base import BaseGeometry
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Region, Site
 from ..naming import fold
 from .base import Context, Option, Violation, rule
 from .describe import cabinet_subject, level_word, region_subject
+
+if TYPE_CHECKING:
+    import numpy as np
+    from shapely.geometry.base import BaseGeometry
+    from ..geometry.site import Region, Site
 
 #: names of a building's common spaces (賃借スペース以外のスペース), as globs
 COMMON_SPACES = (
@@ -49,6 +49,9 @@ def _globs(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 def _in_aa(site: Site, geoms: list[BaseGeometry]) -> np.ndarray:
     """For each geometry, True when its representative point lies in the application area."""
+    import numpy as np
+    import shapely
+
     if site.aa.is_empty or not geoms:
         return np.zeros(len(geoms), dtype=bool)
     pts = shapely.point_on_surface(np.asarray(geoms, dtype=object))
@@ -138,6 +141,9 @@ def common_space_in_application_area(site: Site, ctx: Context) -> Iterator[Viola
 
 
 def _zones_outside(site: Site, regions: list[Region]) -> Iterator[Violation]:
+    import numpy as np
+    import shapely
+
     drawn = [r for r in regions if r.zone is not None and r.area > 0]
     if not drawn:
         return
@@ -200,6 +206,9 @@ def near_fire_or_water(site: Site, ctx: Context) -> Iterator[Violation]:
 
     How to fix: move the cabinet away from the kitchen, pantry or toilet.
     """
+    import numpy as np
+    import shapely
+
     names = tuple(ctx["names"])
     cabinets = [c for c in site.plan.cabinets if c.level in (2, 3)]
     ctx.count(len(cabinets))

@@ -3,11 +3,13 @@ doors into a region of a level. Shared by the door, window and cabinet rules."""
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
-from ..geometry.site import Link, Site
 from ..naming import parse_yes, single_keyholder
 from .describe import Text, text
+
+if TYPE_CHECKING:
+    from ..geometry.site import Link, Site
 
 #: lock states that keep a door, window or cabinet locked at all times (常時施錠)
 ALWAYS_LOCKED = frozenset({"LOCKED", "LOGGED", "FIXED"})

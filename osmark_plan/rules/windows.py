@@ -3,17 +3,17 @@ be locked, and windows of level-3 areas are always locked (WIN)."""
 
 from __future__ import annotations
 
-from typing import Iterator
-
-import numpy as np
-import shapely
+from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.site import Site
 from ..model import Window
 from .base import Context, Violation, rule
 from .describe import Text, text
 from .states import ALWAYS_LOCKED, LOCKABLE, state_word, supervised
+
+if TYPE_CHECKING:
+    import numpy as np
+    from ..geometry.site import Site
 
 #: a window lies on a boundary when at least this share of its length is within wall_tolerance
 ON_SHARE = 0.5
@@ -25,6 +25,9 @@ def window_subject(window: Window) -> Subject:
 
 def _on(windows: list[Window], boundary, tol: float) -> np.ndarray:
     """For each window, True when most of it lies along ``boundary``."""
+    import numpy as np
+    import shapely
+
     if not windows or boundary is None or boundary.is_empty:
         return np.zeros(len(windows), dtype=bool)
     geoms = np.asarray([w.geom for w in windows], dtype=object)
@@ -36,6 +39,8 @@ def _on(windows: list[Window], boundary, tol: float) -> np.ndarray:
 def window_places(site: Site, windows: list[Window]) -> list[tuple[bool, list[tuple[int, str]]]]:
     """For each window: on the AA boundary?, and [(level, region name)] of the level-2/3
     regions whose boundary it lies on, highest level first."""
+    import numpy as np
+
     tol = float(site.tolerances.get("wall_tolerance", 0.15))
     on_aa = _on(windows, site.aa.boundary if site.aa_drawn else None, tol)
     places: list[list[tuple[int, str]]] = [[] for _ in windows]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-import networkx as nx
-
-from ..geometry.site import Region, Site
 from ..model import OUTSIDE, Cabinet
 from .base import Context, Violation, rule
 from .describe import AA_SUBJECT, text
+
+if TYPE_CHECKING:
+    from ..geometry.site import Region, Site
 
 
 def cabinet_regions(site: Site) -> list[str]:
@@ -184,6 +184,8 @@ def separate_level3_when_all_level3(site: Site, ctx: Context) -> Iterator[Violat
 
 def inner_reached(site: Site) -> set[str]:
     """Regions a route through doors and openings reaches from the outside."""
+    import networkx as nx
+
     graph = site.graph
     return set(nx.node_connected_component(graph, OUTSIDE)) - {OUTSIDE} if OUTSIDE in graph else set()
 
