@@ -67,21 +67,22 @@ def check_target(path: str | Path, inputs: tuple[str | Path, ...]) -> None:
 
 def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
     """Write the marked-up copy of the report's drawing to ``path`` (atomically)."""
-    from ..reader.load import load
+    from ..reader.load import gc_paused, load
 
     source = report.plan.path
     check_target(path, (source,))
-    loaded = load(source)
-    if report.plan.sha256 and loaded.sha256 != report.plan.sha256:
-        raise OutputError(say(f"{source}: the drawing changed after it was checked; check it again", f"{source}: 検査の後に図面が変わりました。もう一度検査してください"))
-    doc = loaded.doc
-    mark_up(doc, report, lang)
-    if doc.dxfversion < "AC1021" and (lang == "ja" or _japanese(report)):
-        # before R2007 text is in the code page: Japanese (Shift-JIS) for Japanese text, so
-        # AutoCAD and Jw_cad show it as text rather than \U+ escapes
-        doc.encoding = "cp932"
-    with atomic_path(path, inputs=(source,)) as tmp:
-        doc.saveas(tmp)
+    with gc_paused():  # loading and saving build many objects and few cycles (as in the reader)
+        loaded = load(source)
+        if report.plan.sha256 and loaded.sha256 != report.plan.sha256:
+            raise OutputError(say(f"{source}: the drawing changed after it was checked; check it again", f"{source}: 検査の後に図面が変わりました。もう一度検査してください"))
+        doc = loaded.doc
+        mark_up(doc, report, lang)
+        if doc.dxfversion < "AC1021" and (lang == "ja" or _japanese(report)):
+            # before R2007 text is in the code page: Japanese (Shift-JIS) for Japanese text, so
+            # AutoCAD and Jw_cad show it as text rather than \U+ escapes
+            doc.encoding = "cp932"
+        with atomic_path(path, inputs=(source,)) as tmp:
+            doc.saveas(tmp)
     return Path(path)
 
 
