@@ -67,7 +67,8 @@ def check_target(path: str | Path, inputs: tuple[str | Path, ...]) -> None:
 
 def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
     """Write the marked-up copy of the report's drawing to ``path`` (atomically)."""
-    from ..reader.load import gc_paused, load
+    from ..gc_pause import gc_paused
+    from ..reader.load import load
 
     source = report.plan.path
     check_target(path, (source,))
