@@ -7,10 +7,10 @@ import locale
 import os
 import sys
 import warnings
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, ContextManager, Iterator
 
 import click
 
@@ -321,7 +321,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     if html:
         check_html_target(html, (drawing,))
-    with floor_time(config, drawing, lang):
+    with floor_time(config, drawing, lang), _kept_for_markup(dxf):
         try:
             plan = load(drawing, config, units=units)
         except ReadError as exc:
@@ -354,6 +354,16 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
             write_html(lambda: report_html(report, lang), html, (drawing,), lang, quiet)
         _extra_outputs(report, drawing, lang, quiet, dxf, write_baseline)
     return EXIT_FINDINGS if report.has_errors and not exit_zero else EXIT_OK
+
+
+def _kept_for_markup(dxf: str | None) -> ContextManager[None]:
+    """With --dxf: the check's document, when it read the whole file, is kept for the markup
+    (the drawing is then loaded once, not twice)."""
+    if not dxf:
+        return nullcontext()
+    from .reader.kept import keeping
+
+    return keeping()
 
 
 def _extra_outputs(report, drawing: str, lang: str, quiet: bool, dxf: str | None,

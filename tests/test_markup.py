@@ -188,3 +188,61 @@ def test_jw_cad_export_gets_japanese_text(tmp_path):
     assert circle.dxf.center.x == pytest.approx(first.at[0] / report.plan.scale, abs=1e-2)
     again = api.check(out, cfg)
     assert [f.fingerprint for f in again.findings] == [f.fingerprint for f in report.findings]
+
+
+def _entities(path):
+    """Every model-space entity of a DXF file: type, layer and attributes, in file order."""
+    doc = ezdxf.readfile(path)
+    return [(e.dxftype(), e.dxf.layer, sorted(e.dxfattribs().items(), key=str)) for e in doc.modelspace()]
+
+
+@pytest.mark.parametrize("folder, name", [("dxf", "dwg005_r12.dxf"),
+                                          ("realstyle/jwcad_r12_cp932", "jwcad_r12_cp932.dxf")])
+def test_markup_reuses_the_full_read_of_the_check(tmp_path, monkeypatch, folder, name):
+    """A drawing the check read whole (here DXF R12) is loaded once for check --dxf; the copy
+    is the same as the one from a second load, and the input is never written."""
+    import osmark_plan.reader.kept as kept
+    import osmark_plan.reader.load as load_module
+
+    src = ROOT / "samples" / folder
+    if not (src / name).exists():
+        pytest.skip("samples not generated")
+    for f in src.iterdir():
+        if f.suffix in (".dxf", ".toml"):
+            shutil.copy(f, tmp_path / f.name)
+    drawing = tmp_path / name
+    before = sha(drawing)
+    reads = []
+    real = load_module.ezdxf.readfile
+    monkeypatch.setattr(load_module.ezdxf, "readfile", lambda *a, **k: reads.append(a) or real(*a, **k))
+    args = ["check", str(drawing), "--format", "json", "-q", "--lang", "ja", "-o", str(tmp_path / "r.json")]
+    assert main([*args, "--dxf", str(tmp_path / "once.dxf")]) in (0, 1)
+    assert len(reads) == 1  # read for the check, and the same document marked up
+    monkeypatch.setattr(kept, "take", lambda path, sha256: None)  # as before: a second load
+    assert main([*args, "--dxf", str(tmp_path / "twice.dxf")]) in (0, 1)
+    assert len(reads) == 3
+    assert sha(drawing) == before
+    once, twice = _entities(tmp_path / "once.dxf"), _entities(tmp_path / "twice.dxf")
+    assert any(layer == FINDINGS_LAYER for _t, layer, _a in once)
+    assert once == twice
+
+
+def test_only_a_full_read_is_kept_and_only_when_asked(tmp_path):
+    """Without --dxf nothing is kept; a filtered read (mapped layers only) is never kept."""
+    from osmark_plan.config import Config
+    from osmark_plan.reader import read_plan
+    from osmark_plan.reader.kept import keeping, take
+
+    r12 = copy(tmp_path, "dwg005_r12.dxf")
+    plan = read_plan(r12, Config())
+    assert plan.read_path.startswith("full") and take(r12, plan.sha256) is None  # not asked
+    with keeping():
+        plan = read_plan(r12, Config())
+        assert take(r12, "0" * 64) is None  # other contents: not this document
+    with keeping():
+        plan = read_plan(r12, Config())
+        assert take(r12, plan.sha256) is not None and take(r12, plan.sha256) is None  # once
+    modern = copy(tmp_path, "acc001.dxf")
+    with keeping():
+        plan = read_plan(modern, Config())
+        assert plan.read_path == "filtered" and take(modern, plan.sha256) is None

@@ -68,12 +68,14 @@ def check_target(path: str | Path, inputs: tuple[str | Path, ...]) -> None:
 def write_markup(report: Report, path: str | Path, lang: str = "ja") -> Path:
     """Write the marked-up copy of the report's drawing to ``path`` (atomically)."""
     from ..gc_pause import gc_paused
+    from ..reader.kept import take
     from ..reader.load import load
 
     source = report.plan.path
     check_target(path, (source,))
     with gc_paused():  # loading and saving build many objects and few cycles (as in the reader)
-        loaded = load(source)
+        # the check's own document when it read the whole file (osmark check --dxf), else a load
+        loaded = take(source, report.plan.sha256) or load(source)
         if report.plan.sha256 and loaded.sha256 != report.plan.sha256:
             raise OutputError(say(f"{source}: the drawing changed after it was checked; check it again", f"{source}: 検査の後に図面が変わりました。もう一度検査してください"))
         doc = loaded.doc

@@ -25,6 +25,7 @@ from .labels import LabelSet, near_pairs
 from .layers import MARKUP_LAYERS, LayerKinds, layer_infos
 from .filtered import NeedFull, full, load_filtered
 from ..gc_pause import collect_now, gc_paused
+from .kept import keep
 from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
 from .curves import replace_items, swings_from_curves
@@ -257,6 +258,7 @@ def _attempt(loader, path, config: Config, units: str | None) -> Plan:  # type: 
     loaded = loader()
     with coordinate_check(config.limits.coordinate) as absurd:
         plan = _read(loaded, str(path), config, units)
+    keep(path, loaded)  # for the DXF markup, when asked and the whole file was read
     return _with_absurd(plan, absurd) if absurd else plan
 
 
