@@ -188,12 +188,35 @@ def stages(path: Path, repeat: int, image: Path) -> dict[str, float]:
     return out
 
 
+def in_child(*args: str) -> str:
+    """Run a step of this script in a child process; its standard output.
+
+    This process forks every measured command, and Linux hands a process's peak resident size
+    on through fork and exec: a parent grown big (a floor drawn, the stages run in-process)
+    would show as the peak memory of every command measured after. So the parent only
+    measures; drawing and the in-process stages run in children of their own.
+    """
+    res = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
+                         capture_output=True, text=True, env=ENV, cwd=ROOT)
+    if res.returncode != 0:
+        raise SystemExit(f"bench step {args[0]} failed:\n{res.stderr}")
+    return res.stdout
+
+
+def child_main(argv: list[str]) -> None:
+    """A step run by :func:`in_child`."""
+    if argv[0] == "draw":
+        draw_benchmark_floor(Path(argv[1]), float(argv[2]))
+    elif argv[0] == "stages":
+        print(json.dumps(stages(Path(argv[1]), int(argv[2]), Path(argv[3]))))
+
+
 def bench_scale(scale: float, repeat: int, cache: Path, tmp: Path) -> dict:
     path = cache / f"bench_floor_{scale:g}x.dxf"
-    if not path.exists():
-        draw_benchmark_floor(path.with_suffix(".tmp"), scale)
-        path.with_suffix(".tmp").rename(path)
     py = sys.executable
+    if not path.exists():  # drawn in a child: this process must stay small (see in_child)
+        in_child("draw", str(path.with_suffix(".tmp")), str(scale))
+        path.with_suffix(".tmp").rename(path)
     row: dict = {"scale": scale, "bytes": path.stat().st_size}
     check = [py, "-m", "osmark_plan", "check", str(path), "--format", "json", "--lang", "en",
              "--output", str(tmp / "report.json")]
@@ -202,7 +225,7 @@ def bench_scale(scale: float, repeat: int, cache: Path, tmp: Path) -> dict:
         "check": check,
         "check_image": check + ["--image", str(tmp / "plan.png")],
     }, repeat))
-    row["stages"] = stages(path, repeat, tmp / "stage.png")
+    row["stages"] = json.loads(in_child("stages", str(path), str(repeat), str(tmp / "stage.png")))
     row["entities"] = _entities(path)
     return row
 
@@ -284,4 +307,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child_main(sys.argv[2:])
+    else:
+        main()

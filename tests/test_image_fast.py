@@ -180,3 +180,19 @@ def test_free_of_agrees_with_hits():
         boxes.append((x, y, x + rng.uniform(1, 90), y + rng.uniform(1, 20)))
     assert list(placed.free_of(np.array(boxes))) == [not placed.hits(b) for b in boxes]
     assert list(Placed().free_of(np.array(boxes))) == [True] * len(boxes)
+
+
+def test_batch_floors_compress_their_png_in_one_thread(monkeypatch) -> None:
+    """A batch runs floors side by side already: its workers compress each PNG in one thread
+    (single_thread_env sets $OSMARK_IMAGE_THREADS=1); a single check uses two."""
+    from osmark_plan.batch.threads import single_thread_env
+    from osmark_plan.report.png import image_threads
+
+    monkeypatch.delenv("OSMARK_IMAGE_THREADS", raising=False)
+    assert image_threads() == 2
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "OSMARK_IMAGE_THREADS"):
+        monkeypatch.delenv(var, raising=False)
+    single_thread_env()
+    assert image_threads() == 1
+    monkeypatch.setenv("OSMARK_IMAGE_THREADS", "x")
+    assert image_threads() == 2
