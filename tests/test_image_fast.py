@@ -5,6 +5,7 @@ nothing is timed."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
 import zlib
 from pathlib import Path
@@ -196,3 +197,26 @@ def test_batch_floors_compress_their_png_in_one_thread(monkeypatch) -> None:
     assert image_threads() == 1
     monkeypatch.setenv("OSMARK_IMAGE_THREADS", "x")
     assert image_threads() == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_forked_floor_opens_its_own_glyph_faces() -> None:
+    """A forked batch floor must not draw with the parent's FreeType faces: they share the
+    font file's offset with every sibling, and two floors drawing at once read each other's
+    bytes ("invalid outline")."""
+    from osmark_plan.report.image_glyphs import glyph_font
+
+    parent = glyph_font()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its own faces, and they work
+        try:
+            mine = glyph_font()
+            ok = mine is not parent and mine.size("会議室 Room", 10, 100)[0] > 0
+            os.write(write_end, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    os.waitpid(pid, 0)
+    assert os.read(read_end, 1) == b"1"
+    assert glyph_font() is parent  # the parent keeps its own

@@ -88,7 +88,7 @@ def warm(images: bool = True, single_thread: bool = True) -> None:
         from matplotlib.backends import backend_agg  # noqa: F401
 
         cjk_font()
-        glyph_font()  # the font files opened once, shared by forked floors
+        glyph_font()  # the font files found once; each forked floor opens its own faces
 
 
 def _failed(task: FloorTask, reason: str, start: float) -> FloorResult:

@@ -13,6 +13,7 @@ as matplotlib's own fallback does.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -155,6 +156,14 @@ def _glyph_font(thread: int) -> GlyphFont:
     fallback = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
     paths = [p for p in (cjk_font().path, fallback) if p]
     return GlyphFont(list(dict.fromkeys(paths)))
+
+
+# A forked child (a batch floor) opens its own faces, as matplotlib does with its font cache:
+# FreeType reads glyphs from the font file as it needs them, and a face inherited through
+# fork shares its file offset with the parent's and every sibling's - two floors drawing at
+# once then read each other's bytes ("invalid outline").
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_glyph_font.cache_clear)
 
 
 #: matplotlib's own layout rounds each glyph to whole pixels: up to this much wider, plus a
