@@ -25,7 +25,3 @@ def gc_paused() -> Iterator[None]:
         if was:
             gc.enable()
 
-
-def collect_now() -> None:
-    """One full collection: after a step has dropped a structure with cycles."""
-    gc.collect()

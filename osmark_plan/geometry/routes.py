@@ -33,33 +33,9 @@ def fewest_links(adj: Adjacency, source: Hashable, target: Hashable,
     meet = None
     while forward and reverse and meet is None:
         if len(forward) <= len(reverse):
-            level, forward = forward, []
-            for v in level:
-                for w in adj[v]:
-                    if w == avoid:
-                        continue
-                    if w not in pred:
-                        forward.append(w)
-                        pred[w] = v
-                    if w in succ:
-                        meet = w
-                        break
-                if meet is not None:
-                    break
+            forward, meet = _grow(adj, forward, avoid, pred, succ)
         else:
-            level, reverse = reverse, []
-            for v in level:
-                for w in adj[v]:
-                    if w == avoid:
-                        continue
-                    if w not in succ:
-                        succ[w] = v
-                        reverse.append(w)
-                    if w in pred:
-                        meet = w
-                        break
-                if meet is not None:
-                    break
+            reverse, meet = _grow(adj, reverse, avoid, succ, pred)
     if meet is None:
         return None
     path: list[Hashable] = []
@@ -73,3 +49,21 @@ def fewest_links(adj: Adjacency, source: Hashable, target: Hashable,
         path.append(w)
         w = succ[w]
     return path
+
+
+def _grow(adj: Adjacency, level: list[Hashable], avoid: Hashable | None,
+          mine: dict[Hashable, Hashable | None], theirs: Mapping[Hashable, Hashable | None]
+          ) -> tuple[list[Hashable], Hashable | None]:
+    """One breadth-first level from one side: the next fringe, and the node where it meets
+    the other side (None if it does not yet)."""
+    fringe: list[Hashable] = []
+    for v in level:
+        for w in adj[v]:
+            if w == avoid:
+                continue
+            if w not in mine:
+                mine[w] = v
+                fringe.append(w)
+            if w in theirs:
+                return fringe, w
+    return fringe, None

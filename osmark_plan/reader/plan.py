@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import math
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,7 +25,7 @@ from .entities import extent as extent_of
 from .labels import LabelSet, near_pairs
 from .layers import MARKUP_LAYERS, LayerKinds, layer_infos
 from .filtered import NeedFull, full, load_filtered
-from ..gc_pause import collect_now, gc_paused
+from ..gc_pause import gc_paused
 from .kept import keep
 from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
@@ -223,7 +224,7 @@ def read_plan(path: str | Path, config: Config, units: str | None = None,
                     plan = _attempt(lambda: load_filtered(path, LayerKinds(config), limits), path, config, units)
                 except NeedFull as exc:
                     plan = _attempt(lambda: full(path, str(exc), limits), path, config, units)
-        collect_now()  # the ezdxf document (its cycles) is let go here, not in a later step
+        gc.collect()  # the ezdxf document (its cycles) is let go here, not in a later step
         return plan
     except (ReadError, ConfigError):
         raise

@@ -26,9 +26,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .dxf_tags import (CHILD_TYPES, HEAD, HEAD_FAST, LAST, PAIRS, RECORD_NAME, Decline, Scanner,
-                       Starts, entities_in, entity_count, find_sections, insert_ref, is_swing,
-                       minsert_copies, tag_head, tag_num, tag_pairs)
+from .dxf_tags import (LAST, PAIRS, RECORD_NAME, Decline, Scanner, Starts, entities_in,
+                       entity_count, find_sections, insert_ref, is_swing, minsert_copies, tag_head,
+                       tag_num, tag_pairs)
 
 _ACADVER = re.compile(rb"\$ACADVER[ \t]*\r?\n[ \t]*1[ \t]*\r?\n[ \t]*([^\r\n]*)")
 #: versions this scan does not serve (R12 and older: entities without subclass order)
@@ -257,17 +257,8 @@ def _filter(sc: Scanner, starts: Starts, sections: dict[str, tuple[int, int]],
     line_swings = False
     total = 0
     kind_of = sc.kind
-    pos, typ = starts.pos, starts.typ
-    fast, slow = HEAD_FAST.match, HEAD.match
-    k = first + 1
-    while k < last:
-        t = typ[k]
-        j = k + 1
-        while j < last and typ[j] in CHILD_TYPES:
-            j += 1
-        p, end = pos[k], pos[j]
-        k = j
-        m = fast(data, p, end) or slow(data, p, end)
+    for t, p, end, _k in entities_in(starts, first, last):
+        m = tag_head(data, p, end)
         if m is None:
             raise Decline("an entity without a layer")
         owner, ps, raw = m.group(1, 2, 3)
