@@ -292,7 +292,6 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
            profile=None, region=None, seconds=None, entities=None, dxf=None, waivers=None, baseline=None,
            write_baseline=None, exit_zero=False, html=None) -> int:
     from .accept import acceptances
-    from .api import check_plan, load
     from .reader import ReadError
     from .waivers import apply_waivers
 
@@ -321,6 +320,9 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
         raise Failure(prefixed("osmark", exc_message(exc)), EXIT_USAGE) from None
     if html:
         check_html_target(html, (drawing,))
+    prescan(drawing, config)
+    from .api import check_plan, load  # (numpy, shapely, networkx: imported while the child scans)
+
     with floor_time(config, drawing, lang), _kept_for_markup(dxf):
         try:
             plan = load(drawing, config, units=units)
@@ -354,6 +356,20 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
             write_html(lambda: report_html(report, lang), html, (drawing,), lang, quiet)
         _extra_outputs(report, drawing, lang, quiet, dxf, write_baseline)
     return EXIT_FINDINGS if report.has_errors and not exit_zero else EXIT_OK
+
+
+def prescan(drawing: str, config: Config) -> None:
+    """Start scanning the drawing in a forked child while this process imports its libraries
+    (reader/prescan.py). Anything odd here just leaves the scan to the read itself."""
+    if getattr(config, "frame", None):  # a frame title may be on any layer: the full read
+        return
+    try:
+        from .reader.layers import LayerKinds
+        from .reader.prescan import start
+
+        start(drawing, LayerKinds(config), config.limits.entities, config.limits.seconds)
+    except Exception:  # noqa: BLE001 - e.g. a bad layer pattern: the read reports it
+        return
 
 
 def _kept_for_markup(dxf: str | None) -> ContextManager[None]:

@@ -13,7 +13,7 @@ import click
 
 from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, check_image_target,
                   check_output_target, default_lang, floor_time, lang_option, load_config,
-                  max_entities_option, region_option, run, time_limit_option, write_atomic, write_image)
+                  max_entities_option, prescan, region_option, run, time_limit_option, write_atomic, write_image)
 from .cli_html import check_html_target, html_option, write_html
 from .config import UNITS
 from .messages import say
@@ -64,6 +64,8 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
         check_html_target(html, protect)
     config = load_config(asis, config_path, None, None, units, None, region, *with_limits)
     lang = lang or config.lang or default_lang()
+    prescan(asis, config)  # both drawings scanned in children while the libraries import
+    prescan(application, config)
     with floor_time(config, f"{asis}, {application}", lang, floors=2):
         return _compare(asis, application, fmt, output, image, lang, config, units, no_align, tolerance,
                         quiet, debug, html)

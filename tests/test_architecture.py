@@ -195,6 +195,22 @@ def test_check_imports_the_extras_its_options_ask_for(tmp_path):
     assert "matplotlib" not in loaded
 
 
+def test_the_forked_scan_starts_before_any_heavy_library():
+    """What ``osmark check`` forks to scan the drawing while the libraries import
+    (reader/prescan.py, with the layer patterns it needs) loads none of them itself."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json, sys\n"
+            "import osmark_plan.reader.prescan, osmark_plan.reader.layers, osmark_plan.config\n"
+            "print(json.dumps(sorted(sys.modules)))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(done.stdout))
+    assert [m for m in HEAVY if m in loaded and m != "regex"] == []  # regex: the user's patterns
+    assert "osmark_plan.reader.plan" not in loaded
+
+
 def _module_imports() -> dict[str, set[str]]:
     """Each package module and the package modules it imports (anywhere in it, also inside
     functions and under TYPE_CHECKING): relative imports resolved to dotted names."""

@@ -78,7 +78,30 @@ def test_signal_ends_with_its_code_and_no_temporaries(slow_floor, tmp_path, sig,
     assert proc.returncode == code, text
     assert "Traceback" not in text and "Aborted" not in text and "interrupted" in text
     assert image.read_bytes() == b"a good old image"
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):  # nothing of the command (its forked scan) lives on
+        os.killpg(proc.pid, 0)
     assert leftovers(tmp_path) == [] and not (tmp_path / "r.json").exists()
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_a_signal_to_the_command_alone_ends_its_forked_scan_too(slow_floor, tmp_path):
+    """``kill PID`` (not the whole group) while the forked scan reads the big file: the
+    command ends it before exiting, so no orphan keeps scanning."""
+    proc = start("check", slow_floor, "-o", tmp_path / "r.json", "--lang", "en")
+    handlers_installed(proc.pid)
+    os.kill(proc.pid, signal.SIGTERM)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 143, err.decode("utf-8", "replace")
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("a process of the command outlived it")
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX signals")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Mapping
-
-from ezdxf.document import Drawing
+from typing import TYPE_CHECKING, Any, Mapping
 
 from ..config import Config
 from ..model import LayerInfo
 from ..naming import decode_escapes, normalise_layer
+
+if TYPE_CHECKING:
+    from ezdxf.document import Drawing
 
 
 #: the layers ``osmark check --dxf`` adds to its marked-up copy: never read as plan elements,
@@ -35,6 +36,11 @@ class LayerKinds:
                     break
             self._cache[raw] = kind
         return kind
+
+    @property
+    def signature(self) -> tuple[Any, ...]:
+        """The patterns in match order, as text: equal signatures map every layer alike."""
+        return tuple((kind, getattr(rx, "pattern", repr(rx))) for kind, rx in self._patterns)
 
 
 def layer_infos(doc: Drawing, kinds: LayerKinds,

@@ -71,6 +71,12 @@ class _Block:
     parsed: bool = False
 
 
+def version_of(data: bytes) -> bytes | None:
+    """The $ACADVER of a DXF text (b"AC1032" ...), None when the header has none."""
+    ver = _ACADVER.search(data[:20000])
+    return None if ver is None else ver.group(1).strip()
+
+
 class TooManyEntities(Exception):
     """More entities in the ENTITIES section than the limit allows (``count``)."""
 
@@ -85,8 +91,8 @@ def scan(data: bytes, encoding: str, kind_of: Callable[[str], str],
     :class:`TooManyEntities` beyond ``max_entities``, counted as limits.raw_entities does)."""
     if data.startswith(b"AutoCAD Binary DXF"):
         raise Decline("binary DXF")
-    ver = _ACADVER.search(data[:20000])
-    if ver is None or ver.group(1).strip() in _OLD_VERSIONS:
+    ver = version_of(data)
+    if ver is None or ver in _OLD_VERSIONS:
         raise Decline("DXF R12 or older (or no $ACADVER)")
     if data.count(b"\r") != data.count(b"\r\n"):
         raise Decline("line ends other than LF or CRLF")
