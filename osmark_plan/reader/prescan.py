@@ -15,6 +15,7 @@ imported (a batch worker or an API caller has them already), and ``OSMARK_PRESCA
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import pickle
 import signal
@@ -88,6 +89,7 @@ def start(path: str | Path, kind_of: Callable[[str], str], max_entities: int | N
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
             signal.setitimer(signal.ITIMER_REAL, (seconds * 1.1 + 5) if seconds else 0)
+            gc.disable()  # (as the read in-process: no collections over the scan's many objects)
             result = prepare(p, kind_of, max_entities, None)
             with os.fdopen(w, "wb") as out:
                 pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
