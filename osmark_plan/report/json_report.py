@@ -15,10 +15,31 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def write(report: Report, lang: str, stream: TextIO) -> None:
-    """Write the JSON report of ``report`` (messages in ``lang``) to ``stream``, piece by piece
-    (a big floor's report is never held whole as one string)."""
-    json.dump(report_document(report, lang), stream, ensure_ascii=False, indent=2, allow_nan=False)
+    """Write the JSON report of ``report`` (messages in ``lang``) to ``stream``: encoded by
+    orjson where it is installed and can (the document :func:`dumps` writes, in the same
+    layout; a number may be spelled otherwise, 1e-5 for 1e-05), else streamed by :mod:`json`."""
+    document = report_document(report, lang)
+    text = fast_dumps(document)
+    if text is None:
+        json.dump(document, stream, ensure_ascii=False, indent=2, allow_nan=False)
+    else:
+        stream.write(text)
     stream.write("\n")
+
+
+def fast_dumps(document: dict[str, Any]) -> str | None:
+    """``document`` as indented JSON text by orjson; None where orjson is missing or cannot
+    encode it (an integer beyond 64 bits, a lone surrogate: json then writes it as before).
+    A number that is not finite, which json refuses, is written null."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    try:
+        data = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
+    except TypeError:  # (orjson.JSONEncodeError is a TypeError)
+        return None
+    return data.decode("utf-8")
 
 
 def load_schema() -> dict[str, Any]:
