@@ -200,3 +200,17 @@ def test_a_number_that_is_not_finite_is_written_null():
     from osmark_plan.report.json_report import fast_dumps
 
     assert json.loads(fast_dumps({"d": float("nan"), "e": float("inf")})) == {"d": None, "e": None}
+
+
+def test_a_report_file_gets_the_bytes_a_text_stream_gets(tmp_path):
+    """Into a UTF-8 file the encoded bytes go straight to its buffer; the text is the same."""
+    text = io.StringIO()
+    writer("json")(sample_report(), "ja", text)
+    path = tmp_path / "r.json"
+    with open(path, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("")  # something buffered in the text layer first is kept in order
+        writer("json")(sample_report(), "ja", fh)
+    assert path.read_text(encoding="utf-8") == text.getvalue()
+    with open(path, "w", encoding="cp932", errors="replace") as fh:  # not UTF-8: written as text
+        writer("json")(sample_report(), "ja", fh)
+    assert json.loads(path.read_text(encoding="cp932")) == json.loads(text.getvalue())
