@@ -17,7 +17,6 @@ import click
 from . import __version__
 from .cli_signals import Interrupted, hard_deadline, install, safe_stdout
 from .cli_html import check_html_target, html_option, write_html
-from .output import OutputError
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
 from .messages import exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
@@ -109,7 +108,7 @@ def check_output_target(path: str, protect: tuple[str, ...], suffixes: tuple[str
     target = Path(path)
     try:
         refuse_inputs(target, protect)
-    except OutputError as exc:
+    except OutputError:
         raise Failure(_refuse(path), EXIT_USAGE) from None
     if suffixes and target.suffix.lower() not in suffixes:
         ends = " or ".join((", ".join(suffixes[:-1]), suffixes[-1])) if len(suffixes) > 1 else suffixes[0]
@@ -494,26 +493,3 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     return EXIT_OK
 
-
-def console() -> None:
-    """The ``osmark`` command: :func:`main`, then a quick exit.
-
-    Once the outputs are written, the exit handlers have run and the standard streams are
-    flushed, the interpreter's teardown (freeing a big floor's objects one by one: 0.1-0.3 s)
-    is skipped with ``os._exit``, as mypy's fast exit does. Where another thread is still
-    running, the exit is the usual one."""
-    code = main()
-    import atexit
-    import threading
-
-    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None or any(t is not threading.main_thread() and not t.daemon
-                                        for t in threading.enumerate()):
-        sys.exit(code)
-    run_exit_handlers()
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except Exception:  # noqa: BLE001 - a closed pipe: the code still tells
-        pass
-    os._exit(code)

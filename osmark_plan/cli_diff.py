@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import click
 
-from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, EXIT_USAGE, Failure, check_image_target,
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, Failure, check_image_target,
                   check_output_target, default_lang, floor_time, lang_option, load_config,
                   max_entities_option, prescan, region_option, run, time_limit_option, write_atomic, write_image)
 from .cli_html import check_html_target, html_option, write_html

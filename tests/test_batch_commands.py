@@ -6,7 +6,6 @@ Japanese folder names, globs; exit codes and verdicts expected by hand (expected
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest

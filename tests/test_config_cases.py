@@ -6,7 +6,6 @@ expected by hand."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,4 @@
-"""The ``osmark`` command's quick exit (cli.console): outputs complete, exit codes kept, exit
+"""The ``osmark`` command's quick exit (cli_exit.console): outputs complete, exit codes kept, exit
 handlers run, and the usual exit while another thread still works."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_a_piped_report_is_whole_and_the_exit_code_kept():
 
 def test_exit_handlers_run_before_the_quick_exit():
     res = python("import atexit, sys\n"
-                 "from osmark_plan.cli import console\n"
+                 "from osmark_plan.cli_exit import console\n"
                  "atexit.register(lambda: print('handler ran', file=sys.stderr, flush=True))\n"
                  "sys.argv = ['osmark', 'rules', '--format', 'json']\n"
                  "console()\n")
@@ -39,7 +39,7 @@ def test_exit_handlers_run_before_the_quick_exit():
 
 def test_a_running_thread_gets_the_usual_exit():
     res = python("import sys, threading, time\n"
-                 "from osmark_plan.cli import console\n"
+                 "from osmark_plan.cli_exit import console\n"
                  "def late():\n"
                  "    time.sleep(0.5)\n"
                  "    print('thread finished', flush=True)\n"

@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from drawing_sets import draw_set
-import shapely
 from shapely.geometry import LineString, Point
 
 from osmark_plan.geometry.enclosure import wall_caps

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 from contextlib import contextmanager
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

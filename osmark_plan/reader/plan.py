@@ -223,7 +223,8 @@ def read_plan(path: str | Path, config: Config, units: str | None = None,
                 try:
                     plan = _attempt(lambda: load_filtered(path, LayerKinds(config), limits), path, config, units)
                 except NeedFull as exc:
-                    plan = _attempt(lambda: full(path, str(exc), limits), path, config, units)
+                    why = str(exc)
+                    plan = _attempt(lambda: full(path, why, limits), path, config, units)
         gc.collect()  # the ezdxf document (its cycles) is let go here, not in a later step
         return plan
     except (ReadError, ConfigError):

@@ -85,6 +85,9 @@ def start(path: str | Path, kind_of: Callable[[str], str], max_entities: int | N
     if pid == 0:  # the child: prepare, send, and leave without running anything else
         try:
             os.close(r)
+            quiet = os.open(os.devnull, os.O_RDWR)  # holds no pipe of the command open (| cat)
+            for fd in (0, 1, 2):
+                os.dup2(quiet, fd)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGALRM, signal.SIG_DFL)

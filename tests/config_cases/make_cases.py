@@ -14,7 +14,6 @@ Variant near=True adds entrance E2 on the bottom wall x 13000..14000 straight in
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ezdxf
-from shapely.geometry import LineString, box
 from shapely.ops import unary_union
 
 UNITS = {"mm": (1000.0, 4), "cm": (100.0, 5), "m": (1.0, 6), "in": (1 / 0.0254, 1)}

@@ -1,7 +1,7 @@
 """Tiny drawing kit for the rule-edge floors (metres in, any unit out)."""
 import math
 import ezdxf
-from shapely.geometry import LineString, Polygon, MultiLineString
+from shapely.geometry import LineString, Polygon
 from shapely.ops import unary_union
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import ezdxf
 from ezdxf.enums import TextEntityAlignment
-from shapely.geometry import LineString, Polygon, box
+from shapely.geometry import LineString
 from shapely.ops import unary_union
 
 # ---------------------------------------------------------------- layouts (metres)
