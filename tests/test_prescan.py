@@ -147,3 +147,39 @@ def test_the_prescan_stays_off_where_it_cannot_help(monkeypatch):
     monkeypatch.setenv("OSMARK_PRESCAN", "1")
     monkeypatch.setattr(prescan.threading, "active_count", lambda: 2)
     assert not prescan.usable()
+
+
+def test_a_damaged_file_goes_to_the_full_load_though_the_child_left_the_check_out(tmp_path):
+    """The child does not check that every line pair is a group code and a value; this
+    process does meanwhile, and its verdict comes first, as in an in-process scan."""
+    text = (SAMPLES / "office_ok_nested.dxf").read_bytes()
+    at = text.index(b"ENTITIES")
+    code = text.index(b"\n 10\n", at)
+    broken = tmp_path / "damaged.dxf"
+    broken.write_bytes(text[:code] + b"\n1O\n" + text[code + 5:])  # letter O for a zero
+    out = run("""
+        from osmark_plan.reader import filtered
+        said = []
+        for forked in (True, False):
+            if forked:
+                assert prescan.start(path, LayerKinds(cfg), cfg.limits.entities, None)
+            loaded = filtered.load_filtered(path, LayerKinds(cfg), cfg.limits)
+            said.append([loaded.read_path, [r.what for r in loaded.repairs]])
+        print(json.dumps({"said": said, "pending": len(prescan._pending)}))
+    """, broken)
+    assert out["said"][0] == out["said"][1], out
+    assert out["said"][0][0] == "full: a line that is not a group code where one should be"
+    assert out["pending"] == 0
+
+
+def test_the_child_leaves_the_damage_check_to_this_process():
+    out = run("""
+        from osmark_plan.reader import filtered
+        from osmark_plan.reader.prepare import prepare
+        assert prescan.start(path, LayerKinds(cfg), cfg.limits.entities, None)
+        got = prescan.take(path, LayerKinds(cfg), cfg.limits.entities)
+        print(json.dumps({"outcome": got.outcome, "checked": got.pairs_checked,
+                          "child_alone": prepare(path, LayerKinds(cfg), cfg.limits.entities, None,
+                                                 pairs=False).pairs_checked}))
+    """, SAMPLES / "office_ok_nested.dxf")
+    assert out == {"outcome": "scan", "checked": True, "child_alone": False}

@@ -12,7 +12,7 @@ from typing import Callable
 from ..model import Repair
 from .dxf_tags import Decline
 from .sniff import UTF8_VERSIONS, choose_encoding, looks_like_dxf
-from .stream import Scan, TooManyEntities, scan, version_of
+from .stream import Scan, TooManyEntities, Unsuited, scan, version_of
 
 
 @dataclass
@@ -24,6 +24,9 @@ class Prepared:
       reports on: unreadable, empty, not DXF, DWG or Jw_cad);
     * ``"limit"``: more entities than the limit (``count``);
     * ``"local"``: a forked scan could not tell the encoding without ezdxf: prepare again here.
+
+    ``pairs_checked`` False: the outcome was found without the check that the file is not
+    damaged (``prepare(..., pairs=False)``); a damaged file must then go to the full load.
     """
 
     outcome: str
@@ -34,12 +37,14 @@ class Prepared:
     encoding: str | None = None
     repair: Repair | None = None
     cut: Scan | None = None
+    pairs_checked: bool = True
 
 
 def prepare(path: Path, kind_of: Callable[[str], str], max_entities: int | None,
-            file_encoding: Callable[[Path], str] | None) -> Prepared:
+            file_encoding: Callable[[Path], str] | None, pairs: bool = True) -> Prepared:
     """Read and scan ``path``. ``file_encoding`` tells the encoding a file declares when the
-    bytes do not (ezdxf's reading of the header); None in a forked child."""
+    bytes do not (ezdxf's reading of the header); None in a forked child. ``pairs``: whether
+    the scan checks that the file is not damaged (see :func:`.stream.scan`)."""
     try:
         data = path.read_bytes()
     except OSError:
@@ -54,14 +59,16 @@ def prepare(path: Path, kind_of: Callable[[str], str], max_entities: int | None,
             if file_encoding is None:
                 return Prepared("local")
             enc = file_encoding(path)
-        cut = scan(data, enc, kind_of, max_entities)
-    except TooManyEntities as exc:  # counted on the scan's structure starts, not a second pass
-        return Prepared("limit", count=exc.count)
-    except Decline as exc:
+        cut = scan(data, enc, kind_of, max_entities, pairs=pairs)
+    except Unsuited as exc:  # found before the damage check would be: its verdict is moot
         return Prepared("full", why=str(exc))
+    except TooManyEntities as exc:  # counted on the scan's structure starts, not a second pass
+        return Prepared("limit", count=exc.count, pairs_checked=pairs)
+    except Decline as exc:
+        return Prepared("full", why=str(exc), pairs_checked=pairs)
     except Exception as exc:  # noqa: BLE001 - the full load reads (or recovers) it
-        return Prepared("full", why=f"the filtered read failed ({type(exc).__name__})")
-    return Prepared("scan", sha256=sha, encoding=encoding, repair=repair, cut=cut)
+        return Prepared("full", why=f"the filtered read failed ({type(exc).__name__})", pairs_checked=pairs)
+    return Prepared("scan", sha256=sha, encoding=encoding, repair=repair, cut=cut, pairs_checked=pairs)
 
 
 def _plain_encoding(data: bytes) -> str | None:

@@ -4,7 +4,9 @@
 the filtered read (:mod:`.prepare`) then spends about as long scanning the file's bytes. On a
 machine with two cores or more the two can overlap: :func:`start` forks a child that prepares
 the read and sends the result back through a pipe; :func:`take`, called by the filtered read,
-collects it (or returns None, and the read prepares in-process as before). The child shares
+collects it (or returns None, and the read prepares in-process as before). Meanwhile this
+process checks that the file is not damaged, the one part of the scan that needs nothing of
+the rest, so that the two processes finish about together. The child shares
 nothing back but that one pickled result; it never prints, never runs exit handlers, dies
 quietly on Ctrl-C, and ends by itself when the floor's time limit has long passed.
 
@@ -21,11 +23,12 @@ import pickle
 import signal
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from .prepare import Prepared, prepare
+from .stream import DAMAGED, damaged
 
 
 @dataclass
@@ -93,7 +96,7 @@ def start(path: str | Path, kind_of: Callable[[str], str], max_entities: int | N
             signal.signal(signal.SIGALRM, signal.SIG_DFL)
             signal.setitimer(signal.ITIMER_REAL, (seconds * 1.1 + 5) if seconds else 0)
             gc.disable()  # (as the read in-process: no collections over the scan's many objects)
-            result = prepare(p, kind_of, max_entities, None)
+            result = prepare(p, kind_of, max_entities, None, pairs=False)
             with os.fdopen(w, "wb") as out:
                 pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
         finally:
@@ -105,24 +108,46 @@ def start(path: str | Path, kind_of: Callable[[str], str], max_entities: int | N
     return True
 
 
-def take(path: Path, kind_of: Callable[[str], str], max_entities: int | None) -> Prepared | None:
-    """The result of a child started for this very read, waiting for it; None when there is
-    none (or it failed: the caller then prepares in-process)."""
+def claim(path: Path, kind_of: Callable[[str], str], max_entities: int | None) -> _Pending | None:
+    """The child started for this very read, if there is one (then :func:`wait` for it)."""
     if not _pending:
         return None
     key = _key(path, kind_of, max_entities)
     mine = next((job for job in _pending if job.key == key), None) if key is not None else None
-    if mine is None:
-        return None
-    _pending.remove(mine)
+    if mine is not None:
+        _pending.remove(mine)
+    return mine
+
+
+def wait(job: _Pending) -> Prepared | None:
+    """The child's result; None when it failed (the caller then prepares in-process)."""
     try:
-        with os.fdopen(mine.fd, "rb") as pipe:
+        with os.fdopen(job.fd, "rb") as pipe:
             result = pickle.load(pipe)
     except Exception:  # noqa: BLE001 - a child that died (killed, out of memory): read here.
         result = None  # (a time limit or Ctrl-C is a BaseException: it goes through)
     finally:
-        _reap(mine.pid, kill=True)
+        _reap(job.pid, kill=True)
     return result if isinstance(result, Prepared) else None
+
+
+def take(path: Path, kind_of: Callable[[str], str], max_entities: int | None) -> Prepared | None:
+    """The prepared read of this very path, from the child started for it (the check that the
+    file is not damaged made here meanwhile: the child leaves it out); None when there is
+    no child or it failed."""
+    job = claim(path, kind_of, max_entities)
+    if job is None:
+        return None
+    try:
+        broken = damaged(path.read_bytes())  # this process's share, while the child scans
+    except OSError:
+        broken = None
+    got = wait(job)
+    if got is None or got.pairs_checked:
+        return got
+    if broken is None:  # the file could not be read again: prepare it all here
+        return None
+    return Prepared("full", why=DAMAGED) if broken else replace(got, pairs_checked=True)
 
 
 def discard() -> None:

@@ -71,6 +71,14 @@ class _Block:
     parsed: bool = False
 
 
+def damaged(data: bytes) -> bool:
+    """Whether some line of ``data`` is not a group code where one should be (a damaged file:
+    the full load reads it or recovers it, and records the repair)."""
+    pairs = PAIRS.match(data)
+    rest = data[pairs.end():] if pairs else data
+    return bool(rest.strip()) and not LAST.fullmatch(rest)
+
+
 def version_of(data: bytes) -> bytes | None:
     """The $ACADVER of a DXF text (b"AC1032" ...), None when the header has none."""
     ver = _ACADVER.search(data[:20000])
@@ -85,22 +93,32 @@ class TooManyEntities(Exception):
         self.count = count
 
 
+class Unsuited(Decline):
+    """A file the scan does not serve at all (binary, R12 and older, odd line ends): found
+    before anything else is looked at."""
+
+
+#: why a damaged file goes to the full load (it reads or recovers it and records the repair)
+DAMAGED = "a line that is not a group code where one should be"
+
+
 def scan(data: bytes, encoding: str, kind_of: Callable[[str], str],
-         max_entities: int | None = None) -> Scan:
+         max_entities: int | None = None, pairs: bool = True) -> Scan:
     """The smaller DXF text for ``data`` (raises :class:`Decline` where it cannot serve, and
-    :class:`TooManyEntities` beyond ``max_entities``, counted as limits.raw_entities does)."""
+    :class:`TooManyEntities` beyond ``max_entities``, counted as limits.raw_entities does).
+
+    ``pairs=False`` leaves out the check that every line pair is a group code and a value
+    (:func:`damaged`): the caller makes it meanwhile (reader/prescan.py: the parent process,
+    while a forked child scans) and puts its verdict before whatever this found after it."""
     if data.startswith(b"AutoCAD Binary DXF"):
-        raise Decline("binary DXF")
+        raise Unsuited("binary DXF")
     ver = version_of(data)
     if ver is None or ver in _OLD_VERSIONS:
-        raise Decline("DXF R12 or older (or no $ACADVER)")
+        raise Unsuited("DXF R12 or older (or no $ACADVER)")
     if data.count(b"\r") != data.count(b"\r\n"):
-        raise Decline("line ends other than LF or CRLF")
-    pairs = PAIRS.match(data)
-    rest = data[pairs.end():] if pairs else data
-    if rest.strip() and not LAST.fullmatch(rest):
-        # a damaged file: the full load reads it or recovers it, and records the repair
-        raise Decline("a line that is not a group code where one should be")
+        raise Unsuited("line ends other than LF or CRLF")
+    if pairs and damaged(data):
+        raise Decline(DAMAGED)
     sc = Scanner(data, encoding, kind_of)
     starts, sections = find_sections(data)
     if "ENTITIES" not in sections:
