@@ -183,3 +183,20 @@ def test_the_child_leaves_the_damage_check_to_this_process():
                                                  pairs=False).pairs_checked}))
     """, SAMPLES / "office_ok_nested.dxf")
     assert out == {"outcome": "scan", "checked": True, "child_alone": False}
+
+
+def test_diff_scans_both_drawings_in_children_and_reports_the_same(tmp_path):
+    """``osmark diff`` forks a scan for each drawing; the comparison is the one made without."""
+    folder = ROOT / "samples" / "diff" / "direct_level3"
+    if not (folder / "asis.dxf").exists():
+        pytest.skip("diff samples not generated")
+    asis, application = folder / "asis.dxf", folder / "application.dxf"
+    outs = []
+    for flag in ("1", "0"):
+        out = tmp_path / f"{flag}.json"
+        res = subprocess.run([sys.executable, "-m", "osmark_plan", "diff", str(asis), str(application),
+                              "--format", "json", "-o", str(out), "--lang", "en"], capture_output=True,
+                             text=True, cwd=ROOT, env={**os.environ, "OSMARK_PRESCAN": flag}, timeout=300)
+        assert res.returncode in (0, 1), res.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
