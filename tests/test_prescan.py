@@ -200,3 +200,26 @@ def test_diff_scans_both_drawings_in_children_and_reports_the_same(tmp_path):
         assert res.returncode in (0, 1), res.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_a_time_limit_during_this_process_share_ends_the_claimed_child():
+    out = run("""
+        from osmark_plan.reader import filtered
+        from osmark_plan.limits import TimeLimitExceeded
+        assert prescan.start(path, LayerKinds(cfg), cfg.limits.entities, None)
+        def late(data):
+            raise TimeLimitExceeded(1.0, str(path))
+        prescan.damaged = late
+        try:
+            filtered.load_filtered(path, LayerKinds(cfg), cfg.limits)
+            said = "read"
+        except TimeLimitExceeded:
+            said = "stopped"
+        try:
+            os.waitpid(-1, os.WNOHANG)
+            children = "some"
+        except ChildProcessError:
+            children = "none"
+        print(json.dumps({"said": said, "children": children, "pending": len(prescan._pending)}))
+    """, SAMPLES / "office_ok_nested.dxf")
+    assert out == {"said": "stopped", "children": "none", "pending": 0}

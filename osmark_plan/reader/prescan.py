@@ -142,6 +142,10 @@ def take(path: Path, kind_of: Callable[[str], str], max_entities: int | None) ->
         broken = damaged(path.read_bytes())  # this process's share, while the child scans
     except OSError:
         broken = None
+    except BaseException:  # a time limit, Ctrl-C: the claimed child is ended here, not orphaned
+        os.close(job.fd)
+        _reap(job.pid, kill=True)
+        raise
     got = wait(job)
     if got is None or got.pairs_checked:
         return got
