@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import locale
 import os
 import sys
 import warnings
@@ -15,10 +14,10 @@ from typing import Callable, ContextManager, Iterator
 import click
 
 from . import __version__
-from .cli_signals import Interrupted, hard_deadline, install, safe_stdout
+from .cli_signals import Interrupted, hard_deadline, install, lang_of, safe_stdout
 from .cli_html import check_html_target, html_option, write_html
 from .config import LANGS, PROFILES, UNITS, Config, ConfigError, load_for, with_profile
-from .messages import exc_message, in_lang, prefixed, say
+from .messages import default_lang, exc_message, in_lang, prefixed, say
 from .config_sheet import parse_region
 from .limits import TimeLimitExceeded, time_limit
 from .output import OutputError, refuse_inputs, write_text_atomic
@@ -34,19 +33,6 @@ class Failure(Exception):
     def __init__(self, message: str, code: int):
         super().__init__(message)
         self.code = code
-
-
-def default_lang() -> str:
-    """``en`` when the locale is English, else ``ja``."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "ja"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "en" if loc.lower().startswith("en") else "ja"
 
 
 def codes(value: str | None) -> tuple[str, ...] | None:
@@ -484,10 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         from .output import cleanup_pending
 
         cleanup_pending()
-        args = list(sys.argv[1:] if argv is None else argv)
-        lang = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"), None)
         try:
-            click.echo(exc.text(lang if lang in LANGS else default_lang()), err=True)
+            click.echo(exc.text(lang_of(list(sys.argv[1:] if argv is None else argv))), err=True)
         except Exception:  # noqa: BLE001 - stderr gone (a closed pipe): the code still tells
             pass
         return exc.code

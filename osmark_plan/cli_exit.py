@@ -3,9 +3,39 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
-from .cli import main
+
+def _early(signum: int, frame: object) -> None:
+    """A signal while the command is still starting: the message and exit code of
+    :mod:`.cli_signals`, not a KeyboardInterrupt traceback from the middle of an import."""
+    try:
+        from .cli_signals import Interrupted, lang_of
+
+        text = Interrupted(signum).text(lang_of(sys.argv[1:]))
+    except BaseException:  # noqa: BLE001 - caught in the middle of that very import
+        text = f"osmark: interrupted ({signum})"
+    try:
+        os.write(2, (text + "\n").encode("utf-8", "replace"))
+    finally:
+        os._exit(128 + int(signum))
+
+
+def early_signals() -> None:
+    """Until ``main`` installs its handlers (its imports take 0.1 s), Ctrl-C, SIGTERM and SIGHUP
+    end the command cleanly too. A signal it was started with ignored (``nohup``) stays so."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        try:
+            if sig is not None and signal.getsignal(sig) is not signal.SIG_IGN:
+                signal.signal(sig, _early)
+        except (OSError, ValueError):  # pragma: no cover - not the main thread
+            pass
+
+
+early_signals()  # first thing: this module is the command's entry point
+from .cli import main  # noqa: E402
 
 
 def console() -> None:

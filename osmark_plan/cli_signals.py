@@ -16,6 +16,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
+from .messages import default_lang
 from .output import cleanup_pending
 
 #: signals that end the command cleanly
@@ -49,6 +50,12 @@ def install() -> None:
             signal.signal(sig, _on_signal)
         except (OSError, ValueError):  # pragma: no cover - not settable here
             pass
+
+
+def lang_of(args: list[str]) -> str:
+    """The language of a signal's message: ``--lang`` among the arguments, else the locale's."""
+    lang = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"), None)
+    return lang if lang in ("ja", "en") else default_lang()
 
 
 def safe_stdout() -> None:
@@ -88,4 +95,4 @@ def hard_deadline(seconds: float | None, message: str, code: int = 3) -> Iterato
         done.set()
 
 
-__all__ = ["HANDLED", "Interrupted", "hard_deadline", "install", "safe_stdout"]
+__all__ = ["HANDLED", "Interrupted", "hard_deadline", "install", "lang_of", "safe_stdout"]

@@ -8,6 +8,8 @@ with :func:`prefixed`, which keeps both languages.
 
 from __future__ import annotations
 
+import locale
+import os
 from typing import Any
 
 
@@ -46,3 +48,16 @@ def prefixed(prefix: str, message: Any, sep: str = ": ") -> Msg:
 def exc_message(exc: BaseException) -> Any:
     """The message an exception was raised with (a :class:`Msg` when it has both languages)."""
     return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+
+
+def default_lang() -> str:
+    """``en`` when the locale is English, else ``ja``."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "ja"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "en" if loc.lower().startswith("en") else "ja"

@@ -279,3 +279,31 @@ def test_hard_deadline_ends_a_stuck_command():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
     assert res.returncode == 3 and b"osmark: stopped" in res.stderr
     assert time.monotonic() - start < 60
+
+
+def _python(code: str, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=60, **kw)
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_a_signal_while_the_command_still_starts_ends_it_cleanly():
+    """The entry point handles Ctrl-C before its own imports (click, the CLI), so a Ctrl-C in
+    the first tenth of a second gives the usual message and 130, not a traceback."""
+    res = _python("import os, signal, sys\n"
+                  "sys.argv = ['osmark', 'check', 'x.dxf', '--lang', 'en']\n"
+                  "import osmark_plan.cli_exit as entry\n"
+                  "assert signal.getsignal(signal.SIGINT) is entry._early\n"
+                  "os.kill(os.getpid(), signal.SIGINT)\n"
+                  "import time; time.sleep(5)\n")
+    assert res.returncode == 130, res.stderr
+    assert res.stderr.strip() == "osmark: interrupted (SIGINT)"
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_a_signal_the_command_was_started_without_stays_ignored():
+    res = _python("import signal\n"
+                  "import osmark_plan.cli_exit\n"
+                  "print(signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n",
+                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "True"
