@@ -44,15 +44,16 @@ def console() -> None:
     Once the outputs are written, the exit handlers have run and the standard streams are
     flushed, the interpreter's teardown (freeing a big floor's objects one by one: 0.1-0.3 s)
     is skipped with ``os._exit``, as mypy's fast exit does. Where another thread is still
-    running, the exit is the usual one."""
+    running, or a profiler or tracer watches (``python -m cProfile -m osmark_plan``), the exit is
+    the usual one."""
     code = main()
     import atexit
     import threading
 
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if run_exit_handlers is None or any(t is not threading.main_thread() and not t.daemon
-                                        for t in threading.enumerate()):
-        sys.exit(code)
+    if (run_exit_handlers is None or sys.getprofile() is not None or sys.gettrace() is not None
+            or any(t is not threading.main_thread() and not t.daemon for t in threading.enumerate())):
+        sys.exit(code)  # (a profiler or tracer writes its figures after this returns)
     run_exit_handlers()
     try:
         sys.stdout.flush()

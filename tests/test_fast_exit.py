@@ -48,3 +48,13 @@ def test_a_running_thread_gets_the_usual_exit():
                  "console()\n")
     assert res.returncode == 0
     assert "thread finished" in res.stdout  # not cut off by os._exit
+
+
+def test_a_profiler_still_gets_its_figures(tmp_path):
+    """``python -m cProfile -o F -m osmark_plan ...`` writes F after the command returns: the
+    quick exit stands aside while a profiler (or a tracer: coverage) watches."""
+    out = tmp_path / "prof.out"
+    res = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "osmark_plan", "--version"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert out.exists() and out.stat().st_size > 0
