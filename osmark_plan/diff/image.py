@@ -21,6 +21,7 @@ from ..output import atomic_path
 from ..report.fonts import cjk_font
 from ..report.image_items import draw_lines
 from ..report.image_panel import wrap
+from ..report.image_shapes import fill_shapes
 from ..report.image_style import DPI, LEVEL_COLOURS, OUTSIDE_COLOUR, SUFFIXES, WALL_COLOUR, plan_axes
 from .document import diff_document
 from .model import PlanDiff
@@ -130,13 +131,28 @@ def _fill(ax: Any, geom: Any, zorder: float, **style: Any) -> None:
 
 
 def _only(lines_x: list[Any], lines_y: list[Any], tol: float) -> list[Any]:
-    """The parts of ``lines_x`` farther than ``tol`` from every line of ``lines_y``."""
+    """The parts of ``lines_x`` farther than ``tol`` from every line of ``lines_y``.
+
+    Each line is cut by the union of only the buffers that touch it (an STRtree query), not by
+    one union of all of them: on a big floor that union is a huge polygon, and every cut
+    against it cost as much as the whole floor."""
     if not lines_x:
         return []
     if not lines_y:
         return lines_x
-    cover = shapely.union_all(shapely.buffer(np.array(lines_y, dtype=object), tol))
-    rest = shapely.difference(np.array(lines_x, dtype=object), cover)
+    xs = np.array(lines_x, dtype=object)
+    buffers = shapely.buffer(np.array(lines_y, dtype=object), tol)
+    line_i, buf_i = shapely.STRtree(buffers).query(xs, predicate="intersects")
+    rest = xs.copy()
+    if len(line_i):
+        order = np.argsort(line_i, kind="stable")
+        line_i, buf_i = line_i[order], buf_i[order]
+        lines, first, counts = np.unique(line_i, return_index=True, return_counts=True)
+        one = counts == 1  # most lines touch one buffer: cut them in one call
+        rest[lines[one]] = shapely.difference(xs[lines[one]], buffers[buf_i[first[one]]])
+        for k in np.flatnonzero(~one):
+            near = buffers[buf_i[first[k]:first[k] + counts[k]]]
+            rest[lines[k]] = shapely.difference(xs[lines[k]], shapely.union_all(near))
     return [g for g in rest if not g.is_empty and g.length > tol]
 
 
@@ -147,9 +163,9 @@ def _draw_plans(ax: Any, diff: PlanDiff, lang: str) -> None:
     # the application drawing's regions give the fills
     if not b.aa.is_empty:
         _fill(ax, b.aa, 0.5, facecolor="white", edgecolor="none")
-    for region in sorted(b.regions, key=lambda r: -r.area):
-        _fill(ax, region.polygon, 1, facecolor=LEVEL_COLOURS.get(region.level, "#c8c8c8"),
-              alpha=0.55, edgecolor="none")
+    regions = sorted(b.regions, key=lambda r: -r.area)  # one collection, the biggest first
+    fill_shapes(ax, [r.polygon for r in regions], 1, alpha=0.55, edgecolors="none",
+                facecolors=[LEVEL_COLOURS.get(r.level, "#c8c8c8") for r in regions])
     # line work: common in dark grey, each drawing's own in its colour
     lines_a = [ln.geom for ln in a.plan.lines]
     lines_b = [ln.geom for ln in b.plan.lines]
@@ -220,17 +236,21 @@ def _draw_items(ax: Any, diff: PlanDiff) -> None:
                         arrowprops=dict(arrowstyle="->", color="#555555", lw=1.2, shrinkA=2, shrinkB=2))
     moved_ids = {(c.kind, c.id_a) for c in moved} | {(c.kind, c.id_b) for c in moved}
     for kind, attr in (("device", "devices"), ("cabinet", "cabinets")):
+        common: list[Any] = []  # one collection per look, in the order the shapes were drawn one by one
         for site, side, colour in ((a, "a", ONLY_A), (b, "b", ONLY_B)):
+            own = []
             for obj in getattr(site.plan, attr):
-                common = obj.id in (matched_a if side == "a" else matched_b)
-                if common and (kind, obj.id) not in moved_ids:
-                    if side == "a":
-                        continue  # drawn once, from the application drawing
-                    _fill(ax, obj.polygon, 5, facecolor="#bbbbbb" if kind == "device" else
-                          LEVEL_COLOURS.get(getattr(obj, "level", None) or 0, "#c8c8c8"),
-                          edgecolor="#222222", lw=0.8, hatch="////" if kind == "cabinet" else None)
+                if obj.id in (matched_a if side == "a" else matched_b) and (kind, obj.id) not in moved_ids:
+                    if side == "b":  # drawn once, from the application drawing
+                        common.append(obj)
                 else:
-                    _fill(ax, obj.polygon, 5.5, facecolor=colour, edgecolor="#222222", lw=0.8, alpha=0.9)
+                    own.append(obj)
+            fill_shapes(ax, [o.polygon for o in own], 5.5, facecolors=colour, alpha=0.9,
+                        edgecolors="#222222", linewidths=0.8)
+        fill_shapes(ax, [o.polygon for o in common], 5, edgecolors="#222222", linewidths=0.8,
+                    facecolors=["#bbbbbb" if kind == "device" else
+                                LEVEL_COLOURS.get(getattr(o, "level", None) or 0, "#c8c8c8") for o in common],
+                    hatch="////" if kind == "cabinet" else None)
 
 
 # -- numbered markers and the list ---------------------------------------------------------
