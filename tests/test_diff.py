@@ -192,3 +192,19 @@ def test_committed_pairs_are_what_the_script_writes(tmp_path):
     for name in ("door_moved", "many"):
         for f in ("asis.dxf", "application.dxf"):
             assert (tmp_path / name / f).read_bytes() == (PAIRS / name / f).read_bytes(), (name, f)
+
+
+def test_drawings_in_place_need_no_alignment_search(monkeypatch):
+    """A pair drawn in place (walls coinciding) is reported as is without searching: no fit
+    can beat it by the margin an alignment needs (scores are at most 1)."""
+    from osmark_plan.diff import align
+
+    a, b = plans("identical")
+    monkeypatch.setattr(align, "_votes", lambda *args, **kw: pytest.fail("searched"))
+    quick = estimate(a, b)
+    assert quick.attempted and not quick.applied and quick.status == "identity"
+    assert quick.score == quick.identity_score >= 1.0 - align.GAIN
+    assert (quick.rotation, quick.dx, quick.dy) == (0.0, 0.0, 0.0)
+    moved = transform_plan(a, replace(quick, rotation=0.0, dx=3.0, dy=0.0, applied=True))
+    monkeypatch.undo()
+    assert estimate(a, moved).applied  # a moved drawing is still searched and aligned

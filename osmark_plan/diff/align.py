@@ -23,6 +23,8 @@ from .model import Alignment
 NEAR = 0.1
 #: minimum score for a motion to be accepted
 MIN_SCORE = 0.6
+#: how much an alignment must beat the drawings as drawn by to be applied
+GAIN = 0.01
 #: translation vote bin (m)
 BIN = 0.05
 #: end points used per drawing in the vote (a deterministic sample when there are more)
@@ -147,8 +149,9 @@ def estimate(plan_a: Plan, plan_b: Plan) -> Alignment:
     end_tree = STRtree(shapely.points(ends_a))
     vote_a = _sample(ends_a, MAX_VOTE_POINTS)
 
-    def search(lines: np.ndarray) -> tuple[tuple[float, float, np.ndarray], float]:
-        """The best (score, angle, translation) for B's lines, and the score as drawn."""
+    def search(lines: np.ndarray, enough: float = 2.0) -> tuple[tuple[float, float, np.ndarray], float]:
+        """The best (score, angle, translation) for B's lines, and the score as drawn (the
+        search stops there when that reaches ``enough``)."""
         sb, eb = segments(lines)
         phi_b = dominant_angle(sb, eb)
         if phi_b is None:
@@ -164,6 +167,8 @@ def estimate(plan_a: Plan, plan_b: Plan) -> Alignment:
 
         as_drawn = score(0.0, np.zeros(2))
         best = (as_drawn, 0.0, np.zeros(2))
+        if as_drawn >= enough:
+            return best, as_drawn
         for k in range(4):
             angle = (phi_a - phi_b + 90.0 * k) % 360.0
             for t in _votes(vote_a, rotate(vote_b, angle)):
@@ -173,11 +178,16 @@ def estimate(plan_a: Plan, plan_b: Plan) -> Alignment:
                     best = (s, ang, tt)
         return best, as_drawn
 
-    best, identity = search(lines_b)
+    # Drawn in place already (the usual pair): a score is at most 1, so nothing can beat the
+    # drawings as drawn by GAIN, nor a mirror image them by MIRROR_MARGIN; no search needed.
+    best, identity = search(lines_b, enough=1.0 - GAIN)
+    if identity >= 1.0 - GAIN:
+        return Alignment(attempted=True, status="identity" if identity >= MIN_SCORE else "poor",
+                         score=identity, identity_score=identity)
     mirrored, _ = search(shapely.transform(lines_b, lambda xy: xy * np.array([-1.0, 1.0])))
     flip = mirrored[0] >= MIN_SCORE and mirrored[0] > best[0] + MIRROR_MARGIN
     s, ang, t = mirrored if flip else best
-    if not flip and (s < MIN_SCORE or s <= identity + 0.01):
+    if not flip and (s < MIN_SCORE or s <= identity + GAIN):
         status = "identity" if identity >= MIN_SCORE else "poor"
         return Alignment(attempted=True, status=status, score=identity, identity_score=identity)
     ang = _snap(ang % 360.0)
