@@ -346,13 +346,13 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
 def prescan(drawing: str, config: Config) -> None:
     """Start scanning the drawing in a forked child while this process imports its libraries
     (reader/prescan.py). Anything odd here just leaves the scan to the read itself."""
-    if getattr(config, "frame", None):  # a frame title may be on any layer: the full read
-        return
     try:
         from .reader.layers import LayerKinds
+        from .reader.prepare import reads_filtered
         from .reader.prescan import start
 
-        start(drawing, LayerKinds(config), config.limits.entities, config.limits.seconds)
+        if reads_filtered(config):
+            start(drawing, LayerKinds(config), config.limits.entities, config.limits.seconds)
     except Exception:  # noqa: BLE001 - e.g. a bad layer pattern: the read reports it
         return
 

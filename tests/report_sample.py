@@ -15,6 +15,7 @@ Layout (metres)::
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import networkx as nx
 from shapely.geometry import LineString, MultiLineString, box
@@ -124,3 +125,18 @@ def build_sample_site(plan: Plan, aa, open_poly, doors: dict[str, Door], passage
     assert set(by_id) <= set(depth)
     return Site(plan=plan, regions=regions, aa=aa, aa_drawn=True, links=links, stray_doors=(),
                 zone_gaps=(), aa_gaps=(), overlaps=(), graph=graph, depth=depth)
+
+
+#: a real sample drawing: a copier, two cabinets, a partition, windows, a partition-only gap
+PARTITION_SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "dxf" / "enc001_partition.dxf"
+
+
+def partition_sample_report() -> Report:
+    """The checked report of :data:`PARTITION_SAMPLE` (the calling test skips without it)."""
+    import pytest
+
+    from osmark_plan.api import check
+
+    if not PARTITION_SAMPLE.is_file():
+        pytest.skip("sample drawing not present")
+    return check(PARTITION_SAMPLE)

@@ -201,17 +201,12 @@ def test_wrap_keeps_closing_punctuation_off_the_line_start():
 
 # -- real sample: equipment, line kinds, gaps ------------------------------------------------
 
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "dxf" / "enc001_partition.dxf"
-
-
 @pytest.fixture(scope="module")
 def partition_report():
     """A real sample with a copier, two cabinets, a partition, windows and a partition-only gap."""
-    from osmark_plan.api import check
+    from report_sample import partition_sample_report
 
-    if not SAMPLE.is_file():
-        pytest.skip("sample drawing not present")
-    return check(SAMPLE)
+    return partition_sample_report()
 
 
 def _texts(fig, which: int) -> list[str]:

@@ -8,7 +8,6 @@ import dataclasses
 import os
 import random
 import zlib
-from pathlib import Path
 
 import pytest
 from shapely.affinity import translate
@@ -16,16 +15,11 @@ from shapely.geometry import Polygon, box
 
 PIL = pytest.importorskip("PIL.Image")
 
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "dxf" / "enc001_partition.dxf"
-
-
 @pytest.fixture(scope="module")
 def sample():
-    from osmark_plan.api import check
+    from report_sample import partition_sample_report
 
-    if not SAMPLE.is_file():
-        pytest.skip("sample drawing not present")
-    return check(SAMPLE)
+    return partition_sample_report()
 
 
 @pytest.fixture(scope="module")

@@ -137,9 +137,9 @@ def _fill(ax: Any, geom: Any, zorder: float, **style: Any) -> None:
 def _only(lines_x: list[Any], lines_y: list[Any], tol: float) -> list[Any]:
     """The parts of ``lines_x`` farther than ``tol`` from every line of ``lines_y``.
 
-    Each line is cut by the union of only the buffers that touch it (an STRtree query), not by
-    one union of all of them: on a big floor that union is a huge polygon, and every cut
-    against it cost as much as the whole floor."""
+    Each line is cut by only the buffers that touch it (an STRtree query), one after another,
+    not by one union of all of them: on a big floor that union is a huge polygon, and every
+    cut against it cost as much as the whole floor."""
     if not lines_x:
         return []
     if not lines_y:
@@ -152,11 +152,10 @@ def _only(lines_x: list[Any], lines_y: list[Any], tol: float) -> list[Any]:
         order = np.argsort(line_i, kind="stable")
         line_i, buf_i = line_i[order], buf_i[order]
         lines, first, counts = np.unique(line_i, return_index=True, return_counts=True)
-        one = counts == 1  # most lines touch one buffer: cut them in one call
-        rest[lines[one]] = shapely.difference(xs[lines[one]], buffers[buf_i[first[one]]])
-        for k in np.flatnonzero(~one):
-            near = buffers[buf_i[first[k]:first[k] + counts[k]]]
-            rest[lines[k]] = shapely.difference(xs[lines[k]], shapely.union_all(near))
+        # x - (b1 | b2 | ...) = ((x - b1) - b2) - ...: round r cuts every line by its r-th buffer
+        for r in range(int(counts.max())):
+            more = counts > r
+            rest[lines[more]] = shapely.difference(rest[lines[more]], buffers[buf_i[first[more] + r]])
     return [g for g in rest if not g.is_empty and g.length > tol]
 
 

@@ -27,6 +27,7 @@ from .layers import MARKUP_LAYERS, LayerKinds, layer_infos
 from .filtered import NeedFull, full, load_filtered
 from ..gc_pause import gc_paused
 from .kept import keep
+from .prepare import reads_filtered
 from .load import ReadError, load
 from .things import read_aisles, read_assets, read_cabinets, read_devices
 from .curves import replace_items, swings_from_curves
@@ -217,7 +218,7 @@ def read_plan(path: str | Path, config: Config, units: str | None = None,
     limits = config.limits
     try:
         with gc_paused():
-            if read == "full" or getattr(config, "frame", None):  # a frame title may be on any layer
+            if read == "full" or not reads_filtered(config):
                 plan = _attempt(lambda: load(path, limits), path, config, units)
             else:
                 try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..model import Repair
 from .dxf_tags import Decline
@@ -38,6 +38,12 @@ class Prepared:
     repair: Repair | None = None
     cut: Scan | None = None
     pairs_checked: bool = True
+
+
+def reads_filtered(config: Any) -> bool:
+    """Whether a read with this config may be the filtered one: not where a frame title is
+    looked for (it may be on any layer, so the whole file is read)."""
+    return not getattr(config, "frame", None)
 
 
 def prepare(path: Path, kind_of: Callable[[str], str], max_entities: int | None,

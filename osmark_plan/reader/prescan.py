@@ -75,8 +75,10 @@ def start(path: str | Path, kind_of: Callable[[str], str], max_entities: int | N
     """Fork a child preparing the filtered read of ``path``; whether one was started.
     ``seconds``: the floor's time limit; the child ends itself some time after it."""
     p = Path(path)
+    if not usable() or not p.is_file():
+        return False
     key = _key(p, kind_of, max_entities)
-    if key is None or not usable() or not p.is_file():
+    if key is None:
         return False
     r, w = os.pipe()
     try:

@@ -119,7 +119,6 @@ class GlyphFont:
         asc, desc = self.ascent * size_px, self.descent * size_px
         gap = self.gap * size_px if len(lines) > 1 else 0.0
         y, out = 0.0, []
-        d = 0.0
         for line in lines:
             w, a, d = self.line(line, size_px)
             if linespacing == "normal" or linespacing is None:

@@ -99,12 +99,12 @@ def draw_equipment(ax: Any, plan: Any, words: dict[str, Any]) -> tuple[list[Any]
     outlines = [(k, path) for colour in by_colour for k, path in found[colour]]
     fill_shapes(ax, cabinets, 2.6, facecolors="none", edgecolors=CABINET_EDGE, linewidths=1.0,
                 holes=False, found=outlines)
-    fill_shapes(ax, [d.polygon for d in plan.devices], 2.7, facecolors=DEVICE_COLOUR,
-                edgecolors="black", linewidths=0.8, holes=False)
+    devices = [d.polygon for d in plan.devices]
+    fill_shapes(ax, devices, 2.7, facecolors=DEVICE_COLOUR, edgecolors="black", linewidths=0.8,
+                holes=False)
     tags += [Tag(device_tag(dev, words), dev.polygon, DEVICE_COLOUR) for dev in plan.devices]
     _mark_tiny(ax, plan)
-    shapes = [c.polygon for c in plan.cabinets] + [d.polygon for d in plan.devices]
-    return pixel_boxes(ax, shapes), tags
+    return pixel_boxes(ax, cabinets + devices), tags
 
 
 def _mark_tiny(ax: Any, plan: Any) -> None:

@@ -25,6 +25,11 @@ MAX_TAGS = 150
 Spot = tuple[tuple[float, float], str, str]
 
 
+def extents(box: Any) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) of a matplotlib Bbox, or of such a tuple as it is."""
+    return box if isinstance(box, tuple) else (box.x0, box.y0, box.x1, box.y1)
+
+
 class Placed:
     """Window boxes (pixels) of what is already on the plan, in a grid of cells so that a test
     looks only at the boxes near the candidate (constant time per test, not one per box)."""
@@ -51,7 +56,7 @@ class Placed:
 
     def add(self, box: Any, grow: float = 1.0) -> None:
         """Add a matplotlib Bbox or (x0, y0, x1, y1) tuple, grown by ``grow`` on each side."""
-        x0, y0, x1, y1 = box if isinstance(box, tuple) else (box.x0, box.y0, box.x1, box.y1)
+        x0, y0, x1, y1 = extents(box)
         row = (x0 - grow, y0 - grow, x1 + grow, y1 + grow)
         k = len(self.rows)
         self.rows.append(row)
@@ -87,7 +92,7 @@ class Placed:
 
     def hits(self, box: Any) -> bool:
         """Whether ``box`` (a Bbox or an (x0, y0, x1, y1) tuple) overlaps a placed box."""
-        x0, y0, x1, y1 = box if isinstance(box, tuple) else (box.x0, box.y0, box.x1, box.y1)
+        x0, y0, x1, y1 = extents(box)
         rows = self.rows
         for k in self._big:
             self.tests += 1
@@ -176,7 +181,7 @@ def crosses_none(ax: Any, lines: Sequence[Any], pad: float = 4.0) -> Callable[[A
     def clear(ext: Any) -> bool:
         if tree is None:
             return True
-        e = ext if isinstance(ext, tuple) else (ext.x0, ext.y0, ext.x1, ext.y1)
+        e = extents(ext)
         (x0, y0), (x1, y1) = to_data.transform([[e[0] - pad, e[1] - pad],
                                                 [e[2] + pad, e[3] + pad]])
         return not len(tree.query(shp_box(x0, y0, x1, y1), predicate="intersects"))

@@ -14,7 +14,7 @@ leader line their annotation. SVG, PDF and :func:`.image.plan_figure` keep real 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .image_glyphs import GlyphFont, glyph_font
 
@@ -102,9 +102,22 @@ class TextSink:
         return item
 
 
-#: a text ready to draw: owner, text, anchor (pixels), size (points), colour, alignments,
-#: line spacing, z-order, clipped, box (style, face, edge, line width) or None
-_Spec = tuple[Any, str, float, float, float, Any, str, str, str, Any, float, bool, Any]
+class _Spec(NamedTuple):
+    """A text ready to draw."""
+
+    owner: Any
+    text: str
+    x: float  # anchor (pixels)
+    y: float
+    size: float  # points
+    colour: Any
+    ha: str
+    va: str
+    malign: str
+    linespacing: Any
+    zorder: float
+    clipped: bool
+    box: Any  # (style, face, edge, line width) or None
 
 
 def _artist_spec(text: Any, owner: Any, dpi: float) -> _Spec | None:
@@ -129,10 +142,10 @@ def _artist_spec(text: Any, owner: Any, dpi: float) -> _Spec | None:
     ha = text.get_horizontalalignment()
     clipped = bool(text.get_clip_on() and text.get_clip_path() is not None
                    and hasattr(owner, "transData"))
-    return (owner, text.get_text(), float(x), float(y), text.get_fontsize(),
-            to_rgba(text.get_color(), text.get_alpha()), ha, text.get_verticalalignment(),
-            getattr(text, "_multialignment", None) or ha, text.get_linespacing(),
-            float(text.get_zorder()), clipped, box)
+    return _Spec(owner, text.get_text(), float(x), float(y), text.get_fontsize(),
+                 to_rgba(text.get_color(), text.get_alpha()), ha, text.get_verticalalignment(),
+                 getattr(text, "_multialignment", None) or ha, text.get_linespacing(),
+                 float(text.get_zorder()), clipped, box)
 
 
 def _plain_specs(items: list[PlainText], dpi: float) -> list[_Spec]:
@@ -158,16 +171,16 @@ def _plain_specs(items: list[PlainText], dpi: float) -> list[_Spec]:
             style = styles.get(name) or styles.setdefault(name, BoxStyle(name))
             box = (style, to_rgba(b.get("fc", "white"), alpha),
                    to_rgba(b.get("ec", "black"), alpha), float(b.get("lw", 1.0)))
-        specs.append((item.owner, item.text, x, y, item.size, to_rgba(item.color), item.ha,
-                      item.va, item.ha, item.linespacing, item.zorder, item.clip, box))
+        specs.append(_Spec(item.owner, item.text, x, y, item.size, to_rgba(item.color), item.ha,
+                           item.va, item.ha, item.linespacing, item.zorder, item.clip, box))
     return specs
 
 
 def _layout(spec: _Spec, font: GlyphFont, size_px: float
             ) -> tuple[tuple[float, float, float, float], list[tuple[str, float, float]]]:
     """The text's box (x0, y0, width, height) and its lines with their pen positions."""
-    _, text, x, y, _, _, ha, va, malign, linespacing = spec[:10]
-    width, height, lines = font.layout(text, size_px, linespacing)
+    x, y, ha, va, malign = spec.x, spec.y, spec.ha, spec.va, spec.malign
+    width, height, lines = font.layout(spec.text, size_px, spec.linespacing)
     x0 = x - width * _HA.get(ha, 0.0)
     top = {"top": y, "bottom": y + height, "baseline": y + (lines[0][2] if lines else 0.0)
            }.get(va, y + height / 2)
@@ -192,14 +205,13 @@ def rasterise_texts(fig: Any, items: list[PlainText] | tuple[()] = ()) -> int:
     groups: dict[tuple[int, float, bool], _Group] = {}
     owners: dict[int, Any] = {}
     for spec in specs:
-        owner, text, size_pt, colour, zorder, clipped, box_style = (
-            spec[0], spec[1], spec[4], spec[5], spec[10], spec[11], spec[12])
-        if not text:
+        if not spec.text:
             continue
-        size_px = size_pt * dpi / 72.0
+        owner, colour, box_style = spec.owner, spec.colour, spec.box
+        size_px = spec.size * dpi / 72.0
         box, pens = _layout(spec, font, size_px)
         owners[id(owner)] = owner
-        group = groups.setdefault((id(owner), zorder, clipped), _Group())
+        group = groups.setdefault((id(owner), spec.zorder, spec.clipped), _Group())
         if box_style is not None:
             style, face, edge, width = box_style
             group.boxes.append(style(*box, size_px))
