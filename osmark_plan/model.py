@@ -185,6 +185,13 @@ class Repair:
     at: tuple[float, float] | None = None
     detail: str | None = None
 
+    @property
+    def code(self) -> str:
+        """The repair's code (``REP…``, :mod:`osmark_plan.repairs`)."""
+        from .repairs import code_of
+
+        return code_of(self.what)
+
 
 @dataclass(frozen=True)
 class Rejected:

@@ -216,6 +216,7 @@ def finding_part(finding: Finding, scale: float, lang: str, number: int | None =
 def repair_part(repair: Repair, scale: float, lang: str = "en") -> dict[str, Any]:
     """A repair; its ``detail`` in ``lang`` when the reader wrote it in both languages."""
     return {
+        "code": repair.code,
         "what": repair.what,
         "layer": repair.layer,
         "handle": repair.handle,

@@ -6,6 +6,7 @@ from typing import Any, Iterator, TextIO
 
 from ..findings import SEVERITY_ORDER, Report
 from .document import report_document
+from ..repairs import title_of
 
 #: a line is a list of (text, rich style or None) segments
 Segment = tuple[str, str | None]
@@ -176,27 +177,15 @@ def waiver_line(waiver: dict[str, Any], words: dict[str, str], style: str | None
 
 
 #: what the reader repaired, in Japanese (the JSON keeps the English key)
-REPAIRS_JA = {
-    "closed polyline": "開いたポリラインを閉じました",
-    "bridged wall gap": "壁の隙間をつなぎました",
-    "bridged wall gaps": "壁の隙間をつなぎました",
-    "door thresholds joined to walls": "扉の敷居を壁につなぎました",
-    "made polygon valid": "自己交差した外形を修正しました",
-    "re-decoded as cp932": "Shift-JIS (cp932) として読み直しました",
-    "re-decoded as utf-8": "UTF-8 として読み直しました",
-    "recovered": "破損したファイルを修復モードで読み込みました",
-    "units corrected": "図面の単位を補正しました",
-    "not converted": "変換できなかった図形があります",
-    "conversion notice": "変換時の注意",
-}
 
 
 def repair_line(repair: dict[str, Any], words: dict[str, str], units: str = "") -> Line:
     details = _where(repair, words, units)
     if repair.get("gap_m") is not None:
         details.append(f"{words['gap']} {number(repair['gap_m'])} m")
-    what = REPAIRS_JA.get(repair["what"], repair["what"]) if words is LABELS["ja"] else repair["what"]
-    text = f"  {what}" + (f" ({', '.join(details)})" if details else "")
+    what = title_of(repair["what"], "ja" if words is LABELS["ja"] else "en")
+    code = repair.get("code")
+    text = f"  {code + ' ' if code else ''}{what}" + (f" ({', '.join(details)})" if details else "")
     if repair.get("detail"):
         text += f": {repair['detail']}"
     return [(text, None)]
