@@ -14,9 +14,9 @@ from shapely.geometry import Point
 from osmark_plan.report import render_image
 from osmark_plan.report.fonts import bundled_font, cjk_font, font_in_use
 from osmark_plan.report.image import cluster_offsets
-from osmark_plan.report.image_graph import outside_nodes
-from osmark_plan.report.image_panel import wrap
-from osmark_plan.report.image_style import (DPI, FIG_WIDTH, GRAPH_COLOUR, LEVEL_COLOURS,
+from osmark_plan.report.image.graph import outside_nodes
+from osmark_plan.report.image.panel import wrap
+from osmark_plan.report.image.style import (DPI, FIG_WIDTH, GRAPH_COLOUR, LEVEL_COLOURS,
                                             SEVERITY_COLOURS, WORDS)
 
 PIL = pytest.importorskip("PIL.Image")
@@ -160,8 +160,8 @@ def test_wrap_counts_wide_characters_twice():
 
 
 def test_matplotlib_is_not_imported_by_the_reporters():
-    code = ("import sys, osmark_plan.report, osmark_plan.report.image, osmark_plan.report.fonts;"
-            "import osmark_plan.report.image_graph, osmark_plan.report.image_panel;"
+    code = ("import sys, osmark_plan.report, osmark_plan.report.image.render, osmark_plan.report.fonts;"
+            "import osmark_plan.report.image.graph, osmark_plan.report.image.panel;"
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -265,7 +265,7 @@ def test_line_kinds_and_gaps_are_styled_apart(partition_report, tmp_path):
 
     from osmark_plan.report.image import plan_figure
     from osmark_plan.report.image import render_image as render_at
-    from osmark_plan.report.image_style import (GAP_COLOURS, PARTITION_COLOUR, WALL_COLOUR,
+    from osmark_plan.report.image.style import (GAP_COLOURS, PARTITION_COLOUR, WALL_COLOUR,
                                                 WINDOW_COLOUR)
 
     fig = plan_figure(partition_report, "ja", dpi=60)

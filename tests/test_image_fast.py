@@ -65,7 +65,7 @@ def test_cabinet_hatch_lies_inside_the_cabinets(sample):
     import numpy as np
     from matplotlib.figure import Figure
 
-    from osmark_plan.report.image_shapes import hatch_lines
+    from osmark_plan.report.image.shapes import hatch_lines
 
     fig = Figure(figsize=(4, 4), dpi=100)
     ax = fig.add_axes((0, 0, 1, 1))
@@ -92,8 +92,8 @@ def test_text_boxes_from_the_font_match_matplotlib(text, size):
     from matplotlib.figure import Figure
 
     from osmark_plan.report.fonts import cjk_font
-    from osmark_plan.report.image import _rc
-    from osmark_plan.report.image_glyphs import text_size
+    from osmark_plan.report.image.render import _rc
+    from osmark_plan.report.image.glyphs import text_size
 
     with matplotlib.rc_context(_rc(cjk_font().family)):
         fig = Figure(dpi=150)
@@ -109,7 +109,7 @@ def test_text_boxes_from_the_font_match_matplotlib(text, size):
 def test_png_texts_are_glyph_marks_not_text_artists(sample):
     from matplotlib.lines import Line2D
 
-    from osmark_plan.report.image import _figure
+    from osmark_plan.report.image.render import _figure
 
     fig, _ = _figure(sample, "ja", True, 60, glyphs=True)
     visible = [t for ax in fig.axes for t in ax.texts if t.get_visible()] + \
@@ -136,7 +136,7 @@ def test_png_is_the_canvas_losslessly(sample, tmp_path):
     import numpy as np
 
     from osmark_plan.report.image import plan_figure
-    from osmark_plan.report.png import write_png
+    from osmark_plan.report.image.png import write_png
 
     fig = plan_figure(sample, "en", dpi=50)
     path = tmp_path / "p.png"
@@ -149,7 +149,7 @@ def test_png_is_the_canvas_losslessly(sample, tmp_path):
 
 
 def test_adler32_of_pieces_combines_to_the_whole():
-    from osmark_plan.report.png import adler32_combine
+    from osmark_plan.report.image.png import adler32_combine
 
     rng = random.Random(5)
     for _ in range(50):
@@ -162,7 +162,7 @@ def test_free_of_agrees_with_hits():
     import numpy as np
     from matplotlib.transforms import Bbox
 
-    from osmark_plan.report.image_labels import Placed
+    from osmark_plan.report.image.labels import Placed
 
     rng = random.Random(2)
     placed = Placed()
@@ -181,7 +181,7 @@ def test_batch_floors_compress_their_png_in_one_thread(monkeypatch) -> None:
     """A batch runs floors side by side already: its workers compress each PNG in one thread
     (single_thread_env sets $OSMARK_IMAGE_THREADS=1); a single check uses two."""
     from osmark_plan.batch.threads import single_thread_env
-    from osmark_plan.report.png import image_threads
+    from osmark_plan.report.image.png import image_threads
 
     monkeypatch.delenv("OSMARK_IMAGE_THREADS", raising=False)
     assert image_threads() == 2
@@ -198,7 +198,7 @@ def test_forked_floor_opens_its_own_glyph_faces() -> None:
     """A forked batch floor must not draw with the parent's FreeType faces: they share the
     font file's offset with every sibling, and two floors drawing at once read each other's
     bytes ("invalid outline")."""
-    from osmark_plan.report.image_glyphs import glyph_font
+    from osmark_plan.report.image.glyphs import glyph_font
 
     parent = glyph_font()
     read_end, write_end = os.pipe()

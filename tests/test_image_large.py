@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from matplotlib.transforms import Bbox
 
-from osmark_plan.report.image_markers import cluster_points
-from osmark_plan.report.image_labels import Placed
+from osmark_plan.report.image.markers import cluster_points
+from osmark_plan.report.image.labels import Placed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,7 +92,7 @@ def crowded(tmp_path_factory):
 
 
 def test_findings_beyond_the_panel_continue_below_the_plan(crowded):
-    from osmark_plan.report.image import _figure
+    from osmark_plan.report.image.render import _figure
 
     total = len(crowded.findings)
     fig, listed = _figure(crowded, "ja", False, 40)

@@ -173,8 +173,8 @@ def test_write_baseline_refuses_the_drawing(floor, capsys):
 
 
 def test_image_panel_says_a_finding_is_waived():
-    from osmark_plan.report.image_panel import entry_lines
-    from osmark_plan.report.image_style import WORDS
+    from osmark_plan.report.image.panel import entry_lines
+    from osmark_plan.report.image.style import WORDS
 
     finding = {"rule": "ACC003", "severity": "warning", "message": "近い", "at": [0, 0],
                "waived": {"reason": "監視カメラで対策済み", "by": "山田", "date": "2026-11-30", "expires": None}}

@@ -14,7 +14,7 @@ import os
 import sys
 
 ENV_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
-            # the PNG writer's compression threads (report/png.py): floors run side by side
+            # the PNG writer's compression threads (report/image/png.py): floors run side by side
             # already, one compression thread each
             "OSMARK_IMAGE_THREADS")
 #: OpenBLAS entry points, by build (plain, 64-bit-int, scipy-openblas wheels)

@@ -80,9 +80,9 @@ def warm(images: bool = True, single_thread: bool = True) -> None:
     from ..report import document, json_report  # noqa: F401
 
     if images:
-        from ..report import image  # noqa: F401
+        from ..report.image import render  # noqa: F401
         from ..report.fonts import cjk_font
-        from ..report.image_glyphs import glyph_font
+        from ..report.image.glyphs import glyph_font
 
         import matplotlib.figure  # noqa: F401
         from matplotlib.backends import backend_agg  # noqa: F401

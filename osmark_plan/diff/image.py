@@ -19,11 +19,11 @@ import shapely
 
 from ..output import atomic_path
 from ..report.fonts import cjk_font
-from ..report.image_items import draw_lines
-from ..report.image_panel import wrap
-from ..report.image_shapes import fill_shapes
-from ..report.image_style import DPI, LEVEL_COLOURS, OUTSIDE_COLOUR, SUFFIXES, WALL_COLOUR, plan_axes
-from ..report.png import write_png
+from ..report.image.items import draw_lines
+from ..report.image.panel import wrap
+from ..report.image.shapes import fill_shapes
+from ..report.image.style import DPI, LEVEL_COLOURS, OUTSIDE_COLOUR, SUFFIXES, WALL_COLOUR, plan_axes
+from ..report.image.png import write_png
 from .document import diff_document
 from .model import PlanDiff
 from .text import alignment_line
@@ -79,7 +79,7 @@ def render_diff_image(diff: PlanDiff, path: str | Path, lang: str = "ja", dpi: i
                      fontsize=9.5, color="#444444")
             path.parent.mkdir(parents=True, exist_ok=True)
             with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
-                if fmt == "png":  # the same pixels, compressed in two threads (report/png.py)
+                if fmt == "png":  # the same pixels, compressed in two threads (report/image/png.py)
                     write_png(fig, tmp, {"Software": "osmark-plan"})
                 else:
                     fig.savefig(tmp, format=fmt, dpi=dpi, facecolor="white")

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from .html_font import font_face_css, font_stack
-from .image_style import (CABINET_EDGE, DEVICE_COLOUR, DOOR_COLOUR, ENTRANCE_COLOUR, GAP_COLOURS,
+from .image.style import (CABINET_EDGE, DEVICE_COLOUR, DOOR_COLOUR, ENTRANCE_COLOUR, GAP_COLOURS,
                           LEVEL_COLOURS, LINE_COLOUR, OUTSIDE_COLOUR, PARTITION_COLOUR,
                           SEVERITY_COLOURS, SEVERITY_TEXT, UNKNOWN_COLOUR, WALL_COLOUR,
                           WINDOW_COLOUR)

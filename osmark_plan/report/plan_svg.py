@@ -13,7 +13,7 @@ from typing import Any, Iterable, Sequence
 
 from shapely.geometry.base import BaseGeometry
 
-from .image_graph import anchor, polygons
+from .image.graph import anchor, polygons
 
 #: how many steps of the output grid the larger side of the plan has (coordinates are rounded)
 GRID_STEPS = 20000
@@ -261,7 +261,7 @@ def ring_offset(k: int, count: int) -> tuple[float, float]:
 def thumbnail_svg(report: Any, width: int = 160, height: int = 110) -> str:
     """A small SVG of the plan for the batch index: regions by level, the application area's
     outline and a dot at each error finding; no text, coordinates in whole pixels."""
-    from .image_style import LEVEL_COLOURS, OUTSIDE_COLOUR, SEVERITY_COLOURS, UNKNOWN_COLOUR
+    from .image.style import LEVEL_COLOURS, OUTSIDE_COLOUR, SEVERITY_COLOURS, UNKNOWN_COLOUR
 
     items = region_items(report)
     site = report.site

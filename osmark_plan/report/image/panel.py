@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
-from .image_style import (CABINET_EDGE, CABINET_HATCH, DEVICE_COLOUR, DOOR_COLOUR,
+from .style import (CABINET_EDGE, CABINET_HATCH, DEVICE_COLOUR, DOOR_COLOUR,
                           ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA, GAP_COLOURS, GAP_DASHES,
                           GRAPH_COLOUR, LEVEL_COLOURS, MAX_LISTED, OUTSIDE_COLOUR,
                           PARTITION_COLOUR, PARTITION_DASHES, PLAN_FRACTION, SEVERITY_COLOURS,
@@ -97,7 +97,7 @@ def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],
     """Legend on top, then the numbered findings, wrapped to the panel's width; how many were
     listed. Those that do not fit are counted in a last line (``more``, a template with
     ``{n}`` and ``{first}``, says where they continue)."""
-    from .image_rasterise import TextSink
+    from .rasterise import TextSink
 
     sink = sink or TextSink()
     side.set_axis_off()

@@ -7,8 +7,8 @@ from typing import Any
 from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from ..model import OUTSIDE
-from .image_style import GRAPH_COLOUR
+from ...model import OUTSIDE
+from .style import GRAPH_COLOUR
 
 
 def polygons(geom: BaseGeometry) -> list[Polygon]:

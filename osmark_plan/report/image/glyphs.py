@@ -4,7 +4,7 @@ matplotlib lays out every text through FreeType on each measurement and draw (ab
 millisecond per string) and rasterises it glyph by glyph in Python. A large floor has a
 thousand labels and a hundred thousand characters of findings, so the image measures texts
 here (advance widths and ink extents per character, cached) and, for PNG, draws them as
-glyph outlines in a few collections (:mod:`.image_rasterise`), one Agg call each.
+glyph outlines in a few collections (:mod:`.rasterise`), one Agg call each.
 
 Characters come from the image's CJK font (:mod:`.fonts`), those it lacks from DejaVu Sans,
 as matplotlib's own fallback does.
@@ -150,7 +150,7 @@ def glyph_font() -> GlyphFont:
 def _glyph_font(thread: int) -> GlyphFont:
     from matplotlib import font_manager
 
-    from .fonts import cjk_font
+    from ..fonts import cjk_font
 
     fallback = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
     paths = [p for p in (cjk_font().path, fallback) if p]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..findings import Report
-from .image_glyphs import text_size
-from .image_style import SEVERITY_COLOURS, SEVERITY_TEXT
+from ...findings import Report
+from .glyphs import text_size
+from .style import SEVERITY_COLOURS, SEVERITY_TEXT
 
 
 def cluster_offsets(count: int, step: float = 15.0) -> list[tuple[float, float]]:
@@ -33,7 +33,7 @@ def draw_markers(ax: Any, fig: Any, report: Report, doc: dict[str, Any],
     """
     import numpy as np
 
-    from .image_rasterise import TextSink
+    from .rasterise import TextSink
 
     sink = sink or TextSink()
     numbered = [(i + 1, f) for i, f in enumerate(doc["findings"]) if f.get("at")]

@@ -1,7 +1,7 @@
 """Line work, equipment and boundary gaps on the plan image.
 
 Walls, low partitions and windows are told apart by style; output devices and cabinets are
-filled outlines with a short tag each (placed by :mod:`.image_labels`); the open stretches of
+filled outlines with a short tag each (placed by :mod:`.labels`); the open stretches of
 zone and AA boundaries (ENC001/ENC002) are thick dashed segments.
 """
 
@@ -12,8 +12,8 @@ from typing import Any, Iterable
 
 from shapely.geometry.base import BaseGeometry
 
-from .image_shapes import fill_shapes, hatch_lines, pixel_boxes, shape_paths
-from .image_style import (CABINET_EDGE, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES,
+from .shapes import fill_shapes, hatch_lines, pixel_boxes, shape_paths
+from .style import (CABINET_EDGE, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES,
                           LEVEL_COLOURS, PARTITION_COLOUR, PARTITION_DASHES, UNKNOWN_COLOUR,
                           WALL_COLOUR, WINDOW_COLOUR)
 

@@ -4,7 +4,7 @@ thousand Text artists.
 The many texts (region names, finding markers, the findings panel and its continuation) are
 made as :class:`PlainText` records through a :class:`TextSink` (no artist: making a thousand
 takes longer than drawing them); the few other plain texts (title, scale bar, equipment tags)
-are Text artists, hidden here. Both are laid out with :mod:`.image_glyphs` the way matplotlib
+are Text artists, hidden here. Both are laid out with :mod:`.glyphs` the way matplotlib
 lays text out and drawn as: their boxes (round label box, marker circle) in one
 PathCollection and their characters in another, per axes, z-order and clipping, in the
 texts' colours; Agg fills each in one call. Legends keep their own texts, markers with a
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .image_glyphs import GlyphFont, glyph_font
+from .glyphs import GlyphFont, glyph_font
 
 _HA = {"left": 0.0, "center": 0.5, "right": 1.0}
 

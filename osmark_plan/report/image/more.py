@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .image_panel import entry_lines, wrap_width
-from .image_style import FIG_WIDTH, SEVERITY_COLOURS, SEVERITY_TEXT
+from .panel import entry_lines, wrap_width
+from .style import FIG_WIDTH, SEVERITY_COLOURS, SEVERITY_TEXT
 
 COLUMNS = 3
 #: PNG/SVG: the continuation grows to at most this many inches; what is left is counted
@@ -73,7 +73,7 @@ def draw(fig: Any, rect: tuple[float, float, float, float], items: Sequence[Bloc
     With ``final``, items that do not fit are counted in a last line (the JSON and HTML
     reports list them all).
     """
-    from .image_rasterise import TextSink
+    from .rasterise import TextSink
 
     if not items:
         return 0

@@ -15,25 +15,25 @@ from typing import Any, Iterable, Iterator
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from ..findings import Report
-from ..gc_pause import gc_paused
-from ..output import atomic_path
-from .document import report_document
-from .fonts import cjk_font
-from .image_graph import draw_graph, graph_edges, node_points, outside_nodes, polygons, size_of
-from .image_items import draw_equipment, draw_gaps, draw_line_work, draw_lines
-from .image_labels import Placed, place_region_labels, place_tags
-from .image_markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
-from . import image_more as more
-from .image_panel import draw_side, list_height, side_capacity
-from .image_rasterise import TextSink, rasterise_texts
-from .image_shapes import fill_shapes
-from .image_style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
+from ...findings import Report
+from ...gc_pause import gc_paused
+from ...output import atomic_path
+from ..document import report_document
+from ..fonts import cjk_font
+from .graph import draw_graph, graph_edges, node_points, outside_nodes, polygons, size_of
+from .items import draw_equipment, draw_gaps, draw_line_work, draw_lines
+from .labels import Placed, place_region_labels, place_tags
+from .markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
+from . import more
+from .panel import draw_side, list_height, side_capacity
+from .rasterise import TextSink, rasterise_texts
+from .shapes import fill_shapes
+from .style import (DOOR_COLOUR, DPI, EMPTY_BOUNDS, ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA,
                           LEVEL_COLOURS, LINE_COLOUR, MAX_HEIGHT, MIN_HEIGHT, OUTSIDE_COLOUR,
                           PLAN_FRACTION, SUFFIXES,
                           TITLE_INCHES, UNKNOWN_COLOUR, WORDS, plan_axes)
 from .png import write_png
-from .text import summary_line
+from ..text import summary_line
 
 
 def render_image(report: Report, path: str | Path, lang: str = "ja", graph: bool = False,
@@ -90,7 +90,7 @@ def plan_figure(report: Report, lang: str = "ja", graph: bool = False, dpi: int 
 def _figure(report: Report, lang: str, graph: bool, dpi: int, continuation: bool = True,
             svg_text: bool = False, glyphs: bool = False) -> tuple[Any, int]:
     """The figure and how many findings its side panel lists; with ``glyphs`` (PNG) its
-    texts are drawn as glyph outlines (:mod:`.image_rasterise`), not Text artists."""
+    texts are drawn as glyph outlines (:mod:`.rasterise`), not Text artists."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -163,7 +163,7 @@ def svg_with_font(fig: Any, family: str) -> str:
     import io
     import re
 
-    from .html_font import font_face_css
+    from ..html_font import font_face_css
 
     buf = io.StringIO()
     fig.savefig(buf, format="svg", facecolor="white")

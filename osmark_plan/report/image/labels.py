@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .image_graph import anchor
-from .image_glyphs import text_size
-from .image_items import Tag
+from .graph import anchor
+from .glyphs import text_size
+from .items import Tag
 
 #: label offsets (points) tried around a region's anchor, nearest first
 LABEL_OFFSETS = ((0, 0), (0, 14), (0, -14), (0, 26), (0, -26), (-30, 0), (30, 0),
@@ -200,7 +200,7 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
     import numpy as np
     import shapely
 
-    from .image_rasterise import TextSink
+    from .rasterise import TextSink
 
     sink = sink or TextSink()
     renderer = fig.canvas.get_renderer()
