@@ -37,11 +37,16 @@ def config_for(drawing: str | Path, config: ConfigLike = None) -> Config:
                     f"not {type(config).__name__}")
 
 
-def load(path: str | Path, config: ConfigLike = None, units: str | None = None) -> Plan:
-    """Read a drawing into a Plan (geometry in metres). Raises ReadError or ConfigError."""
-    from .pipeline import read
+def load(path: str | Path, config: ConfigLike = None, units: str | None = None, *,
+         rooms: bool = True) -> Plan:
+    """Read a drawing into a Plan (geometry in metres) and, unless ``rooms=False``, find its
+    rooms from the walls (the build's first step, which never raises on geometry).
+    Raises ReadError or ConfigError."""
+    from .pipeline import read, rooms as find_rooms
 
-    return read(path, config_for(path, config), units=units)
+    cfg = config_for(path, config)
+    plan = read(path, cfg, units=units)
+    return find_rooms(plan, cfg) if rooms else plan
 
 
 def check(path: str | Path, config: ConfigLike = None, units: str | None = None, *,

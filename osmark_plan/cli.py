@@ -310,10 +310,10 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
 
     with floor_time(config, drawing, lang), _kept_for_markup(dxf):
         try:
-            plan = load(drawing, config, units=units)
+            plan = load(drawing, config, units=units, rooms=False)  # read: the reader's guard
         except ReadError as exc:
             raise Failure(f"osmark: {exc.text(lang)}", EXIT_UNREADABLE) from None
-        try:
+        try:  # build (rooms from walls, the site) and rules: the geometry's guard
             report = check_plan(plan, config)
         except ConfigError:
             raise
@@ -435,6 +435,7 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
 
     def go() -> int:
         from .api import load
+        from .pipeline import rooms
         from .report.layers import layers_json, layers_text, suggest_config_text
         from .reader import ReadError
 
@@ -442,7 +443,8 @@ def layers(drawing: str, fmt: str, config_path: str | None, units: str | None, l
         chosen = lang or config.lang or default_lang()
         try:
             with floor_time(config, drawing, chosen):
-                plan = load(drawing, config, units=units)
+                plan = load(drawing, config, units=units, rooms=False)
+                plan = rooms(plan, config)  # fails soft: a failed step is a repair
         except ReadError as exc:
             raise Failure(f"osmark: {exc.text(chosen)}", EXIT_UNREADABLE) from None
         if suggest_config:

@@ -86,7 +86,7 @@ def _compare(asis, application, fmt, output, image, lang, config, units, no_alig
     plans = []
     for role, path in (("as-is", asis), ("application", application)):
         try:
-            plans.append(load(path, config, units=units))
+            plans.append(load(path, config, units=units, rooms=False))
         except ReadError as exc:
             who = {"as-is": "現状図面", "application": "申請図面"}[role] if lang == "ja" else f"{role} drawing"
             raise Failure(f"osmark: {who}: {exc.text(lang)}", EXIT_UNREADABLE) from None

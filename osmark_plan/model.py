@@ -255,6 +255,8 @@ class Plan:
     sheet_scale: int | None = None
     #: "walls" when the zones are rooms found from the wall line work (no zone polygons drawn)
     rooms_from: str | None = None
+    #: True once the build's rooms step ran on this plan (whether or not it found rooms)
+    rooms_built: bool = False
     #: chords sealing doorless doorways when rooms were found from walls (openings, not closers)
     openings: tuple[LineString, ...] = ()
     #: the file format read: "DXF", "JWW", "JWC", "DWG R2000" …

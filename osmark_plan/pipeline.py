@@ -1,5 +1,14 @@
 """The core steps of a check, in order: read a drawing, build its Site, run the rules.
 
+1. :func:`read`: the reader opens the file and understands it (layers, units, line work, doors,
+   labels, zones as drawn): a :class:`Plan`. Only a drawing that cannot be read fails here
+   (:class:`osmark_plan.reader.ReadError`, exit 3).
+2. :func:`rooms` and :func:`build`: the geometry. Rooms are found from the walls when no zone
+   polygon is drawn, then regions, gaps, links and the access graph are built once. Every
+   geometry step fails soft (:mod:`osmark_plan.geometry.soft`): a failure is a reported repair
+   and the check goes on with what could be built.
+3. :func:`check_plan`: the rules over the built Site.
+
 These take a ready :class:`~osmark_plan.config.Config`; :mod:`osmark_plan.api` adds finding the
 config beside the drawing, waivers and writers on top. Kept apart from the API so the diff and
 batch code can use the steps without importing the API (no import cycles).
@@ -17,18 +26,24 @@ from .model import Plan
 
 
 def read(path: str | Path, config: Config | None = None, units: str | None = None) -> Plan:
-    """Read a drawing into a Plan. Raises :class:`osmark_plan.reader.ReadError`.
-
-    A drawing without zone polygons gets the rooms found from its walls as zones
-    (:func:`osmark_plan.geometry.rooms.with_rooms`), levelled by the config's zone table.
-    """
-    from .geometry.rooms import with_rooms
+    """Read a drawing into a Plan, as drawn (no rooms from walls yet: that is :func:`rooms`).
+    Raises :class:`osmark_plan.reader.ReadError`."""
     from .reader import read_plan
 
-    config = config or Config()
-    plan = read_plan(path, config, units=units)
+    return read_plan(path, config or Config(), units=units)
+
+
+def rooms(plan: Plan, config: Config | None = None) -> Plan:
+    """The first build step: line work simplified and, when the drawing has no zone polygons,
+    the rooms found from its walls as its zones, levelled by the config's zone table
+    (:func:`osmark_plan.geometry.rooms.with_rooms`). Runs once per plan; never raises on
+    geometry (a failed step is a repair)."""
+    if plan.rooms_built:
+        return plan
+    from .geometry.rooms import with_rooms
+
     with gc_paused():
-        return with_rooms(plan, config)
+        return with_rooms(plan, config or Config())
 
 
 def tolerances(config: Config) -> dict[str, float]:
@@ -47,11 +62,13 @@ def tolerances(config: Config) -> dict[str, float]:
 
 
 def build(plan: Plan, config: Config | None = None) -> Site:
-    """Regions, openings and the access graph of a plan."""
+    """Rooms (when not yet found), regions, openings and the access graph of a plan."""
     from .geometry.build import build_site
 
+    config = config or Config()
+    plan = rooms(plan, config)
     with gc_paused():
-        return build_site(plan, tolerances(config or Config()))
+        return build_site(plan, tolerances(config))
 
 
 def check_plan(plan: Plan, config: Config | None = None) -> Report:

@@ -17,6 +17,8 @@ from osmark_plan.model import Area, Cabinet, Device, Plan, Rejected, Repair, Sou
 
 from plans import door, office, segments, zone
 
+from osmark_plan.geometry.soft import failure
+
 
 @dataclass(frozen=True)
 class Case:
@@ -351,7 +353,8 @@ CASES: tuple[Case, ...] = (
     # DWG006 missing-elements
     Case("dwg006-good", "DWG006", office, 0),
     Case("dwg006-no-walls", "DWG006", lambda: office(lines=()), 1, en="No wall lines", severity="error"),
-    Case("dwg006-no-zones", "DWG006", lambda: office(zones=()), 1, en="No security zones",
+    # (rooms_built: the build found no rooms from the walls either)
+    Case("dwg006-no-zones", "DWG006", lambda: office(zones=(), rooms_built=True), 1, en="No security zones",
          severity="error"),
     Case("dwg006-no-area", "DWG006", lambda: office(areas=()), 1, subjects=("AA",),
          en="No application area is drawn", severity="warning"),
@@ -382,4 +385,10 @@ CASES: tuple[Case, ...] = (
          lambda: office(repairs=(Repair("dropped absurd vertices", "ZONE-L3", "3B"),)), 1,
          subjects=("ZONE-L3",), en="Some vertices of an entity on layer ZONE-L3 (handle 3B)",
          severity="error"),
+    # DWG010 geometry-incomplete
+    Case("dwg010-good", "DWG010", office, 0),
+    Case("dwg010-step-failed", "DWG010",
+         lambda: office(repairs=(failure("nesting", RuntimeError("GEOS says no")),)), 1,
+         en="Part of the geometry could not be built: nesting the zones failed (RuntimeError: GEOS says no)",
+         ja="ゾーンの入れ子の判定に失敗しました（RuntimeError: GEOS says no）", severity="warning"),
 )

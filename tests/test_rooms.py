@@ -125,7 +125,9 @@ def test_drawn_zones_are_left_alone():
     from tests.plans import office
 
     plan = office()
-    assert with_rooms(plan, from_mapping({})) is plan
+    done = with_rooms(plan, from_mapping({}))
+    assert done.zones is plan.zones and done.lines is plan.lines and done.openings == ()
+    assert done.rooms_built and not plan.rooms_built
 
 
 def test_many_rooms_are_found_quickly():

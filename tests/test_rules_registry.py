@@ -21,7 +21,7 @@ def test_registry_holds_the_catalogue_in_order():
     codes = [r.code for r in ALL_RULES]
     assert [c for c in codes if c in CORE] == CORE
     assert codes[:len(CATALOGUE)] == CATALOGUE
-    assert codes[len(CATALOGUE):] == [f"DWG00{i}" for i in range(1, 10)]
+    assert codes[len(CATALOGUE):len(CATALOGUE) + 10] == [f"DWG{i:03d}" for i in range(1, 11)]
     assert len({r.name for r in ALL_RULES}) == len(ALL_RULES)
 
 

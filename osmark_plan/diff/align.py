@@ -229,6 +229,8 @@ def transform_plan(plan: Plan, alignment: Alignment) -> Plan:
         labels=tuple(replace(lb, point=geom(lb.point)) for lb in plan.labels),
         aisles=tuple(replace(a, geom=geom(a.geom)) for a in plan.aisles),
         assets=tuple(replace(a, point=geom(a.point)) for a in plan.assets),
+        windows=tuple(replace(w, geom=geom(w.geom)) for w in plan.windows),
+        openings=tuple(geom(o) for o in plan.openings),
         repairs=tuple(replace(r, at=point(r.at)) for r in plan.repairs),
         rejected=tuple(replace(r, at=point(r.at)) for r in plan.rejected),
     )

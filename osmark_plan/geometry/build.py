@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping
 
 import networkx as nx
 
 from ..config import GEOMETRY_DEFAULTS
-from ..model import OUTSIDE, Plan
+from ..model import OUTSIDE, Plan, Repair
 from .enclosure import Closers, Outline, area_gaps, outline_gaps, zone_gaps
 from .links import door_links, passage_links
 from .locate import RegionIndex
-from .regions import application_area, nest, open_regions, zone_regions
+from .regions import Nesting, application_area, nest, open_regions, zone_regions
 from .site import Gap, Link, Region, Site
+from .soft import soft
 
 
 def access_graph(regions: list[Region], links: list[Link]) -> nx.MultiGraph:
@@ -33,32 +35,40 @@ def depths(graph: nx.MultiGraph) -> dict[str, int | None]:
 
 
 def build_site(plan: Plan, tolerances: Mapping[str, float] | None = None) -> Site:
-    """Everything the rules need, computed once from the plan."""
+    """Everything the rules need, computed once from the plan. Each geometry step fails soft
+    (:func:`~osmark_plan.geometry.soft.soft`): a failure is a repair on the site's plan and the
+    rest is built without it."""
     tol = {**GEOMETRY_DEFAULTS, **(tolerances or {})}
     wall_tol, min_gap, min_width = tol["wall_tolerance"], tol["min_gap"], tol["min_passage_width"]
+    failed: list[Repair] = []
 
     zones = tuple(z for z in plan.zones if z.level is not None and not z.polygon.is_empty)
-    nesting = nest(zones, wall_tol)
+    nesting = soft("nesting", lambda: nest(zones, wall_tol), lambda: Nesting.flat(zones), failed)
     aa, aa_drawn = application_area(plan, zones)
-    regions = zone_regions(zones, nesting) + open_regions(aa, zones, nesting, plan.labels, wall_tol)
+    regions = zone_regions(zones, nesting) + soft(
+        "open-area", lambda: open_regions(aa, zones, nesting, plan.labels, wall_tol), list, failed)
     index = RegionIndex(regions)
 
     closers = Closers(plan)
-    z_gaps = zone_gaps(regions, closers, wall_tol, min_gap)
-    a_gaps = area_gaps(aa, closers, wall_tol, min_gap) if aa_drawn else []
+    z_gaps = soft("zone-gaps", lambda: zone_gaps(regions, closers, wall_tol, min_gap), list, failed)
+    a_gaps = soft("area-gaps", lambda: area_gaps(aa, closers, wall_tol, min_gap), list, failed) if aa_drawn else []
 
     # outlines of drawn open zones are not checked for enclosure, but where nothing stands on
     # them they are walked through: openings too (a lounge drawn inside the lobby)
     open_outlines = [Outline(r.id, r.zone.polygon, allow_low=True, report_low=False)
                      for r in regions if r.zone is not None and r.level == 0]
-    o_gaps = outline_gaps(open_outlines, closers, wall_tol, min_gap)
+    o_gaps = soft("outline-gaps", lambda: outline_gaps(open_outlines, closers, wall_tol, min_gap), list, failed)
 
-    doors, stray = door_links(plan.doors, index, aa, wall_tol)
+    doors, stray = soft("door-links", lambda: door_links(plan.doors, index, aa, wall_tol),
+                        lambda: ([], list(plan.doors)), failed)
     # doorless doorways sealed when rooms were found from walls are openings too
     doorways = [Gap("DOORWAY", chord, "open") for chord in plan.openings]
-    passages = passage_links(z_gaps + a_gaps + o_gaps + doorways, index, min_width, wall_tol)
+    passages = soft("passages", lambda: passage_links(z_gaps + a_gaps + o_gaps + doorways, index, min_width,
+                                                      wall_tol), list, failed)
     links = doors + passages
     graph = access_graph(regions, links)
+    if failed:
+        plan = replace(plan, repairs=plan.repairs + tuple(failed))
 
     site = Site(plan=plan, regions=tuple(regions), aa=aa, aa_drawn=aa_drawn, links=tuple(links),
                 stray_doors=tuple(stray), zone_gaps=tuple(z_gaps), aa_gaps=tuple(a_gaps),

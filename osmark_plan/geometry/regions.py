@@ -26,6 +26,11 @@ class Nesting:
     parent: dict[str, str | None]
     overlaps: tuple[tuple[str, str, float], ...]
 
+    @classmethod
+    def flat(cls, zones: tuple[Zone, ...]) -> "Nesting":
+        """No zone inside another (the fallback when nesting cannot be computed)."""
+        return cls({z.id: None for z in zones}, ())
+
 
 def polygonal(geom: BaseGeometry) -> Polygon | MultiPolygon:
     """The polygonal part of a geometry (GEOS results may be collections)."""

@@ -35,6 +35,7 @@ from ..naming import parse_level, table_level
 from .linework import simplified
 from .room_names import candidates, choose, inside, usable_labels
 from .room_split import gap_chords, gap_repair, split_rooms
+from .soft import soft
 from .wall_bodies import wall_bodies
 from ..user_regex import user_pattern
 
@@ -278,8 +279,12 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     is_wall = np.array([ln.kind != "window" for ln in line_objs])
     chords = np.array([d.chord for d in plan.doors if d.chord.length > 0], dtype=object)
 
-    bridges, repairs = _bridges(geoms, sources, snap_tolerance)
-    joins = _join_chords(chords, geoms, max(wall_tolerance, snap_tolerance))
+    repairs: list[Repair] = []
+    bridges, bridge_repairs = soft("bridges", lambda: _bridges(geoms, sources, snap_tolerance),
+                                   lambda: ([], []), repairs)
+    repairs += bridge_repairs
+    joins = soft("bridges", lambda: _join_chords(chords, geoms, max(wall_tolerance, snap_tolerance)),
+                 list, repairs)
     if joins:
         repairs.append(Repair(what="door thresholds joined to walls", gap_m=round(max(
             float(j.length) for j in joins), 4), detail=say(
@@ -287,22 +292,26 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
                 f"部屋が扉の位置で閉じるよう、扉の敷居線の端 {len(joins)} 箇所を壁面まで延ばしました")))
     blockers = np.concatenate([geoms, chords, np.array(bridges, dtype=object)]) if len(chords) or bridges \
         else geoms
-    ways = doorways(geoms[is_wall], blockers, chords, geoms[~is_wall])
+    ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall]), list, repairs)
 
     work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
     lock_rx = user_pattern(lock_pattern, "lock_pattern") if lock_pattern else None
     usable = usable_labels(plan.labels, plan.layers)
     cands = candidates(usable, lock_rx)
     level_labels = [lb for lb in usable if parse_level(lb.text) is not None]
-    faces = _faces(work)
+    faces = soft("faces", lambda: _faces(work), lambda: np.empty(0, dtype=object), repairs)
     # a doorway drawn as a plain gap beside a free wall end: when two names share a face, the
     # free wall ends in it are extended across their gap to the next wall (and re-faced once)
     name_pts = np.array([c.label.point for c in cands if c.reading.name], dtype=object)
-    gaps = gap_chords(geoms[is_wall], faces, name_pts, chords) if len(faces) else []
+    gaps = soft("gap-doorways", lambda: gap_chords(geoms[is_wall], faces, name_pts, chords), list,
+                repairs) if len(faces) else []
     if gaps:
-        ways = ways + gaps
-        repairs += [gap_repair(g) for g in gaps]
-        faces = _faces(np.concatenate([work, np.array(gaps, dtype=object)]))
+        before = faces
+        faces = soft("gap-doorways", lambda: _faces(np.concatenate([work, np.array(gaps, dtype=object)])),
+                     lambda: before, repairs)
+        if faces is not before:
+            ways = ways + gaps
+            repairs += [gap_repair(g) for g in gaps]
     n_faces = len(faces)
     if not n_faces:
         return Rooms((), tuple(repairs), tuple(ways), 0)
@@ -312,8 +321,12 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     thin = np.zeros(n_faces, dtype=bool)
     maybe = np.flatnonzero(2 * area / np.maximum(perim, 1e-12) < 2 * THIN_RADIUS)
     if len(maybe):
-        mic = shapely.maximum_inscribed_circle(faces[maybe], tolerance=0.01)
-        thin[maybe] = shapely.length(mic) < THIN_RADIUS
+        # (a face is a polygon from polygonize; should GEOS still refuse, the mean half-width
+        # 2·area/perimeter, an upper bound of the inscribed radius, decides)
+        thin[maybe] = soft("thin-faces",
+                           lambda: shapely.length(shapely.maximum_inscribed_circle(faces[maybe], tolerance=0.01))
+                           < THIN_RADIUS,
+                           lambda: 2 * area[maybe] / np.maximum(perim[maybe], 1e-12) < THIN_RADIUS, repairs)
 
     # texts that can name or number a room, and the face each lies in
     face_tree = shapely.STRtree(faces)
@@ -328,19 +341,23 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     name_face = face_of([c.label for c in cands])
     labelled = np.zeros(n_faces, dtype=bool)
     labelled[name_face[name_face >= 0]] = True
-    material = wall_bodies(line_objs, geoms, faces) & ~labelled
+    material = soft("wall-bodies", lambda: wall_bodies(line_objs, geoms, faces),
+                    lambda: np.zeros(n_faces, dtype=bool), repairs) & ~labelled
 
     keep = ~thin & ~material & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
     kept = np.flatnonzero(keep)
     if not len(kept):
         return Rooms((), tuple(repairs), tuple(ways), n_faces)
-    polys = _fill_islands(faces, kept, labelled, chords, ways, wall_tolerance)
+    polys = soft("islands", lambda: _fill_islands(faces, kept, labelled, chords, ways, wall_tolerance),
+                 lambda: [shapely.polygons(shapely.get_exterior_ring(f)) for f in faces[kept]], repairs)
 
     # two names in one room: a doorway drawn as a plain gap; cut there
     room_of = inside(cands, polys)
     names_in = [[c.label.point for c, k in zip(cands, room_of.tolist()) if k == r and c.reading.name]
                 for r in range(len(polys))]
-    polys, cuts, cut_repairs = split_rooms(polys, names_in)
+    unsplit = polys
+    polys, cuts, cut_repairs = soft("split", lambda: split_rooms(unsplit, names_in),
+                                    lambda: (unsplit, [], []), repairs)
     repairs += cut_repairs
     ways = ways + cuts
     room_of = inside(cands, polys)
@@ -414,16 +431,21 @@ def with_rooms(plan: Plan, config: Config) -> Plan:
 
     Its line work is simplified below the wall tolerance first (also when zones are drawn:
     the enclosure checks pair the same lines)."""
-    plan = simplified(plan)
+    failed: list[Repair] = []
+    read = plan
+    plan = soft("simplify", lambda: simplified(read), lambda: read, failed)
+    plan = replace(plan, rooms_built=True, repairs=plan.repairs + tuple(failed))
     if plan.zones or not plan.lines_of("wall", "partition"):
         return plan
     geometry = {**GEOMETRY_DEFAULTS, **ROOM_GEOMETRY_DEFAULTS, **dict(config.geometry)}
-    rooms = find_rooms(plan, dict(config.zones), float(geometry["snap_tolerance"]),
-                       float(geometry["wall_tolerance"]), config.lock_pattern)
+    failed = []
+    rooms = soft("rooms", lambda: find_rooms(plan, dict(config.zones), float(geometry["snap_tolerance"]),
+                                             float(geometry["wall_tolerance"]), config.lock_pattern),
+                 lambda: Rooms((), (), (), 0), failed)
+    repairs = plan.repairs + rooms.repairs + tuple(failed)
     if not rooms.zones:
-        return replace(plan, repairs=plan.repairs + rooms.repairs)
-    return replace(plan, zones=rooms.zones, repairs=plan.repairs + rooms.repairs,
-                   openings=rooms.doorways, rooms_from="walls")
+        return replace(plan, repairs=repairs)
+    return replace(plan, zones=rooms.zones, repairs=repairs, openings=rooms.doorways, rooms_from="walls")
 
 
 def assumed_open(plan: Plan) -> tuple[Zone, ...]:

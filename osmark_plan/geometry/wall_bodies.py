@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 
 from ..model import Line
+from .soft import polygonal
 
 #: a closed outline narrower than this (m) is a wall body
 BODY_WIDTH = 0.8
@@ -34,7 +35,7 @@ def body_outlines(lines: list[Line], geoms: np.ndarray) -> np.ndarray:
         return np.empty(0, dtype=object)
     counts = shapely.get_num_coordinates(geoms[idx])
     rings = shapely.linearrings(shapely.get_coordinates(geoms[idx]), indices=np.repeat(np.arange(len(idx)), counts))
-    polys = shapely.make_valid(shapely.polygons(rings))
+    polys = polygonal(shapely.polygons(rings))
     area = shapely.area(polys)
     ok = area > 0
     polys, area = polys[ok], area[ok]
