@@ -251,6 +251,8 @@ def sort_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
 def run_rules(site: Site, config: Config | None = None,
               rules: tuple[Rule, ...] = ALL_RULES) -> Report:
     """Check a site with the rules the config selects. Raises ConfigError for bad options."""
+    from .geometry.placement import not_placed
+
     config = config or Config()
     check_config(config, rules)
     selected = select_rules(config, rules)
@@ -261,4 +263,5 @@ def run_rules(site: Site, config: Config | None = None,
         found, run = run_rule(rule, site, config)
         findings.extend(found)
         runs.append(run)
-    return Report(plan=site.plan, findings=sort_findings(findings), runs=tuple(runs), site=site)
+    return Report(plan=site.plan, findings=sort_findings(findings), runs=tuple(runs), site=site,
+                  not_placed=not_placed(site, config))

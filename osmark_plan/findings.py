@@ -104,6 +104,9 @@ class Report:
     #: waivers for this drawing that matched no finding, and waivers past their expiry date
     unused_waivers: tuple[Waiver, ...] = ()
     expired_waivers: tuple[Waiver, ...] = ()
+    #: what the reader saw that no region holds, with the reason
+    #: (:class:`osmark_plan.geometry.placement.NotPlaced`)
+    not_placed: tuple[Any, ...] = ()
 
     def count(self, severity: str) -> int:
         """Findings of ``severity`` that count (waived findings do not)."""

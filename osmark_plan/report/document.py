@@ -47,6 +47,7 @@ def report_document(report: Report, lang: str = "ja") -> dict[str, Any]:
         "unused_waivers": [w.to_dict() for w in report.unused_waivers],
         "expired_waivers": [w.to_dict() for w in report.expired_waivers],
         "assumed_open": assumed_open_part(plan),
+        "not_placed": [not_placed_part(n, plan.scale, lang) for n in report.not_placed],
         "repairs": [repair_part(r, plan.scale, lang) for r in plan.repairs],
         "rejected": [
             {"reason": r.reason, "layer": r.layer, "handle": r.handle,
@@ -102,6 +103,7 @@ def summary_part(report: Report) -> dict[str, Any]:
         "devices": len(plan.devices),
         "cabinets": len(plan.cabinets),
         "entrances": sum(1 for link in links if link.entrance),
+        "not_placed": len(report.not_placed),
         "geometry": site is not None,
     }
 
@@ -223,6 +225,20 @@ def repair_part(repair: Repair, scale: float, lang: str = "en") -> dict[str, Any
         "gap_m": None if repair.gap_m is None else round(float(repair.gap_m), 6),
         "at": to_drawing(repair.at, scale),
         "detail": None if repair.detail is None else in_lang(repair.detail, lang),
+    }
+
+
+def not_placed_part(item: Any, scale: float, lang: str = "en") -> dict[str, Any]:
+    """An element in no room (:class:`osmark_plan.geometry.placement.NotPlaced`), its message in ``lang``."""
+    return {
+        "kind": item.kind,
+        "reason": item.reason,
+        "name": item.name,
+        "region": item.region,
+        "at": to_drawing(item.at, scale),
+        "layer": item.layer,
+        "handle": item.handle,
+        "message": in_lang(item.message, lang),
     }
 
 

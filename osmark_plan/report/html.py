@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any, Mapping
 
 from ..findings import Report
+from ..geometry.placement import REASONS, title_of
 from .document import report_document
 from .html_env import LANGS, render
 from .plan_svg import markers, plan_part, svg_at, svg_box
@@ -58,6 +59,21 @@ def marker_view(findings: list[dict[str, Any]], plan: dict[str, Any]) -> list[di
     return placed
 
 
+def not_placed_view(docs: Mapping[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The elements in no room grouped by reason (in the order of the reason table): the reason's
+    title and each element's message in both languages, its layer, handle and position."""
+    base = docs["ja"].get("not_placed", [])
+    order = {r.code: k for k, r in enumerate(REASONS)}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for i, item in enumerate(base):
+        groups.setdefault(item["reason"], []).append({
+            "message": {lang: docs[lang]["not_placed"][i]["message"] for lang in LANGS},
+            "layer": item.get("layer"), "handle": item.get("handle"), "at": item.get("at")})
+    return [{"reason": reason, "title": {lang: title_of(reason, lang) for lang in LANGS},
+             "items": groups[reason]}
+            for reason in sorted(groups, key=lambda r: (order.get(r, len(order)), r))]
+
+
 def rule_options(findings: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
     """(code, name, count) of the rules with findings, for the rule filter."""
     seen: dict[str, list[Any]] = {}
@@ -79,6 +95,7 @@ def render_report(hdoc: dict[str, Any], lang: str = "ja") -> str:
     return render("report.html.j2", lang=lang, doc=docs[lang], docs=docs, plan=plan,
                   findings=findings, markers=marker_view(findings, plan), counts=counts,
                   rules=rule_options(findings), severities=SEVERITIES,
+                  not_placed=not_placed_view(docs),
                   waived=sum(1 for f in findings if f["waived"]),
                   created=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
 

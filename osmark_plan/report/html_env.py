@@ -55,6 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "new": "新規", "resolved": "解消", "persisting": "継続", "finding_changes": "指摘の増減",
         "all_groups": "すべての種類", "group": "種類", "changed_level": "レベルが変わった領域",
         "added_region": "追加された領域", "removed_region": "なくなった領域",
+        "not_placed": "部屋に配置されなかった要素",
     },
     "en": {
         "report": "OSM drawing check", "diff": "As-is drawing vs application drawing",
@@ -81,7 +82,7 @@ WORDS: dict[str, dict[str, str]] = {
         "new": "new", "resolved": "resolved", "persisting": "persisting",
         "finding_changes": "Findings new or resolved", "all_groups": "All kinds", "group": "Kind",
         "changed_level": "Region whose level changed", "added_region": "Region added",
-        "removed_region": "Region removed",
+        "removed_region": "Region removed", "not_placed": "Not placed in any room",
     },
 }
 

@@ -6,7 +6,11 @@ from typing import Any, Iterator, TextIO
 
 from ..findings import SEVERITY_ORDER, Report
 from .document import report_document
+from ..geometry.placement import REASONS, title_of as reason_title
 from ..repairs import title_of
+
+#: elements listed per reason of the not-placed section (the rest is counted; all in the JSON)
+NOT_PLACED_SHOWN = 10
 
 #: a line is a list of (text, rich style or None) segments
 Segment = tuple[str, str | None]
@@ -29,6 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "unused_waivers": "Waivers that match no finding (remove them or check the fingerprint)",
         "expired_waivers": "Expired waivers (their findings count again)",
         "n_waived": "{n} waived",
+        "not_placed": "Not placed: in no room, with the reason (all of them in the JSON report)",
+        "n_not_placed": "{n} not placed", "more": "… and {n} more",
     },
     "ja": {
         "error": "エラー", "warning": "警告", "info": "情報",
@@ -46,6 +52,8 @@ LABELS: dict[str, dict[str, str]] = {
         "unused_waivers": "どの指摘にも一致しない免除（削除するか指紋を確認してください）",
         "expired_waivers": "期限切れの免除（該当する指摘は再び判定に数えます）",
         "n_waived": "免除 {n}件",
+        "not_placed": "部屋に配置されなかった要素と理由（すべて JSON レポートにあります）",
+        "n_not_placed": "未配置 {n}件", "more": "… ほか {n}件",
     },
 }
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -104,6 +112,7 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
                                                      for w in doc.get("unused_waivers", ()))))
     lines.extend(_section(words["expired_waivers"], (waiver_line(w, words, "yellow")
                                                       for w in doc.get("expired_waivers", ()))))
+    lines.extend(_section(words["not_placed"], not_placed_lines(doc.get("not_placed", ()), words, units, lang)))
     lines.extend(_section(words["repairs"], (repair_line(r, words, units) for r in doc["repairs"])))
     lines.extend(_section(words["rejected"],
                           (rejected_line(r, words, units) for r in doc.get("rejected", ()))))
@@ -115,6 +124,8 @@ def render_lines(doc: dict[str, Any], lang: str) -> list[Line]:
                                                None)] for name, info in hidden)))
     lines.append([])
     summary = summary_line(doc["summary"], lang)
+    if doc["summary"].get("not_placed"):
+        summary += ("、" if lang == "ja" else ", ") + words["n_not_placed"].format(n=doc["summary"]["not_placed"])
     if doc["summary"].get("waived"):
         summary += ("、" if lang == "ja" else ", ") + words["n_waived"].format(n=doc["summary"]["waived"])
     lines.append([(summary, "bold")])
@@ -189,6 +200,23 @@ def repair_line(repair: dict[str, Any], words: dict[str, str], units: str = "") 
     if repair.get("detail"):
         text += f": {repair['detail']}"
     return [(text, None)]
+
+
+def not_placed_lines(items: Any, words: dict[str, str], units: str = "", lang: str = "en") -> Iterator[Line]:
+    """The elements in no room, grouped by reason (in the order of the reason table) and counted;
+    at most :data:`NOT_PLACED_SHOWN` of each reason, so that a big floor does not bury the rest."""
+    order = {r.code: k for k, r in enumerate(REASONS)}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(item["reason"], []).append(item)
+    for reason in sorted(groups, key=lambda r: (order.get(r, len(order)), r)):
+        group = groups[reason]
+        yield [(f"  {reason_title(reason, lang)} ({reason}): {len(group)}", "bold")]
+        for item in group[:NOT_PLACED_SHOWN]:
+            details = _where(item, words, units)
+            yield [(f"    {item['message']}" + (f" ({', '.join(details)})" if details else ""), None)]
+        if len(group) > NOT_PLACED_SHOWN:
+            yield [(f"    {words['more'].format(n=len(group) - NOT_PLACED_SHOWN)}", "dim")]
 
 
 def rejected_line(item: dict[str, Any], words: dict[str, str], units: str = "") -> Line:
