@@ -63,10 +63,42 @@ def _is_leaf(hinge: np.ndarray, end: np.ndarray, leaves: list[np.ndarray], tol: 
     return any(_point_to_pieces(hinge, [p]) <= tol and _point_to_pieces(end, [p]) <= tol for p in leaves)
 
 
-def _hinges(arcs: list[Arc]) -> list[Arc]:
-    """Arcs with distinct centres, largest radius first."""
+def _joined(arcs: list[Arc]) -> list[Arc]:
+    """Arcs drawn in pieces (a swing exported as three 30° splines) joined into one: pieces with
+    the same centre and radius whose ends meet become one arc from the first free end to the
+    last. Without this, one 30° piece would stand for the swing and the threshold would run to
+    the middle of the swing."""
     out: list[Arc] = []
-    for a in sorted(arcs, key=lambda a: -a[3]):
+    used = [False] * len(arcs)
+    for i, a in enumerate(arcs):
+        if used[i]:
+            continue
+        group = [a]
+        used[i] = True
+        tol = 0.05 * a[3]
+        for j in range(i + 1, len(arcs)):
+            b = arcs[j]
+            if not used[j] and np.hypot(*(a[0] - b[0])) <= tol and abs(a[3] - b[3]) <= tol:
+                group.append(b)
+                used[j] = True
+        if len(group) == 1:
+            out.append(a)
+            continue
+        ends = np.array([p for g in group for p in (g[1], g[2])])
+        d = np.hypot(*(ends[:, None, :] - ends[None, :, :]).transpose(2, 0, 1))
+        np.fill_diagonal(d, np.inf)
+        free = np.flatnonzero(d.min(axis=1) > tol)
+        if len(free) != 2:  # not a simple chain: the two ends farthest apart
+            np.fill_diagonal(d, 0)
+            free = np.array(np.unravel_index(int(np.argmax(d)), d.shape))
+        out.append((a[0], ends[free[0]], ends[free[1]], max(g[3] for g in group)))
+    return out
+
+
+def _hinges(arcs: list[Arc]) -> list[Arc]:
+    """Arcs with distinct centres, largest radius first (pieces of one swing joined first)."""
+    out: list[Arc] = []
+    for a in sorted(_joined(arcs), key=lambda a: -a[3]):
         if all(np.hypot(*(a[0] - h[0])) > 0.05 * max(a[3], h[3]) for h in out):
             out.append(a)
     return out
