@@ -3,12 +3,15 @@
 A doorway drawn as nothing but a gap in the wall (no door, no jamb facing another) lets two
 rooms run into one face. Two room names inside one face are the signal: the face is cut along
 the narrowest chord between its walls that separates the two names, no wider than a doorway
-(``DOORWAY``). The chord becomes an opening in the access graph, like any doorless doorway, and
-each cut is reported as a repair with its place and width.
+(``DOORWAY``), or, where a wall stops and goes on in line beyond a wider gap, across that gap
+up to ``WIDE`` (a wall with an opening in it). The chord becomes an opening in the access graph,
+like any doorless doorway, and each cut is reported as a repair with its place and width.
 
 Chords are tried from the face's reflex corners (the jambs of a doorway) to the other walls of
 the face: to another corner, or square onto a wall. Only faces with two or more names are
-looked at, so the work grows with the number of merged rooms, not with the drawing.
+looked at, so the work grows with the number of merged rooms, not with the drawing. Where no
+chord separates the names, the rooms stay one (:mod:`.room_names` levels it by its highest name
+and ENC001 reports it).
 """
 
 from __future__ import annotations
@@ -22,6 +25,15 @@ from ..model import Repair
 
 #: width range (m) of a doorway cut between two labelled rooms
 DOORWAY = (0.6, 2.5)
+#: widest gap (m) cut between two labelled rooms where a wall stops and goes on in line beyond it
+WIDE = 6.0
+#: the wall face on each side of a wide gap runs on in line at least this far (m)
+WALL_RUN = 0.3
+#: two wall ends face each other across a gap when their directions are within this angle (deg)
+ALIGN_DEG = 10.0
+#: a ray from a free wall end meets a line this close (m) to it (a hairline break in the wall
+#: it runs into is no way through)
+RAY_HIT = 1e-4
 #: two names closer than this (m) are one label group (a name and its translation)
 SAME_LABEL = 1.5
 #: a gap with a door chord this close (m) to its middle is the door's opening
@@ -32,9 +44,10 @@ MIN_PART = 1.0
 MAX_CUTS = 64
 
 
-def _reflex(poly: Polygon) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Reflex corners of the face (all rings), and the face's edges (starts, ends)."""
-    corners, starts, ends = [], [], []
+def _reflex(poly: Polygon) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Reflex corners of the face (all rings), the face's edges (starts, ends), and each reflex
+    corner's two neighbouring vertices (k, 2, 2)."""
+    corners, starts, ends, beside = [], [], [], []
     rings = [poly.exterior, *poly.interiors]
     for k, ring in enumerate(rings):
         c = np.asarray(ring.coords)[:-1, :2]
@@ -47,15 +60,27 @@ def _reflex(poly: Polygon) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         corners.append(c[reflex])
         starts.append(c)
         ends.append(nxt)
+        beside.append(np.stack([prev[reflex], nxt[reflex]], axis=1))
     if not corners:
         e = np.empty((0, 2))
-        return e, e, e
-    return np.vstack(corners), np.vstack(starts), np.vstack(ends)
+        return e, e, e, np.empty((0, 2, 2))
+    return np.vstack(corners), np.vstack(starts), np.vstack(ends), np.concatenate(beside)
+
+
+def _runs_on(corner: np.ndarray, beside: np.ndarray, u: np.ndarray, sign: float) -> np.ndarray:
+    """Whether a wall face runs on from each corner in line with ``u`` (``sign`` -1: back, away
+    from the chord; +1: ahead) for at least ``WALL_RUN``."""
+    v = beside - corner[:, None, :]
+    along = sign * np.einsum("kij,kj->ki", v, u)
+    off = np.abs(v[..., 0] * u[:, None, 1] - v[..., 1] * u[:, None, 0])
+    slack = np.sin(np.radians(ALIGN_DEG / 5)) * np.hypot(v[..., 0], v[..., 1]) + 0.02
+    return ((along >= WALL_RUN) & (off <= slack)).any(axis=1)
 
 
 def _chords(poly: Polygon) -> np.ndarray:
-    """Candidate chords (n, 2, 2) from reflex corners to corners or square onto edges."""
-    corners, a, b = _reflex(poly)
+    """Candidate chords (n, 2, 2) from reflex corners to corners or square onto edges, doorway-
+    wide; and from corner to corner up to ``WIDE`` where the wall runs on in line on both sides."""
+    corners, a, b, beside = _reflex(poly)
     if not len(corners):
         return np.empty((0, 2, 2))
     ab = b - a
@@ -67,6 +92,16 @@ def _chords(poly: Polygon) -> np.ndarray:
     start = np.concatenate([np.repeat(corners, len(a), 0), np.repeat(corners, len(corners), 0)])
     length = np.hypot(*(ends - start).T)
     ok = (length >= DOORWAY[0]) & (length <= DOORWAY[1])
+    # a wide gap: corner to corner, the wall face going on in line behind each corner
+    n_foot = len(corners) * len(a)
+    i = np.repeat(np.arange(len(corners)), len(corners))
+    j = np.tile(np.arange(len(corners)), len(corners))
+    wide = np.flatnonzero((length[n_foot:] > DOORWAY[1]) & (length[n_foot:] <= WIDE))
+    if len(wide):
+        u = (corners[j[wide]] - corners[i[wide]]) / length[n_foot + wide, None]
+        lined = _runs_on(corners[i[wide]], beside[i[wide]], u, -1.0) & \
+            _runs_on(corners[j[wide]], beside[j[wide]], u, 1.0)
+        ok[n_foot + wide[lined]] = True
     chords = np.stack([start[ok], ends[ok]], axis=1)
     order = np.argsort(np.hypot(*(chords[:, 1] - chords[:, 0]).T), kind="stable")
     return chords[order]
@@ -131,8 +166,9 @@ def gap_chords(walls: np.ndarray, faces: np.ndarray, names: np.ndarray,
                doors: np.ndarray | None = None) -> list[LineString]:
     """Chords from free wall ends (touching no other line) in faces with two or more names,
     straight on along the wall to the next line, doorway-wide: a partition stopping short of
-    the wall it would meet is a doorway drawn as a plain gap. Not where a door stands (its
-    chord closes the gap) and once per gap (two facing ends give one chord)."""
+    the wall it would meet is a doorway drawn as a plain gap. Up to ``WIDE`` where the line met
+    is the free end of a wall going on in line (a wall with a wide opening in it). Not where a
+    door stands (its chord closes the gap) and once per gap (two facing ends give one chord)."""
     if not len(walls) or not len(names):
         return []
     _n, fi = shapely.STRtree(faces).query(names, predicate="within")
@@ -163,17 +199,32 @@ def gap_chords(walls: np.ndarray, faces: np.ndarray, names: np.ndarray,
     free = np.flatnonzero(ok & ~touching & near)
     if not len(free):
         return []
-    rays = shapely.linestrings(np.stack([ends[free] + d[free] * 1e-3, ends[free] + d[free] * DOORWAY[1]], axis=1))
-    ri, wi = shapely.STRtree(walls).query(rays, predicate="intersects")
+    rays = shapely.linestrings(np.stack([ends[free] + d[free] * 1e-3, ends[free] + d[free] * WIDE], axis=1))
+    ri, wi = shapely.STRtree(walls).query(rays, predicate="dwithin", distance=RAY_HIT)
+    other = wi != owner[free[ri]]
+    ri, wi = ri[other], wi[other]
     if not len(ri):
         return []
     hit = shapely.intersection(rays[ri], walls[wi])
+    missed = np.flatnonzero(shapely.is_empty(hit))
+    if len(missed):  # within a hair of the ray: the line's point nearest to it
+        nearest = shapely.get_coordinates(shapely.shortest_line(rays[ri[missed]], walls[wi[missed]]))
+        hit[missed] = shapely.points(nearest.reshape(-1, 2, 2)[:, 1])
     dist = shapely.distance(points[free[ri]], hit)
     order = np.lexsort((dist, ri))
-    ri, dist, hit = ri[order], dist[order], hit[order]
+    ri, wi, dist, hit = ri[order], wi[order], dist[order], hit[order]
     firsts = np.r_[True, ri[1:] != ri[:-1]]
-    ri, dist, hit = ri[firsts], dist[firsts], hit[firsts]
-    good = (dist >= DOORWAY[0]) & (dist <= DOORWAY[1])
+    ri, wi, dist, hit = ri[firsts], wi[firsts], dist[firsts], hit[firsts]
+    good = (dist >= DOORWAY[0]) & (dist <= DOORWAY[1] + 1e-6)
+    # wider: only onto the free end of a wall that faces back along the ray
+    wide = np.flatnonzero((dist > DOORWAY[1] + 1e-6) & (dist <= WIDE))
+    if len(wide):
+        n = len(walls)
+        pair = np.stack([wi[wide], wi[wide] + n], axis=1)
+        gap_to = shapely.distance(points[pair], hit[wide, None])
+        end = pair[np.arange(len(wide)), np.argmin(gap_to, axis=1)]
+        facing = np.einsum("ij,ij->i", d[end], d[free[ri[wide]]]) <= -np.cos(np.radians(ALIGN_DEG))
+        good[wide] = ok[end] & ~touching[end] & facing & (gap_to.min(axis=1) <= 1e-3)
     out: list[LineString] = []
     for r, h in zip(ri[good].tolist(), hit[good]):
         p = ends[free[r]]
