@@ -63,6 +63,19 @@ class Zone:
     level_from: str | None = None
     #: the room number a label gives (101, G03, WC02), besides its name
     number: str | None = None
+    #: rooms of another level named inside this room found from the walls and not split from
+    #: it (no wall or door between them was found); the room took the highest level (ENC001)
+    shares: tuple[Shared, ...] = ()
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A named room that lies in the same space as another room (nothing found between them)."""
+
+    name: str
+    level: int
+    #: where its name stands (metres)
+    at: tuple[float, float]
 
 
 @dataclass(frozen=True, eq=False)

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from ..model import Label, LayerInfo
+from ..model import Label, LayerInfo, Shared
+from ..naming import table_level
 from ..room_words import Reading, read_label
+from .room_split import SAME_LABEL
 
 
 @dataclass(frozen=True)
@@ -58,38 +60,115 @@ def candidates(labels: list[Label], lock_rx: re.Pattern[str] | None) -> list[Can
 
 
 def inside(cands: list[Candidate], polys: list[Polygon]) -> np.ndarray:
-    """For each candidate, the index of the room it lies in, or -1."""
+    """For each candidate, the index of the room it lies in, or -1: a label names the room it
+    lies in, never a neighbour (should rooms overlap, the smallest holding it)."""
     out = np.full(len(cands), -1, dtype=int)
     if not cands or not polys:
         return out
-    ci, pi = shapely.STRtree(np.asarray(polys, dtype=object)).query(
-        np.array([c.label.point for c in cands], dtype=object), predicate="within")
-    out[ci] = pi
+    arr = np.asarray(polys, dtype=object)
+    ci, pi = shapely.STRtree(arr).query(np.array([c.label.point for c in cands], dtype=object),
+                                        predicate="within")
+    if len(ci):
+        order = np.lexsort((pi, shapely.area(arr)[pi], ci))
+        ci, pi = ci[order], pi[order]
+        first = np.r_[True, ci[1:] != ci[:-1]]
+        out[ci[first]] = pi[first]
     return out
+
+
+def _scores(polys: list[Polygon], cands: list[Candidate], room_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(score as a name, distance from the centre over the room's size) of each candidate in a
+    room: room words, +0.5 when its text is at least as tall as the drawing's usual room name,
+    minus that distance."""
+    heights = [c.label.height for c in cands if c.reading.name and c.label.height > 0]
+    usual = float(np.median(heights)) if heights else 0.0
+    score = np.full(len(cands), np.nan)
+    off = np.full(len(cands), np.nan)
+    for i, (c, k) in enumerate(zip(cands, room_of.tolist())):
+        if k < 0:
+            continue
+        poly = polys[k]
+        off[i] = c.label.point.distance(poly.centroid) / max(float(np.sqrt(poly.area)), 1e-9)
+        tall = 0.5 if usual and c.label.height >= 0.9 * usual else 0.0
+        score[i] = c.reading.score + tall - off[i]
+    return score, off
 
 
 def choose(polys: list[Polygon], cands: list[Candidate], room_of: np.ndarray
            ) -> tuple[list[str | None], list[str | None], list[list[str]]]:
-    """(name, number, all names best first) of each room from the candidates inside it.
-
-    A name scores its room words, +0.5 when its text is at least as tall as the drawing's usual
-    room name, minus its distance from the room's centre over the room's size.
-    """
-    heights = [c.label.height for c in cands if c.reading.name and c.label.height > 0]
-    usual = float(np.median(heights)) if heights else 0.0
+    """(name, number, all names best first) of each room from the candidates inside it (scored
+    by :func:`_scores`; the nearest number to the centre)."""
+    score, off = _scores(polys, cands, room_of)
     scored: dict[int, list[tuple[float, str]]] = {}
     numbers: dict[int, list[tuple[float, str]]] = {}
-    for c, k in zip(cands, room_of.tolist()):
+    for i, (c, k) in enumerate(zip(cands, room_of.tolist())):
         if k < 0:
             continue
-        poly = polys[k]
-        off = c.label.point.distance(poly.centroid) / max(float(np.sqrt(poly.area)), 1e-9)
         if c.reading.name:
-            tall = 0.5 if usual and c.label.height >= 0.9 * usual else 0.0
-            scored.setdefault(k, []).append((-(c.reading.score + tall - off), c.reading.name))
+            scored.setdefault(k, []).append((-float(score[i]), c.reading.name))
         if c.reading.number:
-            numbers.setdefault(k, []).append((off, c.reading.number))
+            numbers.setdefault(k, []).append((float(off[i]), c.reading.number))
     names = [[n for _s, n in sorted(scored.get(k, []))] for k in range(len(polys))]
     best = [ns[0] if ns else None for ns in names]
     number = [min(numbers[k])[1] if k in numbers else None for k in range(len(polys))]
     return best, number, names
+
+
+class Naming(NamedTuple):
+    """Per room: its name, number, the names that level it (best first) and the rooms of other
+    levels named inside it that could not be split from it."""
+
+    best: list[str | None]
+    number: list[str | None]
+    names: list[list[str]]
+    shares: list[tuple[Shared, ...]]
+
+
+def name_rooms(polys: list[Polygon], cands: list[Candidate], room_of: np.ndarray,
+               table: Mapping[str, int]) -> Naming:
+    """Names of the rooms (:func:`choose`); a room holding the names of rooms of different
+    levels in the zone table (no wall or door between them was found) takes the highest: its
+    name is the best of that level's, the others are its :class:`Shared` rooms. A level-3 room
+    is never lowered to the level of a room it runs into."""
+    best, number, names = choose(polys, cands, room_of)
+    shares: list[tuple[Shared, ...]] = [() for _ in polys]
+    if not table:
+        return Naming(best, number, names, shares)
+    score, _off = _scores(polys, cands, room_of)
+    by_room: dict[int, list[int]] = {}
+    for i, (c, k) in enumerate(zip(cands, room_of.tolist())):
+        if k >= 0 and c.reading.name:
+            by_room.setdefault(k, []).append(i)
+    for k, members in by_room.items():
+        groups = _label_groups(cands, sorted(members, key=lambda i: (-score[i], cands[i].reading.name)))
+        if len(groups) < 2:
+            continue
+        levels = [table_level(table, [cands[i].reading.name or "" for i in g]) for g in groups]
+        known = {lv for lv in levels if lv is not None}
+        if len(known) < 2:
+            continue
+        top = max(known)
+        kept = [g for g, lv in zip(groups, levels) if lv == top]
+        names[k] = [cands[i].reading.name or "" for g in kept for i in g]
+        best[k] = names[k][0]
+        shares[k] = tuple(Shared(cands[g[0]].reading.name or "", lv, _xy(cands[g[0]].label))
+                          for g, lv in zip(groups, levels) if lv is not None and lv != top)
+    return Naming(best, number, names, shares)
+
+
+def _label_groups(cands: list[Candidate], order: list[int]) -> list[list[int]]:
+    """Candidates (best first) in groups of one label each: names closer than ``SAME_LABEL`` to
+    a group's best are one label (a name and its translation)."""
+    groups: list[list[int]] = []
+    for i in order:
+        p = cands[i].label.point
+        home = next((g for g in groups if p.distance(cands[g[0]].label.point) < SAME_LABEL), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    return groups
+
+
+def _xy(label: Label) -> tuple[float, float]:
+    return (round(float(label.point.x), 3), round(float(label.point.y), 3))

@@ -33,7 +33,7 @@ from ..model import Label, Plan, Repair, Source, Zone
 from ..config import OUTSIDE_LEVEL
 from ..naming import parse_level, table_level
 from .linework import simplified
-from .room_names import candidates, choose, inside, usable_labels
+from .room_names import candidates, inside, name_rooms, usable_labels
 from .room_split import gap_chords, gap_repair, split_rooms
 from .soft import soft
 from .wall_bodies import wall_bodies
@@ -361,7 +361,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     repairs += cut_repairs
     ways = ways + cuts
     room_of = inside(cands, polys)
-    best, number, names = choose(polys, cands, room_of)
+    best, number, names, shares = name_rooms(polys, cands, room_of, zone_table or {})
     label_level: dict[int, int] = {}
     if level_labels:
         li, ri = shapely.STRtree(np.asarray(polys, dtype=object)).query(
@@ -384,7 +384,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
                 level, src = 0, "assumed-open"
         if level == OUTSIDE_LEVEL:
             continue  # the zone table says this room is not part of the application area
-        zones.append(Zone(f"R{n}", polys[k], level, best[k], source, src, number[k]))
+        zones.append(Zone(f"R{n}", polys[k], level, best[k], source, src, number[k], shares[k]))
     return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
 
 

@@ -63,6 +63,24 @@ def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str, clause:
                   "a low partition or a cabinet. A level-{level} area needs full-height walls, "
                   "doors or windows.",
         },
+        "shared": {
+            "ja": "セキュリティレベル{level}の「{room}」とレベル{other_level}の「{other}」が一つの空間に"
+                  "あり、間に壁・扉・窓が見つかりません。この空間はレベル{level}として検査しました。"
+                  "二つの部屋の間を天井までの壁と扉で仕切り、図面に描いてください。",
+            "en": "The level-{level} area '{room}' and the level-{other_level} room '{other}' lie in "
+                  "one space: no wall, door or window between them was found, so the space was "
+                  "checked as level {level}. Separate them with a full-height wall and a door, and "
+                  "draw them.",
+        },
+        "shared-outside": {
+            "ja": "セキュリティレベル{level}の「{room}」と申請エリア外の「{other}」が一つの空間にあり、"
+                  "間に壁・扉・窓が見つかりません。この空間はレベル{level}として検査しました。"
+                  "二つの間を天井までの壁と扉で仕切り、図面に描いてください。",
+            "en": "The level-{level} area '{room}' and '{other}', outside the application area, lie "
+                  "in one space: no wall, door or window between them was found, so the space was "
+                  "checked as level {level}. Separate them with a full-height wall and a door, and "
+                  "draw them.",
+        },
     },
     summary={"ja": "セキュリティエリアの境界が壁・扉・窓で閉じていること",
              "en": "every security zone is closed all round by walls, doors and windows"},
@@ -79,6 +97,9 @@ def _gap_violation(gap: Gap, subject: Subject, args: dict, variant: str, clause:
     い ``min_gap`` より長い区間ごとに、その両端点とともに報告します。レベル1では、
     ローパーテーションと保管庫・キャビネット等も境界を閉じるものとみなします。レベル2・3
     では、ローパーテーションだけで閉じている区間を ``partition-only`` として報告します。
+    壁から求めた部屋に、レベルの異なる部屋の室名が、間に壁・扉が見つからないまま一緒に入って
+    いる場合は（``shared``）、その空間を高い方のレベルとして検査し、もう一方の部屋を示して
+    報告します。
     各指摘には、そのゾーンのレベルの条項だけを示します（レベル1: 2.5、4.5.2 細則(1)、
     レベル2: 4.5.3 細則 (居室等の条件)(1)a,b、レベル3: 4.5.4 細則 (居室等の条件)(1)a,b）。
 
@@ -101,8 +122,10 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
     What is reported: each stretch of a zone's outline longer than ``min_gap`` that no wall,
     door or window covers within ``wall_tolerance``, with its two end points. For level 1, low
     partitions and cabinets also close a boundary. For levels 2 and 3 a stretch closed only by
-    a low partition is reported as ``partition-only``. Each finding cites the clause of its
-    zone's level only (level 1: 2.5, 4.5.2 細則(1); level 2: 4.5.3 細則 (居室等の条件)(1)a,b;
+    a low partition is reported as ``partition-only``. A room found from the walls that holds
+    the name of a room of another level, with no wall or door found between them, is checked
+    at the higher level and reported with the other room (``shared``). Each finding cites the
+    clause of its zone's level only (level 1: 2.5, 4.5.2 細則(1); level 2: 4.5.3 細則 (居室等の条件)(1)a,b;
     level 3: 4.5.4 細則 (居室等の条件)(1)a,b).
 
     How to fix: draw the missing wall, door or window on the mapped layers, or correct the
@@ -120,6 +143,19 @@ def zone_enclosure(site: Site, ctx: Context) -> Iterator[Violation]:
         variant = gap.kind if gap.kind == "partition-only" else ("open-level1" if level == 1 else "open")
         yield _gap_violation(gap, subject, {"room": region.label if region else gap.owner,
                                             "level": level}, variant, LEVEL_CLAUSES.get(level, ""))
+    from shapely.geometry import Point  # the rule registry loads without shapely
+
+    for region in zones:
+        for other in region.zone.shares if region.zone is not None else ():
+            if other.level >= region.level:
+                continue
+            yield Violation(
+                subjects=(region_subject(region),), where=Point(other.at),
+                message="shared-outside" if other.level < 0 else "shared", key=f"shared:{other.name}",
+                clause=LEVEL_CLAUSES.get(region.level, ""),
+                args={"room": region.label, "level": region.level, "other": other.name,
+                      "other_level": max(other.level, 0)},
+                extra={"kind": "shared", "other": other.name, "other_level": other.level, "at": other.at})
 
 
 @rule(
