@@ -232,6 +232,9 @@ time_limit_option = click.option("--time-limit", "seconds", type=click.FloatRang
                                  help="Seconds one floor may take (default: [limits] seconds, 300; 0: none).")
 max_entities_option = click.option("--max-entities", "entities", type=click.IntRange(min=1), default=None,
                                    help="Most entities after block expansion (default: [limits] entities).")
+accept_partial_option = click.option(
+    "--accept-partial", is_flag=True,
+    help="Check a DWG/Jw_cad drawing whose conversion lost walls or texts (DWG011) instead of exit 3.")
 
 
 @cli.command()
@@ -259,25 +262,28 @@ max_entities_option = click.option("--max-entities", "entities", type=click.IntR
 @region_option
 @time_limit_option
 @max_entities_option
+@accept_partial_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def check(drawing: str, fmt: str, output: str | None, image: str | None, graph: bool, dxf: str | None,
           waivers: str | None, baseline: str | None, write_baseline: str | None, exit_zero: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
           config_path: str | None, quiet: bool, profile: str | None, region: str | None,
-          seconds: float | None, entities: int | None, debug: bool, html: str | None = None) -> None:
+          seconds: float | None, entities: int | None, debug: bool, html: str | None = None,
+          accept_partial: bool = False) -> None:
     """Check one floor drawing (DXF, DWG, Jw_cad JWW/JWC); findings to stdout. Exit 1 when an
     error is found."""
     extras = {"dxf": dxf, "waivers": waivers, "baseline": baseline, "write_baseline": write_baseline,
-              "exit_zero": exit_zero}
+              "exit_zero": exit_zero, "accept_partial": accept_partial}
     sys.exit(run(lambda: _check(drawing, fmt, output, image, graph, lang, select, ignore, units,
                                 config_path, quiet, debug, profile, region, seconds, entities, html=html, **extras)))
 
 
 def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, config_path, quiet, debug,
            profile=None, region=None, seconds=None, entities=None, dxf=None, waivers=None, baseline=None,
-           write_baseline=None, exit_zero=False, html=None) -> int:
+           write_baseline=None, exit_zero=False, html=None, accept_partial=False) -> int:
     from .accept import acceptances
     from .reader import ReadError
+    from .shortfall import refuse_partial
     from .waivers import apply_waivers
 
     if graph and not image:
@@ -311,6 +317,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
     with floor_time(config, drawing, lang), _kept_for_markup(dxf):
         try:
             plan = load(drawing, config, units=units, rooms=False)  # read: the reader's guard
+            refuse_partial(plan, accept_partial or config.accept_partial)  # DWG011: exit 3 unless accepted
         except ReadError as exc:
             raise Failure(f"osmark: {exc.text(lang)}", EXIT_UNREADABLE) from None
         try:  # build (rooms from walls, the site) and rules: the geometry's guard

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Failure, default_lang, lang_option, load_config,
-                  max_entities_option, region_option, run, time_limit_option)
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, Failure, accept_partial_option, default_lang, lang_option,
+                  load_config, max_entities_option, region_option, run, time_limit_option)
 from .config import UNITS
 from .messages import exc_message, prefixed
 
@@ -37,11 +38,12 @@ from .messages import exc_message, prefixed
 @click.option("--waivers", type=click.Path(dir_okay=False), help="Waivers file for every floor.")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Accept the findings recorded in this baseline.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with error findings (2 and 3 still apply).")
+@accept_partial_option
 def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | None, no_images: bool,
           lang: str | None, select: str | None, ignore: str | None, units: str | None,
           config_path: str | None, quiet: bool, region: str | None, fmt: str, output: str | None,
           waivers: str | None, baseline: str | None, exit_zero: bool, seconds: float | None,
-          entities: int | None, html: str | None = None) -> None:
+          entities: int | None, html: str | None = None, accept_partial: bool = False) -> None:
     """Check many floors (files, folders, globs) in parallel; per-floor reports and a summary.
 
     A building.toml (or a [building] table in osmark.toml) groups floors into one
@@ -49,7 +51,8 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
     Exit 3 when a floor could not be read (or ran past its time limit), else 1 when any
     error was found, else 0; 2 for a path that names nothing or an --out that cannot be written.
     """
-    extras = {"fmt": fmt, "output": output, "waivers": waivers, "baseline": baseline, "exit_zero": exit_zero}
+    extras = {"fmt": fmt, "output": output, "waivers": waivers, "baseline": baseline, "exit_zero": exit_zero,
+              "accept_partial": accept_partial}
     raise SystemExit(run(lambda: _batch(paths, Path(out), jobs, scheduler, not no_images, lang,
                                         select, ignore, units, config_path, quiet, region,
                                         limits=(seconds, entities), html=html, **extras)))
@@ -57,12 +60,15 @@ def batch(paths: tuple[str, ...], out: str, jobs: int | None, scheduler: str | N
 
 def _batch(paths, out: Path, jobs, scheduler, images, lang, select, ignore, units, config_path,
            quiet, region=None, fmt="text", output=None, waivers=None, baseline=None, exit_zero=False,
-           limits=(None, None), html=None) -> int:
+           limits=(None, None), html=None, accept_partial=False) -> int:
     from .batch.run import show_progress
     from .batch.session import BatchError, configs_from, run_batch
 
-    config_for = configs_from(lambda d: load_config(str(d), config_path, select, ignore, units, None, region,
-                                                    *limits), config_path)
+    def load(d):  # --accept-partial over every floor's config
+        config = load_config(str(d), config_path, select, ignore, units, None, region, *limits)
+        return replace(config, accept_partial=True) if accept_partial else config
+
+    config_for = configs_from(load, config_path)
     try:
         result = run_batch(paths, out, config_for=config_for, jobs=jobs, scheduler=scheduler,
                            images=images, lang=lang, fallback_lang=default_lang(), units=units,

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import click
 
-from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, Failure, check_image_target,
+from .cli import (EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, Failure, accept_partial_option, check_image_target,
                   check_output_target, default_lang, floor_time, lang_option, load_config,
                   max_entities_option, prescan, region_option, run, time_limit_option, write_atomic, write_image)
 from .cli_html import check_html_target, html_option, write_html
@@ -38,22 +38,24 @@ from .messages import say
 @region_option
 @time_limit_option
 @max_entities_option
+@accept_partial_option
 @click.option("--debug", is_flag=True, hidden=True, help="Show tracebacks of internal errors.")
 def diff(asis: str, application: str, fmt: str, output: str | None, image: str | None,
          lang: str | None, config_path: str | None, units: str | None, no_align: bool,
          tolerance: float | None, quiet: bool, region: str | None, seconds: float | None,
-         entities: int | None, debug: bool, html: str | None = None) -> None:
+         entities: int | None, debug: bool, html: str | None = None, accept_partial: bool = False) -> None:
     """Compare an as-is drawing (現状図面) with an application drawing (申請図面).
 
     Exit 0 when they do not differ, 1 when they do.
     """
     code = run(lambda: _diff(asis, application, fmt, output, image, lang, config_path, units,
-                             no_align, tolerance, quiet, debug, region, seconds, entities, html))
+                             no_align, tolerance, quiet, debug, region, seconds, entities, html,
+                             accept_partial=accept_partial))
     click.get_current_context().exit(code)
 
 
 def _diff(asis, application, fmt, output, image, lang, config_path, units, no_align, tolerance,
-          quiet, debug, region=None, seconds=None, entities=None, html=None) -> int:
+          quiet, debug, region=None, seconds=None, entities=None, html=None, accept_partial=False) -> int:
     with_limits = (seconds, entities)
     protect = (asis, application)
     if output:  # outputs are checked before any work
@@ -63,6 +65,7 @@ def _diff(asis, application, fmt, output, image, lang, config_path, units, no_al
     if html is not None:
         check_html_target(html, protect)
     config = load_config(asis, config_path, None, None, units, None, region, *with_limits)
+    config = replace(config, accept_partial=True) if accept_partial else config
     lang = lang or config.lang or default_lang()
     prescan(asis, config)  # both drawings scanned in children while the libraries import
     prescan(application, config)
@@ -78,6 +81,7 @@ def _compare(asis, application, fmt, output, image, lang, config, units, no_alig
     from .diff.document import write_json
     from .diff.text import write_text
     from .reader import ReadError
+    from .shortfall import refuse_partial
 
     settings = diff_settings(config)  # a bad [diff] table is a usage error before reading
     if tolerance is not None:
@@ -87,6 +91,7 @@ def _compare(asis, application, fmt, output, image, lang, config, units, no_alig
     for role, path in (("as-is", asis), ("application", application)):
         try:
             plans.append(load(path, config, units=units, rooms=False))
+            refuse_partial(plans[-1], config.accept_partial)  # DWG011: exit 3 unless accepted
         except ReadError as exc:
             who = {"as-is": "現状図面", "application": "申請図面"}[role] if lang == "ja" else f"{role} drawing"
             raise Failure(f"osmark: {who}: {exc.text(lang)}", EXIT_UNREADABLE) from None

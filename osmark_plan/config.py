@@ -149,6 +149,9 @@ class Config:
     #: the config file's folder
     waivers: str | None = None
     baseline: str | None = None
+    #: check a drawing whose converter lost walls or room names (DWG011) instead of stopping
+    #: with exit 3 (``accept_partial = true``, ``--accept-partial``)
+    accept_partial: bool = False
 
     def lock_regex(self) -> UserPattern:
         """``lock_pattern`` compiled, its searches time-limited (osmark_plan.user_regex)."""
@@ -240,7 +243,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     where = path or "config"
     known = {"layers", "units", "select", "ignore", "severity", "rules", "zones", "cabinets",
              "lock_pattern", "lang", "geometry", "building", "diff", "profile", "scale", "sheet",
-             "limits", "waivers", "baseline"}
+             "limits", "waivers", "baseline", "accept_partial"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(say(f"{where}: unknown setting(s): {', '.join(unknown)}",
@@ -280,6 +283,10 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
     if units is not None and units not in UNITS:
         raise ConfigError(say(f"{where}: units must be one of {', '.join(UNITS)}, not {units!r}",
                               f"{where}: units は {', '.join(UNITS)} のいずれかで指定してください（{units!r} は使えません）"))
+    accept_partial = data.get("accept_partial", False)
+    if not isinstance(accept_partial, bool):
+        raise ConfigError(say(f"{where}: accept_partial must be true or false, not {accept_partial!r}",
+                              f"{where}: accept_partial は true か false で指定してください（{accept_partial!r} は使えません）"))
     lang = data.get("lang")
     if lang is not None and lang not in LANGS:
         raise ConfigError(say(f"{where}: lang must be ja or en, not {lang!r}",
@@ -354,6 +361,7 @@ def from_mapping(data: Mapping[str, Any], path: str | None = None) -> Config:
         lock_pattern=lock_pattern,
         lang=lang,
         limits=limits,
+        accept_partial=accept_partial,
     )
     return with_profile(out, profile) if profile != "default" else out
 

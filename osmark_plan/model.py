@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Literal, Mapping
 if TYPE_CHECKING:  # annotations only: the model is importable without shapely (osmark rules)
     from shapely.geometry import LineString, MultiLineString, Point, Polygon
 
+    from .shortfall import Shortfall
+
 #: Level of the open area (オープンエリア) and of the outside in level arithmetic.
 OPEN = 0
 #: Node name of the outside in the access graph.
@@ -276,6 +278,8 @@ class Plan:
     source_format: str = "DXF"
     #: the converter that turned a JWW/JWC/DWG file into DXF ("ezjww 0.7.5"), None for DXF
     converter: str | None = None
+    #: the entities the converter lost (source against converted document), None when none (DWG011)
+    shortfall: Shortfall | None = None
     #: the part of the sheet checked (drawing units: x0, y0, x1, y1), None for the whole drawing
     region: tuple[float, float, float, float] | None = None
     #: how the reader read the file: "filtered" (only mapped layers, texts and the blocks they

@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from shapely.geometry import LineString, box
 
-from osmark_plan.model import Area, Cabinet, Device, Plan, Rejected, Repair, Source
+from osmark_plan.model import Area, Cabinet, Device, LayerInfo, Plan, Rejected, Repair, Source
+from osmark_plan.shortfall import Shortfall
 
 from plans import door, office, segments, zone
 
@@ -391,4 +392,20 @@ CASES: tuple[Case, ...] = (
          lambda: office(repairs=(failure("nesting", RuntimeError("GEOS says no")),)), 1,
          en="Part of the geometry could not be built: nesting the zones failed (RuntimeError: GEOS says no)",
          ja="ゾーンの入れ子の判定に失敗しました（RuntimeError: GEOS says no）", severity="warning"),
+    # DWG011 conversion-incomplete
+    Case("dwg011-good", "DWG011", office, 0),
+    Case("dwg011-walls-and-names-lost", "DWG011",
+         lambda: office(shortfall=Shortfall("ezdwg 0.17.0", "DWG R2018", 1614, 597,
+                                            {("LINE", "WALL"): 488, ("MTEXT", "ROOM-NAME"): 34})), 1,
+         subjects=("conversion",), severity="error",
+         en="ezdwg 0.17.0 lost 522 of the 1,614 entities this DWG R2018 file holds (LINE 488, MTEXT 34)",
+         ja="488 個、室名の可能性がある文字 34 個が含まれるため",
+         extra={"lost": 522, "walls": 488, "labels": 34, "partial": True,
+                "lost_by_kind": {"LINE": 488, "MTEXT": 34}}),
+    Case("dwg011-only-points-lost", "DWG011",
+         lambda: office(layers={"0": LayerInfo("0", "ignored"), "WALL": LayerInfo("WALL", "wall")},
+                        shortfall=Shortfall("ezdwg 0.17.0", "DWG R2000", 40, 30,
+                                            {("POINT", "0"): 8, ("LINE", "0"): 2})), 1,
+         severity="warning", en="No walls or texts are among them",
+         extra={"lost": 10, "walls": 0, "labels": 0, "partial": False}),
 )

@@ -114,10 +114,12 @@ def _check_floor(task: FloorTask, start: float) -> FloorResult:
     from ..building import facts_from_document
     from ..reader import ReadError
     from ..report.document import report_document
+    from ..shortfall import refuse_partial
     from ..report.json_report import dumps
 
     try:
         plan = read(task.path, task.config, units=task.units)
+        refuse_partial(plan, task.config.accept_partial)  # DWG011: the floor fails unless accepted
     except ReadError as exc:
         return _failed(task, exc.text(task.lang), start)
     except Exception as exc:  # noqa: BLE001 - one bad drawing must not stop the batch

@@ -1,8 +1,11 @@
 """Drawings that are not DXF: Jw_cad (JWW/JWC, via ezjww) and DWG (R2000-R2018, via ezdwg).
 
 Each is converted to an ezdxf document in memory (ezdwg writes through a temporary file that
-is removed at once); the input is never touched. What the converter could not carry over is
-returned as repairs and as per-layer "unreadable" counts (DWG008). Both packages are core
+is removed at once); the input is never touched. What the source holds (the DWG object map, the
+Jw_cad records) is counted against what the converted document holds (:mod:`.tally`): the
+entities lost, by kind and layer, are a :class:`~osmark_plan.shortfall.Shortfall`, a repair and
+DWG011. Jw_cad entities the converter does not support are per-layer "unreadable" counts
+(DWG008), as are DWG entity kinds ezdwg skips when the object map cannot be read. Both packages are core
 dependencies (binary wheels for every platform); when one is missing anyway, the message names
 the extra that installs it.
 """
@@ -19,7 +22,10 @@ from pathlib import Path
 import ezdxf
 from ezdxf.document import Drawing
 
+from ..messages import say
 from ..model import Repair
+from ..shortfall import Shortfall, compare, counted
+from .tally import dwg_tally, dxf_tally, jw_tally
 
 #: file formats this module converts: the magic bytes or suffix that tell them
 _DWG_MAGIC = re.compile(rb"^AC10(1[2458]|2[147]|32)")
@@ -53,6 +59,9 @@ class Converted:
     unconverted: Counter = field(default_factory=Counter)
     #: the 1:N scale the source states (Jw_cad layer groups), None when full size or unknown
     stated_scale: int | None = None
+    #: what the source holds that the converted document does not (None: nothing lost, or the
+    #: source could not be counted: then a repair says so)
+    shortfall: Shortfall | None = None
 
 
 def source_format(path: Path, data: bytes) -> str | None:
@@ -106,19 +115,45 @@ def _jw(path: Path, fmt: str, ezjww) -> Converted:  # type: ignore[no-untyped-de
     doc = ezdxf.read(io.StringIO(text))
     out = Converted(doc, fmt.upper(), _version(ezjww))
     try:
-        audit = ezjww.readfile(str(path), **coords).audit()
+        drawing = ezjww.readfile(str(path), **coords)
+        audit = drawing.audit()
     except Exception:  # noqa: BLE001 - the audit is a hint only
-        audit = {}
-    for item in audit.get("unsupported_entities", []) or []:
-        kind = item.get("type", "?") if isinstance(item, dict) else str(item)
-        out.unconverted[f"({fmt.upper()} {kind})"] += 1
+        drawing, audit = None, {}
     for code in audit.get("issue_codes", []) or []:
         out.repairs.append(Repair(what="conversion notice", detail=f"{_version(ezjww)}: {code}"))
+    if not _shortfall(out, lambda: jw_tally(drawing.source_document or {}, _jw_layer_names(drawing))):
+        for item in audit.get("unsupported_entities", []) or []:  # else counted in the shortfall
+            kind = item.get("type", "?") if isinstance(item, dict) else str(item)
+            out.unconverted[f"({fmt.upper()} {kind})"] += 1
     if fmt == "jww":
         out.stated_scale = _jww_scale(ezjww, path)
         if "$INSUNITS" not in doc.header or not doc.header.get("$INSUNITS"):
             doc.header["$INSUNITS"] = 4  # Jw_cad draws in millimetres
     return out
+
+
+def _jw_layer_names(drawing) -> list[str]:  # type: ignore[no-untyped-def]
+    """The converted name of Jw_cad layer l of group g, at ``g * 16 + l``."""
+    return [str(layer.get("name", "")) for layer in drawing.to_dxf().get("layers", [])]
+
+
+def _shortfall(out: Converted, source) -> bool:  # type: ignore[no-untyped-def]
+    """Count the source (``source()``: its tally) against the converted document; what is lost
+    becomes ``out.shortfall`` and a repair. False (and a notice) when the source cannot be counted."""
+    try:
+        held, converted = source(), dxf_tally(out.doc)
+    except Exception as exc:  # noqa: BLE001 - a damaged object map: say the count is unknown
+        out.repairs.append(Repair(what="conversion notice", detail=say(
+            f"{out.converter}: the entities of the source could not be counted ({type(exc).__name__}); "
+            f"entities the conversion lost may be missing without a finding",
+            f"{out.converter}: 変換元の図形の数を数えられませんでした（{type(exc).__name__}）。"
+            f"変換で失われた図形があっても指摘されない可能性があります")))
+        return False
+    lost = compare(held, converted)
+    if lost:
+        out.shortfall = Shortfall(out.converter, out.source_format, counted(held), counted(converted), lost)
+        out.repairs.append(Repair(what="not converted", detail=out.shortfall.describe()))
+    return True
 
 
 def _jww_scale(ezjww, path: Path) -> int | None:  # type: ignore[no-untyped-def]
@@ -155,12 +190,14 @@ def _dwg(path: Path, ezdwg) -> Converted:  # type: ignore[no-untyped-def]
         insunits = None
     doc.header["$INSUNITS"] = int(insunits) if insunits else 0
     skipped = dict(getattr(result, "skipped_by_type", {}) or {})
-    for kind, count in skipped.items():
-        out.unconverted[f"(DWG {kind})"] += int(count)
-    if skipped:
+    if not _shortfall(out, lambda: dwg_tally(str(path), ezdwg.raw)) and skipped:  # else counted there
+        for kind, count in skipped.items():
+            out.unconverted[f"(DWG {kind})"] += int(count)
         total = sum(skipped.values())
         listing = ", ".join(f"{k} {v}" for k, v in sorted(skipped.items()))
-        out.repairs.append(Repair(what="not converted", detail=(
+        out.repairs.append(Repair(what="not converted", detail=say(
             f"{_version(ezdwg)} could not convert {total} of {result.total_entities} entities "
-            f"({listing}); they are not checked")))
+            f"({listing}); they are not checked",
+            f"{_version(ezdwg)} は {result.total_entities} 個のうち {total} 個の図形を変換できませんでした"
+            f"（{listing}）。これらは検査していません")))
     return out

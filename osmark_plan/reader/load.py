@@ -15,6 +15,7 @@ from ezdxf.document import Drawing
 from ..messages import say
 from ..limits import Limits, raw_entities
 from ..model import Repair
+from ..shortfall import Shortfall
 from .read_error import ReadError
 from .convert import ConvertError, convert, source_format
 from .sniff import UTF8_VERSIONS as _UTF8_VERSIONS, choose_encoding, looks_like_dxf as _looks_like_dxf
@@ -36,6 +37,8 @@ class Loaded:
     unconverted: dict[str, int] = field(default_factory=dict)
     #: the 1:N scale the source file states (Jw_cad layer groups)
     stated_scale: int | None = None
+    #: what a converter lost: the source's entities missing from the converted document (DWG011)
+    shortfall: Shortfall | None = None
     #: how the file was read: "filtered" (only what the check needs, reader/stream.py) or
     #: "full" (ezdxf.readfile), with the reason the filtered read declined
     read_path: str = "full"
@@ -136,7 +139,8 @@ def _load_converted(path: Path, fmt: str, sha: str) -> Loaded:
                         f"{conv.converter} はこの {conv.source_format} ファイルに図形を見つけられませんでした")
     return Loaded(doc=conv.doc, sha256=sha, encoding="utf-8", repairs=conv.repairs,
                   source_format=conv.source_format, converter=conv.converter,
-                  unconverted=dict(conv.unconverted), stated_scale=conv.stated_scale)
+                  unconverted=dict(conv.unconverted), stated_scale=conv.stated_scale,
+                  shortfall=conv.shortfall)
 
 
 def _recover(path: Path, encoding: str | None):  # type: ignore[no-untyped-def]

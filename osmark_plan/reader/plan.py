@@ -394,6 +394,7 @@ def _read(loaded, path: str, config: Config, units: str | None) -> Plan:  # type
         sheet_scale=choice.sheet_scale,
         source_format=loaded.source_format,
         converter=loaded.converter,
+        shortfall=loaded.shortfall,
         region=region,
         read_path=loaded.read_path,
     )

@@ -8,7 +8,8 @@ unique and stable (RULES.md): a code is never reused for another meaning.
 from __future__ import annotations
 
 from . import (access, aisles, assets, building, cabinet_safety, cabinet_security, cabinets, coordinates, doors,
-               drawing_access, drawing_build, drawing_input, drawing_zones, enclosure, equipment, places, windows, zoning)
+               drawing_access, drawing_build, drawing_conversion, drawing_input, drawing_zones, enclosure,
+               equipment, places, windows, zoning)
 from .base import Option, Rule, Violation
 
 #: the drawing rules (DWG), in code order, from the modules that hold them
@@ -40,6 +41,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + DRAWING_RULES
     + coordinates.RULES  # DWG009
     + drawing_build.RULES  # DWG010
+    + drawing_conversion.RULES  # DWG011
 )
 
 
