@@ -230,7 +230,9 @@ def _label(cand: Candidate, text: str, region: Region | None, reason: str, messa
 # --- the [zones] table ----------------------------------------------------------------------
 
 def _key_rx(key: str) -> re.Pattern[str]:
-    return re.compile(fnmatch.translate(fold(key)))
+    """The key as a pattern: the glob, or else the key itself (a name holding ``[``)."""
+    k = fold(key)
+    return re.compile(f"(?:{fnmatch.translate(k)})|(?:{re.escape(k)}\\Z)")
 
 
 def _key_matches(rx: re.Pattern[str], name: str) -> bool:
