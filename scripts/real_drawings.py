@@ -17,6 +17,7 @@ rooms; entrances = doors to the outside.
     python scripts/real_drawings.py --json --out run.json # the figures as JSON
     python scripts/real_drawings.py --before docs/real-drawings-before.json --write-docs
     python scripts/real_drawings.py --src /tmp/before     # the package of another source tree
+    python scripts/real_drawings.py --from run.json --write-docs   # a saved run into the docs
 """
 
 from __future__ import annotations
@@ -194,6 +195,7 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "doors": sum(r["doors"] for r in rows), "joining": sum(r["joining"] for r in rows),
             "entrances": sum(r["entrances"] for r in rows),
             "tracebacks": sum(1 for r in rows if r["traceback"]),
+            "max_cpu_s": max((r["cpu_s"] for r in rows), default=0),
             "max_seconds": max((r["seconds"] for r in rows), default=0),
             "max_rss_mb": max((r["rss_mb"] for r in rows), default=0)}
 
@@ -223,43 +225,48 @@ def _pair(now: str, before: str | None) -> str:
     return now if before is None else f"{now} ({before})"
 
 
+HEAD = ("| drawing | rooms a person sees | rooms found ≥ 4 m² | found / seen | within ±15 % "
+        "| named right / labelled | names given | doors found / joining two rooms | entrances | exit "
+        "| CPU time | wall time | peak memory |")
+
+
+def _row(r: dict[str, Any]) -> list[str]:
+    """The cells of one drawing after its count seen."""
+    within_ = "–" if r["within"] is None else ("yes" if r["within"] else "no")
+    return [str(r["found"]), "–" if r["ratio"] is None else f"{r['ratio']:.2f}", within_,
+            f"{r['named_right']} / {r['labelled']}", str(r["named"]), f"{r['doors']} / {r['joining']}",
+            str(r["entrances"]), _exit(r), f"{r['cpu_s']} s", f"{r['seconds']} s", f"{r['rss_mb']} MB"]
+
+
+def _total(t: dict[str, Any]) -> list[str]:
+    """The cells of the totals row: rooms found against seen, drawings within ±15 %, named
+    right of labelled, and the slowest and biggest drawing."""
+    mid = (t["seen"][0] + t["seen"][1]) / 2
+    return [str(t["found"]), "%.2f" % (t["found"] / max(1, mid)), "%d of %d" % (t["within"], t["drawings"]),
+            "%d / %d" % (t["named_right"], t["labelled"]), str(t["named"]), "%d / %d" % (t["doors"], t["joining"]),
+            str(t["entrances"]), "%d tracebacks" % t["tracebacks"], f"max {t['max_cpu_s']} s",
+            f"max {t['max_seconds']} s", f"max {t['max_rss_mb']} MB"]
+
+
 def table(result: dict[str, Any], before: dict[str, Any] | None = None) -> str:
     """The markdown table, one row per drawing and a totals row; "now (before)" with --before."""
     old = {r["drawing"]: r for r in (before or {}).get("drawings", [])}
-    head = ("| drawing | rooms a person sees | rooms found ≥ 4 m² | found / seen | within ±15 % "
-            "| named right / labelled | names given | doors found / joining two rooms | entrances | exit | CPU time (wall) | peak memory |")
-    lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
 
-    def cells(r: dict[str, Any]) -> list[str]:
-        within_ = "–" if r["within"] is None else ("yes" if r["within"] else "no")
-        return [str(r["found"]), "–" if r["ratio"] is None else f"{r['ratio']:.2f}", within_,
-                f"{r['named_right']} / {r['labelled']}", str(r["named"]), f"{r['doors']} / {r['joining']}",
-                str(r["entrances"]), _exit(r)]
+    def line(first: str, seen: str, now: list[str], was: list[str] | None) -> str:
+        cells = [_pair(n, w) for n, w in zip(now, was or [None] * len(now))]
+        return f"| {first} | {seen} | " + " | ".join(cells) + " |"
 
+    lines = [HEAD, "|" + "---|" * (HEAD.count(" | ") + 1)]
     for r in result["drawings"]:
-        now, was = cells(r), (cells(old[r["drawing"]]) if r["drawing"] in old else None)
-        row = [_pair(n, None if was is None else w) for n, w in zip(now, was or [None] * len(now))]
-        lines.append(f"| {r['drawing']} | {_seen(r['seen'])} | " + " | ".join(row)
-                     + f" | {r['cpu_s']} s ({r['seconds']} s) | {r['rss_mb']} MB |")
-    lines.append(total_row(result["totals"], (before or {}).get("totals")))
+        was = _row(old[r["drawing"]]) if r["drawing"] in old else None
+        lines.append(line(r["drawing"], _seen(r["seen"]), _row(r), was))
+    t = totals(result["drawings"])
+    lines.append(line(f"**all {t['drawings']}**", _seen(t["seen"]), _total(t),
+                      _total(totals(before["drawings"])) if before else None))
     note = f"\n\nMeasured on `{result['source']}`"
     if before:
         note += f"; in brackets: `{before.get('source', 'before')}`"
     return "\n".join(lines) + note + ".\n"
-
-
-def total_row(t: dict[str, Any], tb: dict[str, Any] | None) -> str:
-    """The totals row: rooms found against seen, drawings within ±15 %, named right of labelled."""
-
-    def cells(x: dict[str, Any]) -> list[str]:
-        return [str(x["found"]), "%.2f" % (x["found"] / max(1, (x["seen"][0] + x["seen"][1]) / 2)), "%d of %d" % (x["within"], x["drawings"]),
-                "%d / %d" % (x["named_right"], x["labelled"]), str(x["named"]), "%d / %d" % (x["doors"], x["joining"]),
-                str(x["entrances"]), "%d tracebacks" % x["tracebacks"]]
-
-    now = cells(t)
-    was = cells(tb) if tb else [None] * len(now)
-    return (f"| **all {t['drawings']}** | {_seen(t['seen'])} | " + " | ".join(_pair(n, w) for n, w in zip(now, was))
-            + f" | max {t['max_seconds']} s wall | max {t['max_rss_mb']} MB |")
 
 
 def write_docs(text: str, docs: Path = DOCS) -> None:
@@ -283,8 +290,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--write-docs", action="store_true", help="rewrite the table in docs/real-drawings.md")
     ap.add_argument("--image", action="store_true", help="also write the plan image (--image)")
     ap.add_argument("--only", action="append", help="only folders containing this text (repeatable)")
+    ap.add_argument("--from", dest="saved", type=Path, help="show a saved --json run instead of running")
     args = ap.parse_args(argv)
-    result = run(args.src.resolve() if args.src else None, args.only, args.image)
+    if args.saved:
+        result = json.loads(args.saved.read_text(encoding="utf-8"))
+    else:
+        result = run(args.src.resolve() if args.src else None, args.only, args.image)
     before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
     text = json.dumps(result, ensure_ascii=False, indent=1) + "\n" if args.json else table(result, before)
     if args.out:
