@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .entities import TEXT_TYPES, Item, Walk, text_content, text_point, transform, world_pieces
+from .text_kinds import is_title
 from ..messages import say
 
 #: grid cells along the longer side of the drawing
@@ -24,6 +25,8 @@ GRID = 256
 GROW = 2
 #: a component with less than this share of the largest one's ink is a legend or a note
 MIN_INK = 0.12
+#: a frame's held plans cover at least this share of its box
+FRAME_HELD = 0.1
 
 Box = tuple[float, float, float, float]
 
@@ -157,9 +160,7 @@ def find_plans(items: list[Item]) -> list[SheetPlan]:
         lo, hi = mine.min(0), mine.max(0)
         boxes[lab] = (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
         weight[lab] = float(lengths[seg_label == lab].sum())
-    frames = {k for k, b in boxes.items()
-              if any(o != k and b[0] <= ob[0] and b[1] <= ob[1] and ob[2] <= b[2] and ob[3] <= b[3]
-                     for o, ob in boxes.items())}
+    frames = _not_plans(boxes, weight)
     plans = [k for k in boxes if k not in frames]
     if not plans:
         return []
@@ -170,9 +171,30 @@ def find_plans(items: list[Item]) -> list[SheetPlan]:
     return [SheetPlan(boxes[k], weight[k] / total, t) for k, t in zip(plans, titles)]
 
 
+def _not_plans(boxes: dict[int, Box], weight: dict[int, float]) -> set[int]:
+    """The components that are no plan: frames (sheet borders and title blocks), which hold
+    other components whose boxes cover at least :data:`FRAME_HELD` of their own box and whose
+    ink is at least half their own, and the pieces inside a plan. A building holding furniture
+    or fixtures drawn apart from its walls (small islands, little ink) is one plan, not a frame."""
+    keys = list(boxes)
+    if len(keys) < 2:
+        return set()
+    b = np.array([boxes[k] for k in keys], dtype=float)
+    ink = np.array([weight[k] for k in keys], dtype=float)
+    area = (b[:, 2] - b[:, 0]) * (b[:, 3] - b[:, 1])
+    holds = ((b[:, None, 0] <= b[None, :, 0]) & (b[:, None, 1] <= b[None, :, 1])
+             & (b[None, :, 2] <= b[:, None, 2]) & (b[None, :, 3] <= b[:, None, 3]))
+    np.fill_diagonal(holds, False)
+    covered, held_ink = holds @ area, holds @ ink
+    frame = holds.any(1) & (covered >= FRAME_HELD * np.maximum(area, 1e-300)) & (2 * held_ink >= ink)
+    part = holds[~frame].any(0)  # inside a plan: a piece of that plan (an island of furniture)
+    return {keys[i] for i in np.flatnonzero(frame | part)}
+
+
 def _titles(items: list[Item], boxes: list[Box], cell: float) -> list[str | None]:
-    """The tallest text just below (or inside, near the bottom of) each plan's box."""
-    best: list[tuple[float, str] | None] = [None] * len(boxes)
+    """The tallest text just below (or inside, near the bottom of) each plan's box; a text
+    that reads as a title (平面図, FLOOR PLAN, S=1/100) before any other."""
+    best: list[tuple[tuple[bool, float], str] | None] = [None] * len(boxes)
     for it in items:
         if it.e.dxftype() not in TEXT_TYPES:  # type: ignore[attr-defined]
             continue
@@ -185,10 +207,11 @@ def _titles(items: list[Item], boxes: list[Box], cell: float) -> list[str | None
             continue
         if not text:
             continue
+        rank = (is_title(text), height)
         for k, (x0, y0, x1, y1) in enumerate(boxes):
             below = y0 - 12 * cell <= y <= y0 + 0.25 * (y1 - y0)
-            if x0 - cell <= x <= x1 + cell and below and (best[k] is None or height > best[k][0]):
-                best[k] = (height, text)
+            if x0 - cell <= x <= x1 + cell and below and (best[k] is None or rank > best[k][0]):
+                best[k] = (rank, text)
     return [b[1] if b else None for b in best]
 
 

@@ -17,7 +17,7 @@ from .entities import TEXT_TYPES, text_content, walk
 from .load import load
 from .sheet import SheetPlan, find_plans
 from .swings import find_swings
-from .text_kinds import is_room_like
+from .text_kinds import is_room_like, is_tag
 
 #: the gap (m) between the two lines of a double-line wall
 WALL_PAIR = (0.04, 0.45)
@@ -34,6 +34,8 @@ class LayerContent:
     arcs: int
     #: texts that could name a room (not door/size tags, grid bubbles, numbers or titles)
     room_texts: int = 0
+    #: texts that are tags: door and window numbers (D1, SD-2), sizes, grid bubbles, numbers
+    tags: int = 0
 
 
 def _paired(segs: np.ndarray, scale: float) -> int:
@@ -82,13 +84,15 @@ def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-un
         by_layer[it.layer].append(k)
     out: dict[str, LayerContent] = {}
     for layer, idx in by_layer.items():
-        segs, texts, arcs, roomish = [], 0, 0, 0
+        segs, texts, arcs, roomish, tags = [], 0, 0, 0, 0
         for k in idx:
             e = w.items[k].e
             t = e.dxftype()  # type: ignore[attr-defined]
             if t in TEXT_TYPES:
                 texts += 1
-                roomish += is_room_like(text_content(e))
+                content = text_content(e)
+                roomish += is_room_like(content)
+                tags += is_tag(content)
             elif t == "ARC":
                 arcs += 1
             elif t == "LINE" and w.items[k].M is None:
@@ -98,5 +102,5 @@ def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-un
         swings = find_swings(w.items, idx)
         out[decode_escapes(layer)] = LayerContent(
             lines=len(segs), paired=_paired(np.asarray(segs, dtype=float).reshape(-1, 2, 2), scale),
-            swings=len(swings.arcs), texts=texts, arcs=arcs, room_texts=roomish)
+            swings=len(swings.arcs), texts=texts, arcs=arcs, room_texts=roomish, tags=tags)
     return out

@@ -35,8 +35,17 @@ def is_title(text: str) -> bool:
 
 
 def is_room_like(text: str) -> bool:
-    """Could name a room: has letters or kana/kanji, and is neither a tag nor a title."""
+    """Could name a room: a room word (WC, 会議室), or letters or kana/kanji of more than one
+    character that are neither a tag, a title, an area, a size nor a dimension (``25 m2``,
+    ``6畳``, ``3,640``)."""
+    from ..room_words import read_line
+
     t = _fold(text)
-    if not t or len(t) > 40 or is_tag(t) or is_title(t):
+    if not t or len(t) > 40 or is_title(t):
         return False
-    return any(ch.isalpha() for ch in t)
+    reading = read_line(t)  # no area, size, number, door tag, stair arrow or person's name
+    if reading.name is None:
+        return False
+    if reading.score >= 2.0:  # read_line scores a room word 2 above a plain name: a room word, however short (WC, PS, EV, 室)
+        return True
+    return len(t) >= 2 and not is_tag(t) and any(ch.isalpha() for ch in t)

@@ -1,0 +1,123 @@
+"""Layer kinds guessed for ``osmark layers --suggest-config``: from the words of a layer's name
+(English, Japanese, Chinese), else from what the layer holds (:mod:`osmark_plan.reader.suggest`).
+
+A layer named for doors that holds door-number tags (``D1``, ``SD-2``, tag blocks) and no door
+swing is a layer of door tags: not doors (the reader reads the numbers from every layer's texts).
+A layer named for room names that holds none (area outlines, hatches, tags) is no label layer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: words in layer names (after normalisation) that tell a kind, English and Japanese
+NAME_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ignored", ("GRID", "AXIS", "轴线", "通り芯")),  # grid bubbles, even when named -IDEN
+    ("application_area", ("APPLICATION", "OSM-AREA", "申請")),
+    ("zone", ("ZONE", "SECURITY", "セキュリティ", "ゾーン")),
+    ("label", ("ROOM", "IDEN", "室名", "部屋名", "房间", "房名")),
+    ("partition", ("PARTITION", "PRHT", "パーティション", "パーテーション", "衝立", "隔断")),
+    # doors and windows on one layer (A-OPENING, 门窗, 開口): doors; the reader splits them by shape
+    ("door", ("OPENING", "OPNG", "门窗", "門窓", "開口", "开口")),
+    ("window", ("WINDOW", "GLAZ", "GLASS", "CRYSTAL", "窓", "サッシ", "ガラス", "窗", "玻璃")),
+    ("door", ("DOOR", "建具", "ドア", "扉", "TATEGU", "门", "門")),
+    ("cabinet", ("CABINET", "FILE", "保管庫", "キャビネット", "金庫", "書庫")),
+    ("device", ("PRINTER", "COPIER", "COPY", "MFP", "FAX", "複合機", "コピー", "プリンタ")),
+    ("wall", ("WALL", "KABE", "壁", "躯体", "間仕切", "COLUMN", "柱", "墙", "墻")),
+    ("ignored", ("FURN", "FLOOR", "FLOR", "DIM", "HATCH", "ANNO", "TITLE", "GRID", "AXIS", "什器", "家具",
+                 "寸法", "仕上", "設備", "図名", "芯", "通り芯", "植栽", "轴", "軸", "标注", "尺寸", "图框",
+                 "图名")),
+)
+#: words in a door or window layer's name that say it holds their tags or numbers, not them
+TAG_WORDS = ("TAG", "NUM", "MARK", "SYMB", "番号", "記号", "符号", "编号", "編號", "号码", "タグ")
+
+#: the reasons given beside each guessed kind, in each language
+WHY = {
+    "en": {"name": "name", "pairs": "{paired} of {lines} lines in parallel pairs",
+           "swings": "{n} door swings (arc + leaf)", "and_swings": ", {n} door swings",
+           "room_texts": "{n} of {texts} texts look like room names",
+           "door_tags": "door-number tags, not doors ({n} tags, no door swing)",
+           "no_names": "named for room names but holds none (area outlines, hatches or tags)"},
+    "ja": {"name": "レイヤ名", "pairs": "{lines}本の線のうち{paired}本が平行な組",
+           "swings": "扉の開き（円弧と扉板）{n}個", "and_swings": "、扉の開き{n}個",
+           "room_texts": "文字{texts}個のうち{n}個が室名らしい",
+           "door_tags": "扉ではなく扉番号のタグ（タグ{n}個、扉の開きなし）",
+           "no_names": "室名のレイヤ名だが室名がない（面積の輪郭、ハッチ、タグ）"},
+}
+
+
+def kind_by_name(name: str) -> str | None:
+    """The kind a layer name tells (English or Japanese words), None when it tells none."""
+    from ..naming import normalise_layer
+
+    norm = normalise_layer(name).upper()
+    for kind, words in NAME_WORDS:
+        if any(w.upper() in norm for w in words):
+            return kind
+    return None
+
+
+def _names_rooms(content: Any, least: int = 1) -> bool:
+    """The layer's texts are mostly room names (not tags, bubbles, numbers or titles)."""
+    return bool(content.room_texts >= max(least, 0.5 * content.texts))
+
+
+def door_tags(name: str, content: Any = None) -> bool:
+    """A layer named for doors or windows that holds their number tags, not them: its name says
+    tag or number (DOOR-TAG, 建具番号), or its texts are mostly tags (D1, SD-2, AD3) and it holds
+    no door swing and few lines beside them (tag blocks: a circle or a hexagon and a number)."""
+    from ..naming import normalise_layer
+
+    norm = normalise_layer(name).upper()
+    if not any(w.upper() in norm for kind, words in NAME_WORDS if kind in ("door", "window") for w in words):
+        return False
+    if any(w in norm for w in TAG_WORDS) and (content is None or not content.swings):
+        return True
+    if content is None or content.swings or not content.tags:
+        return False
+    return bool(content.tags >= 0.5 * content.texts and content.lines + content.arcs <= 4 * content.tags)
+
+
+def name_kind(name: str, content: Any = None) -> str | None:
+    """The kind a layer's name tells, except a label layer whose texts name no room (door tags,
+    sizes, grid bubbles, or no text at all: area outlines, hatches) and a layer of door tags:
+    those are ignored."""
+    kind = kind_by_name(name)
+    if kind == "label" and content is not None and not content.room_texts:
+        return "ignored"
+    if kind in ("door", "window") and door_tags(name, content):
+        return "ignored"
+    return kind
+
+
+def guess_kind(name: str, content: Any = None, named: frozenset[str] = frozenset(),
+               lang: str = "en") -> tuple[str, str]:
+    """(kind, reason) for a layer from its name, else from what it holds (only for kinds that
+    no layer's name gives: ``named``); the reason in ``lang``. An "ignored" with a reason is a
+    layer a default pattern must not take (door tags, a label layer without names)."""
+    words = WHY["ja" if lang == "ja" else "en"]
+    by_name = name_kind(name, content)
+    if by_name == "ignored" and content is not None and "label" not in named and _names_rooms(content, 3):
+        return "label", words["room_texts"].format(n=content.room_texts, texts=content.texts)
+    if by_name == "ignored" and door_tags(name, content):
+        return "ignored", words["door_tags"].format(n=content.tags if content is not None else 0)
+    if by_name == "ignored" and kind_by_name(name) == "label":
+        return "ignored", words["no_names"]
+    if by_name is not None:
+        return by_name, words["name"] if by_name != "ignored" else ""
+    if content is None:
+        return "ignored", ""
+    walls_here = content.lines >= 8 and content.paired >= 0.3 * content.lines
+    # layer "0" (or another plain layer) that holds the double-line walls is a wall layer even
+    # when some other layer is named for walls (columns, an outline)
+    plain = name.strip() in ("0", "_0", "0-0") or "wall" not in named
+    if walls_here and plain:
+        extra = words["and_swings"].format(n=content.swings) if content.swings else ""
+        return "wall", words["pairs"].format(paired=content.paired, lines=content.lines) + extra
+    if "door" not in named and content.swings >= 1 and content.swings * 2 >= content.arcs:
+        return "door", words["swings"].format(n=content.swings)
+    # a label layer holds names: texts that are only door/size tags, grid bubbles or titles are not
+    if ("label" not in named and content.texts and content.texts >= content.lines
+            and content.room_texts >= max(1, 0.3 * content.texts)):
+        return "label", words["room_texts"].format(n=content.room_texts, texts=content.texts)
+    return "ignored", ""

@@ -1,0 +1,192 @@
+"""``osmark layers --suggest-config``: a starting osmark.toml for a drawing.
+
+Layer kinds come from :mod:`osmark_plan.report.kind_guess`; layers a default pattern would
+take although the guess leaves them out (door tags on a layer named for doors, area outlines on
+a layer named for rooms) are listed under ``ignored``. A ``[sheet]`` is proposed only for a plan
+whose title says it is a floor plan; otherwise the plans found are listed, commented out. Room
+names are the texts :mod:`osmark_plan.room_words` reads as names and
+:func:`osmark_plan.reader.text_kinds.is_room_like` keeps: no title (nor one character of a title
+drawn letter by letter), area, size, dimension, number or tag.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from shapely.geometry import box as shapely_box
+
+from ..model import Plan
+from .kind_guess import guess_kind, name_kind
+
+#: words in a plan's title that say it is a floor plan (not a framing plan or an elevation)
+_FLOOR_WORDS = ("平面図", "平面图", "FLOOR PLAN", "PLAN")
+_NOT_FLOOR = ("伏図", "配置", "FRAMING", "ROOF", "SITE", "CEILING", "天井")
+#: a scale written after a title: S=1/100, 1:50, SCALE 1/100
+_SCALE_TEXT = re.compile(r"(?:S(?:CALE)?\s*[=:]?\s*)?1\s*[/:]\s*\d+\s*$", re.IGNORECASE)
+
+#: the comments of a suggested osmark.toml, in each language
+WORDS = {
+    "en": {"title": "# osmark.toml suggested for {path}",
+           "check": "# Check every line, then keep this file beside the drawing.",
+           "guessed": "guessed", "sheet": "drawn at sheet scale 1:{n}", "unused": "# not used: ",
+           "zones": ["# Room names found in the drawing. Give each its level: \"open\" (or 0), 1, 2 or 3,",
+                     "# and remove the leading '#'. Glob patterns work too: \"会議室*\" = 1.",
+                     "# Rooms with no level are taken as open area and listed in the report."],
+           "current": "current mapping", "default": "a default pattern would take it as {kind}",
+           "plans": "# This sheet holds {n} plans (line work separated by empty space):",
+           "no_title": "(no title)",
+           "pick": ["# Check one of them: keep the [sheet] table below (or give --region), with the",
+                    "# region or the title (frame = \"…\") of the floor plan."],
+           "unsure": ["# No title says which is the floor plan: if the sheet holds several plans, remove",
+                      "# the '#' of the two lines below and give the region of the floor plan."]},
+    "ja": {"title": "# {path} のために提案する osmark.toml",
+           "check": "# すべての行を確認してから、このファイルを図面と同じフォルダに置いてください。",
+           "guessed": "推定", "sheet": "用紙縮尺 1:{n} で作図", "unused": "# 使わないレイヤ: ",
+           "zones": ["# 図面で見つかった室名です。それぞれにレベル \"open\"（または 0）、1、2、3 を指定し、",
+                     "# 先頭の '#' を外してください。\"会議室*\" = 1 のようなグロブも使えます。",
+                     "# レベルのない部屋はオープンエリアとみなし、レポートに一覧します。"],
+           "current": "現在の割り当て", "default": "既定のパターンでは {kind} になるため",
+           "plans": "# この用紙には {n} 枚の図があります（何もない余白で分かれた線のまとまり）:",
+           "no_title": "（表題なし）",
+           "pick": ["# 検査する図を一つ選んでください: 下の [sheet] 表（または --region）で、平面図の",
+                    "# 範囲（region）か表題（frame = \"…\"）を指定します。"],
+           "unsure": ["# どれが平面図かを示す表題がありません。用紙に複数の図があるときは、下の2行の",
+                      "# '#' を外し、平面図の範囲（region）を指定してください。"]},
+}
+
+
+def _toml(s: str) -> str:
+    return json.dumps(s, ensure_ascii=False)
+
+
+def _pattern(names: list[str]) -> str:
+    return "^(" + "|".join(re.sub(r"([.^$*+?{}\[\]\\|()])", r"\\\1", n) for n in names) + ")$"
+
+
+def floor_plan(plans: list[Any]) -> Any | None:
+    """The plan whose title says floor plan (1階平面図, FLOOR PLAN), None when no title says so:
+    a text that is no title (a room name, a dimension, one letter of a title) picks no plan."""
+    from ..reader.text_kinds import is_title
+
+    for sp in plans:
+        title = (sp.title or "").upper()
+        if (is_title(title) and any(w in title for w in _FLOOR_WORDS)
+                and not any(w in title for w in _NOT_FLOOR)):
+            return sp
+    return None
+
+
+def _sheet_rows(plan: Plan, sheet_plans: list[Any], words: dict[str, Any]) -> tuple[list[str], Any]:
+    """The comment listing the plans of a sheet and the [sheet] table; the box (metres) of the
+    plan proposed, None when none is."""
+    if len(sheet_plans) < 2 or plan.region is not None:
+        return [], None
+    rows = [words["plans"].format(n=len(sheet_plans))]
+    for k, sp in enumerate(sheet_plans):
+        box = ", ".join(f"{v:.6g}" for v in sp.box)
+        rows.append(f"#   {k + 1}. {sp.title or words['no_title']}: region = [{box}]")
+    pick = floor_plan(sheet_plans)
+    title = _SCALE_TEXT.sub("", pick.title or "").strip() if pick is not None else ""
+    if pick is None or not title:
+        box = ", ".join(f"{v:.6g}" for v in sheet_plans[0].box)
+        return [*rows, *words["unsure"], "# [sheet]", f"# region = [{box}]"], None
+    x0, y0, x1, y1 = pick.box
+    s = plan.scale
+    return [*rows, *words["pick"], "[sheet]", f"frame = {_toml(title)}"], shapely_box(x0 * s, y0 * s, x1 * s, y1 * s)
+
+
+def _layer_kinds(plan: Plan, contents: dict[str, Any], words: dict[str, Any],
+                 lang: str) -> tuple[dict[str, list[tuple[str, str]]], list[str]]:
+    """kind -> [(normalised layer name, reason)], and the layers left unused (with counts).
+    "ignored" holds the layers a default pattern must not take."""
+    from ..naming import normalise_layer
+
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    unused: list[str] = []
+    named = frozenset(k for n, i in plan.layers.items()
+                      if i.entities and (k := name_kind(n, contents.get(n))) and k != "ignored")
+    for name, info in plan.layers.items():
+        if not info.entities:
+            continue
+        kind, why = guess_kind(name, contents.get(name), named, lang)
+        if kind == "ignored" and not why and info.kind != "ignored":
+            kind, why = info.kind, words["current"]
+        if kind == "ignored" and not why:
+            unused.append(name)
+            continue
+        kinds.setdefault(kind, []).append((normalise_layer(name), why))
+    return kinds, unused
+
+
+def _defaults_take(kinds: dict[str, list[tuple[str, str]]], unused: list[str]) -> list[tuple[str, str]]:
+    """The unused layers that the suggested patterns, with the defaults of the kinds they leave
+    out, would still take as something: (layer, kind)."""
+    from ..config import from_mapping
+    from ..reader.layers import LayerKinds
+
+    try:
+        mapping = LayerKinds(from_mapping({"layers": {k: _pattern([n for n, _ in v]) for k, v in kinds.items()}}))
+    except Exception:  # noqa: BLE001 - a hint only
+        return []
+    return [(name, k) for name in unused if (k := mapping(name)) != "ignored"]
+
+
+def room_names(plan: Plan, chosen: Any = None, limit: int = 200) -> list[str]:
+    """The room names to list in [zones]: labels read as names (room_words) that could name a
+    room, inside a found room when rooms were found and inside the proposed plan."""
+    from ..reader.text_kinds import is_room_like
+    from ..room_words import read_label
+
+    names: list[str] = []
+    rooms = [z.polygon for z in plan.zones if chosen is None or chosen.intersects(z.polygon)]
+    for lab in plan.labels:
+        name = read_label(lab.lines or (lab.text,)).name
+        if not name or name in names or not is_room_like(name):
+            continue  # titles, letters of a title, areas, sizes, numbers, tags and junk name no room
+        if chosen is not None and not chosen.covers(lab.point):
+            continue  # on another plan of the sheet
+        if rooms and not any(r.covers(lab.point) for r in rooms):
+            continue  # outside every room found: a title block, a legend, a note
+        names.append(name)
+        if len(names) >= limit:
+            break
+    return names
+
+
+def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str:
+    """A starting osmark.toml for a drawing: layer patterns guessed from names and content,
+    units when they were guessed, and a [zones] skeleton listing the room labels found;
+    its comments in ``lang``."""
+    from ..naming import normalise_layer
+    from ..reader.suggest import sheet_contents
+
+    words = WORDS["ja" if lang == "ja" else "en"]
+    try:
+        contents, sheet_plans = sheet_contents(plan.path, plan.scale)
+    except Exception:  # noqa: BLE001 - content is a hint only
+        contents, sheet_plans = {}, []
+    kinds, unused = _layer_kinds(plan, contents, words, lang)
+    for name, kind in _defaults_take(kinds, unused):
+        kinds.setdefault("ignored", []).append((normalise_layer(name), words["default"].format(kind=kind)))
+        unused.remove(name)
+    rows = [words["title"].format(path=plan.path), words["check"], ""]
+    if plan.units_source not in ("$INSUNITS", "--units", "config"):
+        note = (plan.units_note_ja if lang == "ja" and plan.units_note_ja else plan.units_note) or ""
+        rows.append(f"units = {_toml(plan.units)}   # {words['guessed']} ({plan.units_source}): {note}".rstrip())
+    if plan.sheet_scale:
+        rows.append(f"scale = {plan.sheet_scale}   # " + words["sheet"].format(n=plan.sheet_scale))
+    if config is not None and getattr(config, "profile", "default") != "default":
+        rows.append(f"profile = {_toml(config.profile)}")
+    sheet, chosen = _sheet_rows(plan, sheet_plans, words)
+    rows += [*sheet, "", "[layers]"]
+    for kind, names in sorted(kinds.items(), key=lambda kv: kv[0] == "ignored"):
+        why = "; ".join(f"{n}: {w}" for n, w in names if w)
+        rows.append(f"{kind} = {_toml(_pattern([n for n, _ in names]))}" + (f"   # {why}" if why else ""))
+    if unused:
+        counts = [f"{n} ({plan.layers[n].entities})" for n in unused]
+        rows.append(words["unused"] + ", ".join(counts[:30]) + (" …" if len(counts) > 30 else ""))
+    rows += ["", "[zones]", *words["zones"]]
+    rows += [f"# {_toml(n)} = 1" for n in room_names(plan, chosen)]
+    return "\n".join(rows) + "\n"
