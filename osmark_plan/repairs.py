@@ -44,6 +44,9 @@ KINDS: tuple[RepairKind, ...] = (
                "形状処理の一部に失敗しました（その部分を除いて検査しました）"),
 )
 
+#: the ``what`` of a geometry step that failed (REP301; DWG010 reports it)
+GEOMETRY_FAILED = "geometry step failed"
+
 BY_WHAT: dict[str, RepairKind] = {k.what: k for k in KINDS}
 BY_CODE: dict[str, RepairKind] = {k.code: k for k in KINDS}
 #: the code of a repair kind not in the table (a bug: the test of the table catches it)

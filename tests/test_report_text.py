@@ -32,7 +32,7 @@ def test_english_report():
     # no clause, no position: neither bracket nor "(at"
     assert "  4. INFO DWG005 units-uncertain units taken as mm from $INSUNITS #fp-dwg005" in out
     assert "RULE FAILED EQP001: ValueError: boom" in out
-    assert "  closed polyline (layer ZONE-L2, handle 3A0, at 12,000 mm, 0 mm, gap 0.004 m)" in out
+    assert "  REP101 closed polyline (layer ZONE-L2, handle 3A0, at 12,000 mm, 0 mm, gap 0.004 m)" in out
     assert out[-1] == "2 errors, 1 warning, 1 info — 5 regions, 6 doors, 1 entrance"
 
 

@@ -21,11 +21,12 @@ import shapely
 from ..config_error import ConfigError
 from ..messages import say
 from ..model import Repair
+from ..repairs import GEOMETRY_FAILED
 
 T = TypeVar("T")
 
 #: the ``what`` of a failed step's repair
-FAILED = "geometry step failed"
+FAILED = GEOMETRY_FAILED
 #: set to "1" to let a failing step raise (for debugging: ``osmark check --debug`` sets it)
 RAISE_ENV = "OSMARK_GEOMETRY_RAISE"
 

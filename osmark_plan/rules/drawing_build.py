@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from ..findings import Subject
-from ..geometry.soft import FAILED
+from ..repairs import GEOMETRY_FAILED as FAILED
 from ..messages import in_lang
 from .base import Context, Violation, rule
 from .describe import text
