@@ -11,22 +11,27 @@ import unicodedata
 from typing import Any, Mapping
 
 _UESC = re.compile(r"\\U\+([0-9A-Fa-f]{4})")
+_UPAIR = re.compile(r"\\U\+([Dd][89ABab][0-9A-Fa-f]{2})\\U\+([Dd][C-Fc-f][0-9A-Fa-f]{2})")
 _JW_PREFIX = re.compile(r"^(?:_[0-9A-Fa-f]-[0-9A-Fa-f]_|[0-9A-Fa-f]-[0-9A-Fa-f] )")
 _XREF_PREFIX = re.compile(r"^.*?\$\d+\$")
 
 
 def decode_escapes(text: str) -> str:
-    """Decode DXF ``\\U+XXXX`` escapes (``\\U+5EFA\\U+5177`` -> ``建具``)."""
+    """Decode DXF ``\\U+XXXX`` escapes (``\\U+5EFA\\U+5177`` -> ``建具``); a character
+    beyond U+FFFF comes as a UTF-16 pair (``\\U+D842\\U+DFB7`` -> ``𠮷``), a lone half
+    becomes U+FFFD."""
     if "\\U+" not in text and "\\u+" not in text:
         return text
 
-    def repl(m: re.Match[str]) -> str:
-        try:
-            return chr(int(m.group(1), 16))
-        except (ValueError, OverflowError):
-            return m.group(0)
+    def pair(m: re.Match[str]) -> str:
+        high, low = int(m.group(1), 16), int(m.group(2), 16)
+        return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
 
-    return _UESC.sub(repl, text)
+    def repl(m: re.Match[str]) -> str:
+        code = int(m.group(1), 16)
+        return "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
+
+    return _UESC.sub(repl, _UPAIR.sub(pair, text))
 
 
 def fold(text: str) -> str:

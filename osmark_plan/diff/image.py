@@ -11,6 +11,7 @@ imported inside the functions; the CJK font comes from :mod:`osmark_plan.report.
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,9 @@ import numpy as np
 import shapely
 
 from ..output import atomic_path
+from ..report.fallback_fonts import name_fallbacks
 from ..report.fonts import cjk_font
+from ..report.image.glyphs import glyph_font
 from ..report.image.items import draw_lines
 from ..report.image.panel import wrap
 from ..report.image.shapes import fill_shapes
@@ -77,8 +80,10 @@ def render_diff_image(diff: PlanDiff, path: str | Path, lang: str = "ja", dpi: i
                      f"{doc['application']['name']}", ha="left", va="center", fontsize=14)
             fig.text(0.01, 1 - 0.68 / height, alignment_line(doc, lang), ha="left", va="center",
                      fontsize=9.5, color="#444444")
+            name_fallbacks(fig, glyph_font().has)  # characters the image font lacks
             path.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_path(path) as tmp:  # complete or untouched, never a truncated image
+            with atomic_path(path) as tmp, warnings.catch_warnings():  # complete or untouched
+                warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")  # a box
                 if fmt == "png":  # the same pixels, compressed in two threads (report/image/png.py)
                     write_png(fig, tmp, {"Software": "osmark-plan"})
                 else:

@@ -6,16 +6,20 @@ thousand labels and a hundred thousand characters of findings, so the image meas
 here (advance widths and ink extents per character, cached) and, for PNG, draws them as
 glyph outlines in a few collections (:mod:`.rasterise`), one Agg call each.
 
-Characters come from the image's CJK font (:mod:`.fonts`), those it lacks from DejaVu Sans,
-as matplotlib's own fallback does.
+Characters come from the image's CJK font (:mod:`..fonts`), those it lacks from DejaVu Sans,
+as matplotlib's own fallback does, then from a font of this machine that has them
+(:mod:`..fallback_fonts`); a character no font has is drawn as a box (tofu), never dropped.
 """
 
 from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from .compat import no_hinting
 
 #: the size (pixels per em) outlines are read at: fine enough for any size drawn
 _READ_SIZE = 100.0
@@ -33,23 +37,42 @@ class Glyph:
     ymax: float
 
 
+def tofu(ch: str) -> Glyph:
+    """A hollow box for a character no font has, as wide as the character would be (a full
+    em for wide East Asian characters), so it is seen and its place kept."""
+    import numpy as np
+
+    wide = unicodedata.east_asian_width(ch) in ("W", "F")
+    advance, x0, x1 = (1.0, 0.1, 0.9) if wide else (0.6, 0.07, 0.53)
+    y0, y1, t = -0.08, 0.78, 0.06  # the box's bottom, top and stroke (per em)
+    outer = [(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]  # anticlockwise
+    inner = [(x0 + t, y0 + t), (x0 + t, y1 - t), (x1 - t, y1 - t), (x1 - t, y0 + t),
+             (x0 + t, y0 + t)]  # clockwise: the hole
+    verts = np.array(outer + inner, dtype=float)
+    codes = np.array([1, 2, 2, 2, 79] * 2, dtype=np.uint8)  # MOVETO, LINETO..., CLOSEPOLY
+    return Glyph(verts, codes, advance, y0, y1)
+
+
 class GlyphFont:
     """The image font and its fallback: glyphs, line metrics and text boxes (pixels)."""
 
     def __init__(self, paths: list[str]) -> None:
         from matplotlib.ft2font import FT2Font
 
+        self._flags = no_hinting()
         self.fonts = []
         for path in paths:
             font = FT2Font(path)
             font.set_size(_READ_SIZE, 72)
             self.fonts.append(font)
         self._glyphs: dict[str, Glyph] = {}
+        self._extra: dict[str, Any] = {}  # fallback font file -> its face
+        self._has: dict[str, bool] = {}
         self._tables: dict[float, dict[str, tuple[Any, float]]] = {}
         head = self.fonts[0].get_sfnt_table("head")
         em = float(head["unitsPerEm"]) if head else 1000.0
         table = self.fonts[0].get_sfnt_table("OS/2")
-        if table is not None:
+        if table is not None and "sTypoAscender" in table:  # matplotlib 3.8 has no sTypo*
             asc, desc, gap = table["sTypoAscender"], table["sTypoDescender"], table["sTypoLineGap"]
         else:
             hhea = self.fonts[0].get_sfnt_table("hhea") or {"ascent": 800, "descent": -200,
@@ -59,26 +82,61 @@ class GlyphFont:
         self.ascent, self.descent, self.gap = asc / em, -desc / em, gap / em
 
     def glyph(self, ch: str) -> Glyph:
-        """The character's glyph from the first font that has it (else the first font's
-        "missing" box)."""
+        """The character's glyph from the first font that has it, else from a fallback font
+        of this machine, else a box; a control or format character is blank."""
         found = self._glyphs.get(ch)
-        if found is not None:
-            return found
-        from matplotlib.ft2font import LoadFlags
-
-        code = ord(ch)
-        font = next((f for f in self.fonts if f.get_char_index(code)), self.fonts[0])
-        loaded = font.load_char(code, flags=LoadFlags.NO_HINTING)
-        verts, codes = font.get_path()
-        advance = loaded.linearHoriAdvance / 65536 / _READ_SIZE
-        if len(verts):
-            verts = verts / _READ_SIZE
-            ymin, ymax = float(verts[:, 1].min()), float(verts[:, 1].max())
-            found = Glyph(verts, codes, advance, ymin, ymax)
-        else:
-            found = Glyph(None, None, advance, 0.0, 0.0)
-        self._glyphs[ch] = found
+        if found is None:
+            found = self._glyphs[ch] = self._load(ch)
         return found
+
+    def has(self, ch: str) -> bool:
+        """Whether the image's own fonts (not the fallbacks) have the character."""
+        found = self._has.get(ch)
+        if found is None:
+            found = self._has[ch] = any(f.get_char_index(ord(ch)) for f in self.fonts)
+        return found
+
+    def _load(self, ch: str) -> Glyph:
+        code = ord(ch)
+        kind = unicodedata.category(ch)
+        if kind in ("Cc", "Cf", "Zl", "Zp"):
+            return Glyph(None, None, 0.0, 0.0, 0.0)
+        if kind == "Cs":  # a lone surrogate (undecodable byte): shown as U+FFFD, as in texts
+            return self.glyph("\ufffd")
+        font = next((f for f in self.fonts if f.get_char_index(code)), None)
+        if font is None:
+            font = self._fallback(ch)
+        if font is None:
+            return tofu(ch)
+        try:
+            loaded = font.load_char(code, flags=self._flags)
+            verts, codes = font.get_path()
+        except RuntimeError:  # FreeType could not load it after all: a box, not a crash
+            return tofu(ch)
+        advance = loaded.linearHoriAdvance / 65536 / _READ_SIZE
+        if not len(verts):
+            return Glyph(None, None, advance, 0.0, 0.0)
+        verts = verts / _READ_SIZE
+        return Glyph(verts, codes, advance, float(verts[:, 1].min()), float(verts[:, 1].max()))
+
+    def _fallback(self, ch: str) -> Any:
+        """A face of the fallback font that has ``ch`` (opened once), or None."""
+        from ..fallback_fonts import fallback_files
+
+        path = fallback_files([ch])[ch]
+        if path is None:
+            return None
+        face = self._extra.get(path)
+        if face is None:
+            from matplotlib.ft2font import FT2Font
+
+            try:
+                face = FT2Font(path)
+                face.set_size(_READ_SIZE, 72)
+            except Exception:  # noqa: BLE001 - unreadable after all: the box
+                return None
+            self._extra[path] = face
+        return face if face.get_char_index(ord(ch)) else None
 
     def table(self, size_px: float) -> dict[str, tuple[Any, float]]:
         """Character -> (outline Path or None, advance), at ``size_px`` pixels per em; fill

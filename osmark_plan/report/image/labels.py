@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from .compat import root_figure
 from .graph import anchor
 from .glyphs import text_size
 from .items import Tag
@@ -123,7 +124,7 @@ def measured_box(label: Any, size: float) -> tuple[float, float, float, float]:
         label.__dict__.setdefault("_osmark_boxes", {})
     if size not in boxes:
         cx, cy = label.axes.transData.transform(label.xy)
-        w, h = text_size(label.get_text(), size, label.get_figure(root=True).dpi)
+        w, h = text_size(label.get_text(), size, root_figure(label).dpi)
         boxes[size] = (float(cx), float(cy), w, h)
     return boxes[size]
 

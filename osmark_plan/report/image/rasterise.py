@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .compat import linespacing, root_figure
 from .glyphs import GlyphFont, glyph_font
 
 _HA = {"left": 0.0, "center": 0.5, "right": 1.0}
@@ -57,7 +58,7 @@ class PlainText:
         return self.text
 
     def get_figure(self, root: bool = True) -> Any:
-        return self.owner.get_figure(root=root) if self.axes is not None else self.owner
+        return root_figure(self.owner) if self.axes is not None else self.owner
 
     def set_fontsize(self, size: float) -> None:
         self.size = float(size)
@@ -144,7 +145,7 @@ def _artist_spec(text: Any, owner: Any, dpi: float) -> _Spec | None:
                    and hasattr(owner, "transData"))
     return _Spec(owner, text.get_text(), float(x), float(y), text.get_fontsize(),
                  to_rgba(text.get_color(), text.get_alpha()), ha, text.get_verticalalignment(),
-                 getattr(text, "_multialignment", None) or ha, text.get_linespacing(),
+                 getattr(text, "_multialignment", None) or ha, linespacing(text),
                  float(text.get_zorder()), clipped, box)
 
 

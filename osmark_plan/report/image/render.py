@@ -19,7 +19,9 @@ from ...findings import Report
 from ...gc_pause import gc_paused
 from ...output import atomic_path
 from ..document import report_document
+from ..fallback_fonts import name_fallbacks
 from ..fonts import cjk_font
+from .glyphs import glyph_font
 from .graph import draw_graph, graph_edges, node_points, outside_nodes, polygons, size_of
 from .items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .labels import Placed, place_region_labels, place_tags
@@ -136,6 +138,7 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int, continuation: bool
         fig.text(0.01, 1 - 0.45 / fig.get_figheight(),
                  f"{doc['drawing']['name']}   {summary_line(doc['summary'], lang)}",
                  ha="left", va="center", fontsize=14)
+        name_fallbacks(fig, glyph_font().has)  # characters the image font lacks
         if glyphs:
             rasterise_texts(fig, sink.items)
     return fig, listed
@@ -212,12 +215,17 @@ def _add_nodes(ax: Any, site: Any, placed: Placed, radius: float = 4.0) -> None:
 
 @contextmanager
 def _quiet_font_log() -> Iterator[None]:
-    """CJK fonts have no bold face; matplotlib logs that each time. Not worth telling users."""
+    """CJK fonts have no bold face; matplotlib logs that each time. Not worth telling users;
+    nor its warning for a character no font has (it draws a box for it, as the PNG does)."""
+    import warnings
+
     logger = logging.getLogger("matplotlib.font_manager")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        yield
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+            yield
     finally:
         logger.setLevel(level)
 

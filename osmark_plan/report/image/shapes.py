@@ -8,6 +8,8 @@ from typing import Any, Iterable, Sequence
 
 from shapely.geometry.base import BaseGeometry
 
+from .compat import root_figure
+
 
 def shape_paths(geoms: Sequence[BaseGeometry], holes: bool = True) -> list[tuple[int, Any]]:
     """Each (multi)polygon with something to draw as (its index, one closed Path of all its
@@ -103,7 +105,7 @@ def hatch_lines(ax: Any, geoms: Sequence[BaseGeometry], zorder: float, colour: s
     geoms = [g for g in geoms if g is not None and not g.is_empty]
     if not geoms:
         return None
-    fig = ax.get_figure(root=True)
+    fig = root_figure(ax)
     step = HATCH_STEP_INCHES * fig.dpi
     to_px = ax.transData.transform
     px = shapely.transform(np.array(geoms, dtype=object), lambda xy: to_px(xy))
