@@ -119,7 +119,8 @@ def measure(drawing: Path, config: Path, src: Path | None, image: bool = False) 
         _pid, status, usage = os.wait4(pid, 0)
         seconds = time.perf_counter() - t0
         text = err.read_text(encoding="utf-8", errors="replace") if err.exists() else ""
-        report = json.loads(target.read_text(encoding="utf-8")) if target.is_file() and target.stat().st_size else {}
+        written = target.is_file() and target.stat().st_size > 0
+        report = json.loads(target.read_text(encoding="utf-8")) if written else {}
     lines = [ln for ln in text.splitlines() if ln.strip()]
     crash = lines[-1][:200] if "Traceback (most recent call last)" in text and lines else None
     return {"seconds": round(seconds, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
@@ -201,14 +202,21 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def describe(src: Path | None) -> str:
-    """The commit measured (``git describe`` of the source tree)."""
+    """The commit measured, and whether the package's files differ from it."""
     tree = src or ROOT
-    try:
-        out = subprocess.run(["git", "-C", str(tree), "log", "-1", "--format=%h (%cs)"], capture_output=True,
-                             text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        out = ""
-    return f"commit {out}" if out else str(tree)
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(["git", "-C", str(tree), *args], capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    out = git("log", "-1", "--format=%h (%cs)")
+    if not out:
+        return str(tree)
+    dirty = git("status", "--porcelain", "--", "osmark_plan")
+    return f"commit {out}" + (" with uncommitted changes" if dirty else "")
 
 
 def _seen(seen: list[int] | None) -> str:
@@ -218,7 +226,7 @@ def _seen(seen: list[int] | None) -> str:
 
 
 def _exit(r: dict[str, Any]) -> str:
-    return f"{r['exit']} (traceback)" if r.get("traceback") else str(r["exit"])
+    return f"{r['exit']}, traceback" if r.get("traceback") else str(r["exit"])
 
 
 def _pair(now: str, before: str | None) -> str:
@@ -243,7 +251,8 @@ def _total(t: dict[str, Any]) -> list[str]:
     right of labelled, and the slowest and biggest drawing."""
     mid = (t["seen"][0] + t["seen"][1]) / 2
     return [str(t["found"]), "%.2f" % (t["found"] / max(1, mid)), "%d of %d" % (t["within"], t["drawings"]),
-            "%d / %d" % (t["named_right"], t["labelled"]), str(t["named"]), "%d / %d" % (t["doors"], t["joining"]),
+            "%d / %d" % (t["named_right"], t["labelled"]), str(t["named"]),
+            "%d / %d" % (t["doors"], t["joining"]),
             str(t["entrances"]), "%d tracebacks" % t["tracebacks"], f"max {t['max_cpu_s']} s",
             f"max {t['max_seconds']} s", f"max {t['max_rss_mb']} MB"]
 

@@ -41,8 +41,8 @@ def _region(name, area, level=1):
 
 def test_names_right_are_counted_no_more_often_than_the_drawing_has_them():
     report = {"regions": [_region("W.C", 3.0), _region("w.c", 3.0), _region("W.C", 3.0),
-                          _region("ＡＵＬＡ", 60.0), _region("房间名称：服务器室", 30.0), _region(None, 12.0),
-                          _region("Gang", 3.9, level=0)]}
+                          _region("ＡＵＬＡ", 60.0), _region("房间名称：服务器室", 30.0),
+                          _region(None, 12.0), _region("Gang", 3.9, level=0)]}
     f = rd.figures(report, {"W.C": 2, "AULA": 1, "服务器室": 1})
     # two of three W.C (the drawing has two), AULA in full width; a name keeping its key is wrong
     assert (f["named_right"], f["labelled"], f["named"]) == (3, 4, 6)
