@@ -184,11 +184,11 @@ def test_fallback_lookup_is_per_character_and_cached(monkeypatch, tmp_path):
 
 
 def test_preferred_fonts_rank_first():
-    files = ["/f/DejaVuSans.ttf", "/f/NotoSansCJK-Bold.ttc", "/f/NotoSansCJK-Regular.ttc",
-             "/f/wqy-zenhei.ttc"]
+    files = ["/f/LastResortHE-Regular.ttf", "/f/DejaVuSans.ttf", "/f/NotoSansCJK-Bold.ttc",
+             "/f/NotoSansCJK-Regular.ttc", "/f/wqy-zenhei.ttc", "/f/ZapfDingbats.ttf"]
     assert sorted(files, key=fallback_fonts.rank) == [
         "/f/NotoSansCJK-Regular.ttc", "/f/NotoSansCJK-Bold.ttc", "/f/wqy-zenhei.ttc",
-        "/f/DejaVuSans.ttf"]
+        "/f/DejaVuSans.ttf", "/f/ZapfDingbats.ttf", "/f/LastResortHE-Regular.ttf"]
 
 
 def test_lone_surrogates_show_as_replacement_and_pairs_join():

@@ -26,9 +26,12 @@ _HEAVY = re.compile(r"bold|black|heavy|light|thin|italic|oblique|mono")
 
 
 def rank(path: str) -> tuple[int, int, str]:
-    """Sort key of a font file: preferred family first, regular weight first, then name."""
+    """Sort key of a font file: preferred family first, regular weight first, then name;
+    a "last resort" font (placeholder boxes for every code point) after all others."""
     name = re.sub(r"[^a-z0-9]", "", path.replace("\\", "/").rsplit("/", 1)[-1].lower())
     first = next((i for i, p in enumerate(_PREFERRED) if p.search(name)), len(_PREFERRED))
+    if "lastresort" in name:  # matplotlib's own: a placeholder for every code point, last
+        first += 1
     return first, int(bool(_HEAVY.search(name))), name
 
 
