@@ -254,3 +254,17 @@ def test_a_truncated_jww_is_a_partial_drawing(tmp_path, capsys):
     assert main(["check", str(path), "--accept-partial", "--format", "json", "--lang", "en"]) in (0, 1)
     [finding] = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["rule"] == "DWG011"]
     assert finding["severity"] == "error" and finding["extra"]["unknown"] > 0
+
+
+def test_a_panic_of_the_converter_is_an_unreadable_drawing(floor, monkeypatch, capsys):
+    import ezdwg
+
+    PanicException = type("PanicException", (BaseException,), {})  # as PyO3 raises a Rust panic
+
+    def panics(*args, **kwargs):
+        raise PanicException("index out of bounds")
+
+    monkeypatch.setattr(ezdwg, "read", panics)
+    assert main(["check", str(floor), "--lang", "en"]) == 3
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "index out of bounds" in err and str(floor) in err

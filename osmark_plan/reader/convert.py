@@ -85,6 +85,12 @@ def _module(fmt: str):  # type: ignore[no-untyped-def]
             f"pip install 'osmark-plan[{extra}]'（または CAD で DXF に変換してください）") from None
 
 
+def _failure(exc: BaseException) -> bool:
+    """A converter's failure: an Exception, or a panic of its native code (PyO3 raises those as
+    ``PanicException``, a BaseException); never Ctrl-C or an exit."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def _version(module) -> str:  # type: ignore[no-untyped-def]
     from importlib.metadata import PackageNotFoundError, version
 
@@ -101,7 +107,9 @@ def convert(path: Path, fmt: str) -> Converted:
         return _jw(path, fmt, module) if fmt in ("jww", "jwc") else _dwg(path, module)
     except ConvertError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any converter failure is "cannot read"
+    except BaseException as exc:  # noqa: BLE001 - any converter failure is "cannot read"
+        if not _failure(exc):
+            raise
         msg = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise ConvertError(f"not a readable {fmt.upper()} file ({_version(module)}: {msg})",
                            f"読み取れない {fmt.upper()} ファイルです（{_version(module)}: {msg}）") from None
@@ -142,7 +150,9 @@ def _shortfall(out: Converted, source) -> bool:  # type: ignore[no-untyped-def]
     becomes ``out.shortfall`` and a repair. False (and a notice) when the source cannot be counted."""
     try:
         held, converted = source(), dxf_tally(out.doc)
-    except Exception as exc:  # noqa: BLE001 - a damaged object map: say the count is unknown
+    except BaseException as exc:  # noqa: BLE001 - a damaged object map: say the count is unknown
+        if not _failure(exc):
+            raise
         out.repairs.append(Repair(what="conversion notice", detail=say(
             f"{out.converter}: the entities of the source could not be counted ({type(exc).__name__}); "
             f"entities the conversion lost may be missing without a finding",
