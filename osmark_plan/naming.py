@@ -217,13 +217,51 @@ def parse_importance(text: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# --- keyed label lines ------------------------------------------------------------------------
+
+#: keys saying the rest of the line is the room's name (房间名称：服务器室, 室名：会議室, Name: Lab)
+_NAME_KEY = (r"房间名称|房间名|房名|名称|室名称|室名|部屋名|諸室名|"
+             r"ROOM\s*NAME|RM\s*NAME|SPACE\s*NAME|NAME|ROOM|NOMBRE|NOM|NOME|RAUMNAME|RAUM")
+#: keys saying it is the room's number (房间编号：118, 室番号：101, No.: 12, Room No.: G03)
+_NUMBER_KEY = (r"房间编号|房间号|房号|编号|室番号|室番|部屋番号|番号|"
+               r"(?:ROOM|RM|SPACE)\s*(?:NO\.?|NR\.?|NUMBER|NUM\.?|#)|NO\.?|NR\.?|NUMBER|NUM\.?|#|N[UÚ]MERO")
+#: keys of what a room label says besides its name and number: use, areas, users, notes
+_OTHER_KEY = (r"房间属性|属性|用途|使用面积|建筑面积|套内面积|面积|面積|床面積|有効面積|使用人员|人员|人数|"
+              r"使用者|定員|収容人数|備考|备注|天井高|AREA|USE|USAGE|OCCUPANCY|CAPACITY|USERS?|REMARKS?|NOTES?")
+_KEYED = re.compile(rf"^\s*(?:({_NAME_KEY})|({_NUMBER_KEY})|({_OTHER_KEY}))\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def split_key(text: str) -> tuple[str | None, str]:
+    """A label line that starts with a key, split: ``("name", "服务器室")`` for ``房间名称：服务器室``
+    (also 名称：, 室名：, Name:, Room name:), ``("number", "118")`` for ``房间编号：118`` (also
+    室番号：, No.:, Room No.:), ``("other", "36.24㎡")`` for a use, area, users or notes line
+    (房间属性：, 使用面积：, Area:). ``(None, text)`` (folded) when it starts with no known key."""
+    s = fold(text)
+    m = _KEYED.match(s)
+    if m is None:
+        return None, s
+    raw = re.split(r"[:：﹕]", decode_escapes(text), maxsplit=1)  # the value as written (，not ,)
+    value = " ".join((raw[1] if len(raw) == 2 else m.group(4)).split())
+    if m.group(1) is not None:
+        return ("name", value) if value else ("other", value)
+    if m.group(2) is not None:
+        return ("number", fold(value)) if any(ch.isdigit() for ch in value) else ("other", value)
+    return "other", value
+
+
 # --- room names and the zone table ----------------------------------------------------------
 
 _NUMERIC = re.compile(r"^[\d\s.,×xX*+\-/:=()φΦ@]+$")
 
 
 def name_text(text: str, lock_rx: Any = None) -> str | None:
-    """The part of a label usable as a room name (None for level words, numbers, door tags)."""
+    """The part of a label usable as a room name (None for level words, numbers, door tags, and
+    for a keyed number, use or area line); a key such as ``房间名称：`` or ``Name:`` is dropped."""
+    key, value = split_key(text)
+    if key is not None and key != "name":
+        return None
+    if key == "name":
+        text = value
     if is_level_only(text):
         return None
     rest = strip_level_words(text) if parse_level(text) is not None else text.strip()

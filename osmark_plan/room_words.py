@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .naming import fold, is_level_only, parse_level, strip_level_words
+from .naming import fold, is_level_only, parse_level, split_key, strip_level_words
 
 _AREA = re.compile(
     r"^(?:約|A\s*=|AREA\s*[:=]?|面積\s*[:=]?)?\s*[\d.,]+\s*(?:m2|m²|㎡|sqm|sq\.?\s*m|sf|sq\.?\s*ft|ft2|ft²|帖|畳|坪|j|jo)\s*$",
     re.IGNORECASE)
 _SIZE = re.compile(r"^[\d.,\s'\"’”-]+\s*[x×*]\s*[\d.,\s'\"’”-]+(?:\s*(?:mm|cm|m))?$", re.IGNORECASE)
-_MEASURE_WORD = re.compile(r"^(?:CH|FL|GL|SL|H|W|D|φ|Φ|R)\s*[=:+\-±]?\s*[\d.,]+", re.IGNORECASE)
+_MEASURE_WORD = re.compile(r"^(?:CH|FL|GL|SL|H|W|D|φ|Φ|R)\s*[=:+\-±]?\s*[.,]?\d", re.IGNORECASE)
 _PARAMETER = re.compile(r"\b[a-z_]+\s*=\s*[\d.]+", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\d\s.,×xX*+\-/:=()φΦ@'\"]+$")
 _STAIR = re.compile(r"^(?:上|下|上り|下り|UP|DN|DOWN|昇|降)\s*[↑↓→←]?$|^[↑↓→←]+$", re.IGNORECASE)
@@ -36,11 +36,17 @@ _ROOM_WORD = re.compile(
     r"室|ルーム|ホール|廊下|通路|ロビー|受付|玄関|階段|便所|トイレ|ﾄｲﾚ|化粧|浴|洗面|脱衣|更衣|休憩|倉庫|書庫|庫|"
     r"事務|執務|会議|応接|打合|作業|研究|実験|教室|診察|所$|場$|館$|"
     r"食堂|厨房|キッチン|台所|湯沸|給湯|押入|物入|納戸|クローゼット|ｸﾛｰｾﾞｯﾄ|ベランダ|バルコニー|テラス|"
-    r"エントランス|ラウンジ|コーナー|スペース|センター|ＥＶ|EV|PS|DS|EPS|WC|ＤＫ|DK|LDK|"
+    r"エントランス|ラウンジ|コーナー|スペース|センター|ＥＶ|EV|PS|DS|EPS|WC|W\.C\.?|ＤＫ|DK|LDK|"
+    r"厅|间$|房\d*$|走廊|卫生|楼梯|电梯|办公|大堂|天井|机房|"
     r"\b(?:ROOM|OFFICE|HALL|LOBBY|CORRIDOR|KITCHEN|PANTRY|TOILET|WC|LAV|BATH|STAIRS?|STORE|STORAGE|"
     r"MEETING|CONFERENCE|RECEPTION|SERVER|LAB|LABORATORY|CLASS(?:ROOM)?|LIBRARY|ENTRANCE|FOYER|"
     r"LOUNGE|CAFE|CANTEEN|LIVING|DINING|BED(?:ROOM)?|CLOSET|GARAGE|WORKSHOP|PLANT|ARCHIVE|COPY|"
-    r"PRINT|MAIL|SECURITY|VAULT|SAFE|EXECUTIVE|DIRECTOR|MANAGER|AREA|ZONE|SPACE|HALLWAY|FACTORY)\b",
+    r"PRINT|MAIL|SECURITY|VAULT|SAFE|EXECUTIVE|DIRECTOR|MANAGER|AREA|ZONE|SPACE|HALLWAY|FACTORY|"
+    # Spanish, Catalan, Italian, German, French
+    r"AULA|SALA|ASEOS?|BAÑOS?|LAVABOS?|VESTUARIOS?|VESTUARIS|COCINA|CUINA|DESPACHO|DESPATX|OFICINA|"
+    r"ALMACÉN|ALMACEN|MAGATZEM|PASILLO|PASSADÍS|VESTÍBULO|VESTIBUL|BIBLIOTECA|GIMNASIO|GIMNÀS|"
+    r"LABORATORIO|COMEDOR|MENJADOR|SECRETAR[IÍ]A|CONSERGER[IÍ]A|UFFICIO|BAGNO|CUCINA|MAGAZZINO|"
+    r"BÜRO|BURO|KÜCHE|FLUR|RAUM|ZIMMER|LAGER|BUREAU|SALLE|CUISINE|COULOIR)\b",
     re.IGNORECASE)
 _HONORIFIC = re.compile(r"(?:様|さん|氏|殿)$|^(?:MR|MRS|MS|DR|PROF)\.?\s", re.IGNORECASE)
 #: the most common Japanese family names: a desk or a seat labelled with a person's name
@@ -91,8 +97,27 @@ def room_number(text: str) -> str | None:
     return s
 
 
+#: what a key naming the line as the room's name (``房间名称：``, ``Name:``) adds to its score
+KEYED_NAME = 2.0
+
+
+def has_room_word(text: str) -> bool:
+    """Whether a text holds a room word (室, トイレ, 卫生间, OFFICE, W.C, AULA, PS, EV …)."""
+    return bool(_ROOM_WORD.search(fold(text)))
+
+
 def read_line(text: str, lock_rx: re.Pattern[str] | None = None) -> Reading:
-    """One line of a label read as a room name, a room number or nothing."""
+    """One line of a label read as a room name, a room number or nothing. A keyed line is read
+    by its key: ``房间名称：服务器室`` names (scored higher), ``房间编号：118`` numbers, a use, area
+    or users line (``房间属性：…``, ``使用面积：…``) says neither."""
+    key, value = split_key(text)
+    if key == "number":
+        return Reading(number=value)
+    if key == "other":
+        return Reading()
+    if key == "name":
+        got = read_line(value, lock_rx)
+        return Reading(got.name, got.number, got.score + KEYED_NAME) if got.name else got
     s = fold(text)
     if not s or is_level_only(s) or _STAIR.match(s) or _PARAMETER.search(s):
         return Reading()

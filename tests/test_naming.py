@@ -82,3 +82,61 @@ def test_table_level_first_line_of_a_two_line_label():
     assert table_level(table, ["役員室 (社長)"]) == 2
     assert table_level(table, ["会議室Ａ"]) == 1
     assert table_level({"Office 1": 3, "Office": 1}, ["Office 1"]) == 3
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("房间名称：服务器室", "name", "服务器室"),
+    ("名称：天井", "name", "天井"),
+    ("室名：会議室", "name", "会議室"),
+    ("Name: Lab", "name", "Lab"),
+    ("Room name: Server room", "name", "Server room"),
+    ("房间名称：团委，学生工作办公室", "name", "团委，学生工作办公室"),  # the value as written
+    ("房间编号：118", "number", "118"),
+    ("房间编号：101，103", "number", "101,103"),
+    ("室番号：１０１", "number", "101"),
+    ("No.: 12", "number", "12"),
+    ("Room No.: G03", "number", "G03"),
+    ("房间属性：业务用房", "other", "业务用房"),
+    ("使用面积：36.24㎡", "other", "36.24㎡"),
+    ("使用人员：", "other", ""),
+    ("房间编号：", "other", ""),                        # a number key without a number
+    ("服务器室", None, "服务器室"),
+    ("Room 101", None, "Room 101"),
+    ("number=1 radius=0.2", None, "number=1 radius=0.2"),  # parameters, not keys
+])
+def test_split_key(text, key, value):
+    assert naming.split_key(text) == (key, value)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("房间名称：服务器室", "服务器室"), ("Name: Lab", "Lab"), ("房间编号：118", None),
+    ("室番号：101", None), ("使用面积：35.91㎡", None), ("会議室", "会議室"), ("W.C", "W.C"),
+])
+def test_name_text_drops_keys_and_never_names_from_a_number_line(text, name):
+    assert naming.name_text(text) == name
+
+
+@pytest.mark.parametrize("lines, name, number", [
+    (["房间编号：118", "房间名称：服务器室", "房间属性：业务用房", "使用面积：36.24㎡"], "服务器室", "118"),
+    # a keyed name beats a use line with a room word (房间属性：办公室 is the use, not the name)
+    (["房间编号：340", "房间名称：信息系统部", "房间属性：办公室"], "信息系统部", "340"),
+    (["名称：天井", "使用面积：35.91㎡"], "天井", None),
+    (["房间编号：130"], None, "130"),
+    (["室番号：101", "室名：会議室"], "会議室", "101"),
+    (["No.: 12", "Room name: Office"], "Office", "12"),
+    (["W.C"], "W.C", None), (["WC"], "WC", None), (["AULA"], "AULA", None), (["PS"], "PS", None),
+    (["EV"], "EV", None), (["EPS"], "EPS", None), (["MWC"], "MWC", None), (["FWC"], "FWC", None),
+    (["W.1800"], None, None), (["W=1800"], None, None),     # sizes stay sizes
+])
+def test_read_label_keys_and_short_room_words(lines, name, number):
+    from osmark_plan.room_words import read_label
+
+    reading = read_label(lines)
+    assert (reading.name, reading.number) == (name, number)
+
+
+@pytest.mark.parametrize("text", ["W.C", "WC", "AULA", "PS", "EV", "EPS", "MWC", "FWC", "会議室", "卫生间"])
+def test_short_room_words_are_room_words(text):
+    from osmark_plan.room_words import has_room_word
+
+    assert has_room_word(text)

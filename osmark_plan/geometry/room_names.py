@@ -5,8 +5,8 @@ Which texts may name a room:
 - the texts on the room-label layers the config maps; only when the drawing has none, texts on
   the other mapped layers (walls, partitions …), never texts on ignored layers;
 - never texts on layers that are switched off or frozen;
-- never texts inside blocks (furniture, symbols, title blocks) unless the block sits on a label
-  layer (a room tag).
+- texts inside blocks and ATTRIBs only as :mod:`.name_blocks` allows: a room-name block's on a
+  label layer, or holding a room word; never a symbol's (the same text placed many times).
 
 Each text is read line by line (:mod:`osmark_plan.room_words`): names are scored (room words,
 text height, nearness to the room's centre); room numbers are kept as the number of the room.
@@ -25,6 +25,7 @@ from shapely.geometry import Polygon
 from ..model import Label, LayerInfo, Shared
 from ..naming import table_level
 from ..room_words import Reading, read_label
+from .name_blocks import block_texts_ok
 from .room_split import SAME_LABEL
 
 
@@ -43,10 +44,11 @@ def usable_labels(labels: tuple[Label, ...], layers: Mapping[str, LayerInfo]) ->
         return info is None or not (info.off or info.frozen)
 
     visible = [lb for lb in labels if shown(lb)]
+    visible = [lb for lb, ok in zip(visible, block_texts_ok(visible)) if ok]
     on_label = [lb for lb in visible if lb.layer_kind == "label"]
     if on_label:
         return on_label
-    return [lb for lb in visible if lb.layer_kind != "ignored" and lb.source.block is None]
+    return [lb for lb in visible if lb.layer_kind != "ignored"]
 
 
 def candidates(labels: list[Label], lock_rx: re.Pattern[str] | None) -> list[Candidate]:

@@ -3,7 +3,8 @@
 INSERTs are followed recursively (nested, rotated, scaled, mirrored, MINSERT) by composing
 ``Insert.matrix44()``; entities inside a block on layer ``0`` take the INSERT's layer. An INSERT
 on a door, cabinet, device, asset or zone layer becomes an *element* that owns the entities of
-its block. Coordinates stay in drawing units here; :func:`flatten` turns an item into point
+its block. The visible ATTRIBs of other INSERTs on a mapped layer (a room-name block's name and
+number) are texts like the TEXTs inside a block. Coordinates stay in drawing units here; :func:`flatten` turns an item into point
 arrays in world coordinates.
 """
 
@@ -30,7 +31,7 @@ LINEWORK_TYPES = frozenset({
     "LINE", "ARC", "CIRCLE", "ELLIPSE", "LWPOLYLINE", "POLYLINE", "SPLINE", "HATCH",
     "MPOLYGON", "SOLID", "TRACE", "3DFACE", "MLINE", "HELIX",
 })
-TEXT_TYPES = frozenset({"TEXT", "MTEXT"})
+TEXT_TYPES = frozenset({"TEXT", "MTEXT", "ATTRIB"})
 #: types that are fine to skip without counting them as unreadable
 HARMLESS_TYPES = frozenset({
     "INSERT", "ATTRIB", "ATTDEF", "POINT", "DIMENSION", "ARC_DIMENSION", "LEADER",
@@ -134,6 +135,8 @@ def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = No
             out.types[layer][t] += 1
             handle = top or getattr(e.dxf, "handle", None)  # type: ignore[attr-defined]
             if t == "INSERT":
+                if owner < 0 and kind not in ELEMENT_KINDS:
+                    out.items.extend(attrib_items(e, m, M, sc, layer, kind_of, handle))
                 _visit_insert(e, m, layer, kind, handle, owner, chain)
             elif t in LINEWORK_TYPES or t in TEXT_TYPES:
                 item = Item(e, m, layer, kind, handle, block, owner, M, sc)
@@ -193,6 +196,34 @@ def walk(doc: Drawing, kind_of: Callable[[str], str], limits: Limits | None = No
             visit(blk, mi, layer, handle, decode_escapes(name), sub_owner, chain + (name,))
 
     visit(doc.modelspace(), None, None, None, None, -1, ())
+    return out
+
+
+def attrib_items(e: object, m: Matrix44 | None, M: np.ndarray | None, sc: float, layer: str,
+                 kind_of: Callable[[str], str], handle: str | None) -> list[Item]:
+    """The visible ATTRIBs of an INSERT (not a MINSERT array) as text items, on their own layer
+    when it is mapped, else on the INSERT's; none on an ignored or element layer."""
+    try:
+        if int(getattr(e, "mcount", 1)) > 1:
+            return []
+        attribs = list(getattr(e, "attribs", ()))
+        if not attribs:
+            return []
+        block = decode_escapes(str(e.dxf.name))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001
+        return []
+    out = []
+    for a in attribs:
+        try:
+            if a.is_invisible or not str(a.dxf.text).strip():
+                continue
+            own = layer_of(a)
+        except Exception:  # noqa: BLE001
+            continue
+        at = own if own != "0" and kind_of(own) != "ignored" else layer
+        kind = kind_of(at)
+        if kind != "ignored" and kind not in ELEMENT_KINDS:
+            out.append(Item(a, m, at, kind, handle, block, -1, M, sc))
     return out
 
 

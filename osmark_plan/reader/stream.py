@@ -5,7 +5,8 @@ dimensions, hatches, ceiling grids. :func:`scan` walks the raw bytes with regula
 (no per-line Python work) and keeps, from model space:
 
 * every entity on a mapped layer (walls, doors, zones, cabinets, ...);
-* every TEXT and MTEXT (they can name rooms, cabinets and doors, or state the scale);
+* every TEXT and MTEXT (they can name rooms, cabinets and doors, or state the scale), and the
+  INSERTs with an ATTRIB on a mapped layer (a room-name block);
 * INSERTs whose blocks hold any of these, a possible door swing, a missing or nested block
   the reader must report, or - when the drawing has door swings the reader must pair with
   leaf lines - any LINE;
@@ -159,7 +160,7 @@ def _parse_block(sc: Scanner, starts: Starts, b: _Block) -> None:
     """What a block holds: counts per layer and type, nested INSERTs, what the reader needs."""
     data = sc.data
     b.parsed = True
-    for t, pos, end, _k in entities_in(starts, b.k0, b.k1):
+    for t, pos, end, k in entities_in(starts, b.k0, b.k1):
         m = tag_head(data, pos, end)
         if m is None:
             raise Decline("an entity without a layer in a block")
@@ -167,7 +168,8 @@ def _parse_block(sc: Scanner, starts: Starts, b: _Block) -> None:
         layer = None if raw == b"0" else sc.name(raw)
         tn = t.decode("ascii", "replace")
         b.own[(layer, tn)] += 1
-        if t in TEXT_TYPES or (layer is not None and sc.kind(raw) != "ignored"):
+        if t in TEXT_TYPES or (layer is not None and sc.kind(raw) != "ignored") \
+                or (t == b"INSERT" and _attribs_mapped(sc, starts, k)):
             b.mapped = True
         if t == b"INSERT" or b"DIMENSION" in t:
             p = tag_pairs(data, pos, end)
@@ -281,7 +283,7 @@ def _filter(sc: Scanner, starts: Starts, sections: dict[str, tuple[int, int]],
     line_swings = False
     total = 0
     kind_of = sc.kind
-    for t, p, end, _k in entities_in(starts, first, last):
+    for t, p, end, k in entities_in(starts, first, last):
         m = tag_head(data, p, end)
         if m is None:
             raise Decline("an entity without a layer")
@@ -302,7 +304,7 @@ def _filter(sc: Scanner, starts: Starts, sections: dict[str, tuple[int, int]],
                 if arcx if kind in ELEMENT_KINDS else arc:
                     line_swings = True
                 if not keep:
-                    keep = need or arc
+                    keep = need or arc or _attribs_mapped(sc, starts, k)
                     if not keep and lines:
                         waiting.append((p, end, raw, name, copies))
                         continue
@@ -337,6 +339,19 @@ def _filter(sc: Scanner, starts: Starts, sections: dict[str, tuple[int, int]],
     dropped = sum(types.values())
     return Scan(_assemble(data, starts, sections, blocks, keep_blocks, keep_blocks | refs, kept, sc.name),
                 left_out, total - dropped, dropped)
+
+
+def _attribs_mapped(sc: Scanner, starts: Starts, k: int) -> bool:
+    """Whether the INSERT at structure start ``k`` has an ATTRIB on a mapped layer other than
+    ``0`` (the reader reads it as a text: a room-name block's name)."""
+    pos, typ, data = starts.pos, starts.typ, sc.data
+    j = k + 1
+    while j + 1 < len(typ) and typ[j] == b"ATTRIB":
+        m = tag_head(data, pos[j], pos[j + 1])
+        if m is not None and m.group(3) != b"0" and sc.kind(m.group(3)) != "ignored":
+            return True
+        j += 1
+    return False
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
