@@ -125,7 +125,7 @@ def dwg_tally(path: str, raw: Any) -> Tally:
     layer_names = {int(h): decode_escapes(str(n)) for h, n in raw.decode_layer_names(path)}
     layer_of = {int(h): layer_names.get(int(lh)) for h, lh in raw.decode_object_entity_layer_handles(path, handles)}
     placement = {int(h): (int(m), int(o or 0)) for h, m, o in raw.decode_entity_placements(path)}
-    block_of = {int(h): str(n) for h, n in raw.decode_block_header_names(path)}
+    block_of = {int(h): str(n).upper() for h, n in raw.decode_block_header_names(path)}  # names: any case
     inserts: dict[int, tuple[str | None, int]] = {int(r[0]): (r[8], 1) for r in raw.decode_insert_entities(path)}
     for r in raw.decode_minsert_entities(path):
         cols, rows_, *_rest, name = r[8]
@@ -139,8 +139,7 @@ def dwg_tally(path: str, raw: Any) -> Tally:
         name = block_of.get(owner)
         if name is None:  # an INSERT's ATTRIB: where the INSERT is
             return container(owner, hops + 1) if owner in inserts and hops < 2 else None
-        upper = name.upper()
-        return None if upper.startswith("*PAPER_SPACE") else "" if upper.startswith("*MODEL_SPACE") else name
+        return None if name.startswith("*PAPER_SPACE") else "" if name.startswith("*MODEL_SPACE") else name
 
     own: dict[str, Tally] = defaultdict(Tally)
     refs: dict[str, Counter] = defaultdict(Counter)
@@ -154,7 +153,7 @@ def dwg_tally(path: str, raw: Any) -> Tally:
         if handle in inserts:
             name, copies = inserts[handle]
             if name and not _anonymous_annotation(str(name)):
-                refs[where][(str(name), layer)] += copies
+                refs[where][(str(name).upper(), layer)] += copies
             continue
         kind = dwg_kind(row[4])
         if kind is not None:
