@@ -36,7 +36,7 @@ from .linework import simplified
 from .room_names import candidates, inside, name_rooms, usable_labels
 from .room_split import gap_chords, gap_repair, split_rooms
 from .soft import soft
-from .wall_bodies import wall_bodies
+from .wall_bodies import body_ends, wall_bodies
 from ..user_regex import user_pattern
 
 #: the source layer given to rooms found from walls
@@ -47,6 +47,8 @@ MIN_ROOM_AREA = 1.0
 MIN_LABELLED_AREA = 0.25
 #: faces whose maximum inscribed circle is narrower than this radius (m) are wall cores
 THIN_RADIUS = 0.2
+#: a face narrower than this on average (2·area/perimeter, m) is the inside of a wall
+BAND_WIDTH = 0.5
 #: width range (m) of a doorway without a door
 DOORWAY = (0.6, 2.5)
 #: a line end this close (m) to another line's run abuts it (T-junction)
@@ -189,19 +191,31 @@ def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.nd
     other = g != owner[p]
     p, g = p[other], g[other]
     if len(p):
-        inside = shapely.distance(points[p], shapely.boundary(walls[g])) > JOIN_EPS
+        # an open line's run is away from its two ends; a closed outline's, away from its
+        # corners (a wall meeting an outline at a corner turns there, it does not abut)
+        closed = shapely.is_closed(walls[g])
+        ends = np.where(closed, shapely.extract_unique_points(walls[g]), shapely.boundary(walls[g]))
+        inside = shapely.distance(points[p], ends) > JOIN_EPS
         abut[p[inside]] = True
     return abut
 
 
 def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
-             windows: np.ndarray | None = None) -> list[LineString]:
+             windows: np.ndarray | None = None,
+             body: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None) -> list[LineString]:
     """Chords across doorless doorways: aligned line ends facing each other 0.6–2.5 m apart
     with no line work between them and no door chord or window beside them (a window set in
     the thickness of a double-line wall fills the opening; so does a door on the other face)."""
     if len(walls) < 1:
         return []
     pts, d, owner = _ends(walls)
+    # sideways slack of each end: a line's end lies on its line; the middle of a wall outline's
+    # cap may sit up to half the wall's thickness off the line of a thinner wall flush with it
+    slack = np.full(len(pts), LATERAL)
+    if body is not None and len(body[0]):
+        # the ends of walls drawn as thin closed outlines (the middle of each short side)
+        pts, d, owner = np.vstack([pts, body[0]]), np.vstack([d, body[1]]), np.r_[owner, body[2]]
+        slack = np.r_[slack, np.maximum(LATERAL, body[3] / 2)]
     points = shapely.points(pts)
     tree = shapely.STRtree(points)
     i, j = tree.query(points, predicate="dwithin", distance=DOORWAY[1])
@@ -219,8 +233,9 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
     ok &= np.einsum("ij,ij->i", d[j], -u) >= cos
     # the two ends lie on one line: never a slanted chord between unrelated wall ends (across
     # a corridor from one wall's end to another's) that would cut a room in pieces
-    ok &= np.abs(d[i, 0] * v[:, 1] - d[i, 1] * v[:, 0]) <= LATERAL
-    ok &= np.abs(d[j, 0] * v[:, 1] - d[j, 1] * v[:, 0]) <= LATERAL
+    side = np.maximum(slack[i], slack[j])
+    ok &= np.abs(d[i, 0] * v[:, 1] - d[i, 1] * v[:, 0]) <= side
+    ok &= np.abs(d[j, 0] * v[:, 1] - d[j, 1] * v[:, 0]) <= side
     i, j, dist, u = i[ok], j[ok], dist[ok], u[ok]
     if not len(i):
         return []
@@ -292,7 +307,10 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
                 f"部屋が扉の位置で閉じるよう、扉の敷居線の端 {len(joins)} 箇所を壁面まで延ばしました")))
     blockers = np.concatenate([geoms, chords, np.array(bridges, dtype=object)]) if len(chords) or bridges \
         else geoms
-    ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall]), list, repairs)
+    wall_objs = [ln for ln, w in zip(line_objs, is_wall.tolist()) if w]
+    body = soft("doorways", lambda: body_ends(wall_objs, geoms[is_wall]), lambda: None, repairs)
+    ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall], body), list,
+                repairs)
 
     work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
     lock_rx = user_pattern(lock_pattern, "lock_pattern") if lock_pattern else None
@@ -343,6 +361,10 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     labelled[name_face[name_face >= 0]] = True
     material = soft("wall-bodies", lambda: wall_bodies(line_objs, geoms, faces),
                     lambda: np.zeros(n_faces, dtype=bool), repairs) & ~labelled
+    # the wall mass itself: a face whose mean width (2·area/perimeter) is a wall's, however
+    # wide its widest spot (a wall network drawn as one outline, columns and all, whose holes
+    # are the rooms), is wall material unless a name lies in it
+    material |= (2 * area / np.maximum(perim, 1e-12) < BAND_WIDTH) & ~labelled
 
     keep = ~thin & ~material & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
     kept = np.flatnonzero(keep)

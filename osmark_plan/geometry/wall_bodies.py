@@ -51,6 +51,57 @@ def body_outlines(lines: list[Line], geoms: np.ndarray) -> np.ndarray:
     return polys[body]
 
 
+#: an edge of a closed wall outline at most this long (m), between two long edges running
+#: back the way they came, is the end of a wall (its cap)
+CAP_MIN = 0.02
+
+
+def body_ends(lines: list[Line], geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The ends of walls drawn as closed outlines: every short edge of an outline (a cap, under
+    ``BODY_WIDTH``) between two longer edges that are square to it and run back the way they came
+    (the two faces of a wall meeting its end). Gives the middle of each cap, the outward
+    direction along the wall there, the index of the outline in ``geoms`` and the cap's length
+    (the wall's thickness there). A doorway between
+    two such ends is found as between two single lines: drawings that draw every wall as its
+    outline (straight pieces, L and T shapes, whole networks) have no free line ends at all."""
+    empty = (np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0))
+    if not len(geoms):
+        return empty
+    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
+    closed = wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= 5)
+    idx = np.flatnonzero(closed)
+    if not len(idx):
+        return empty
+    coords, owner = shapely.get_coordinates(geoms[idx], return_index=True)
+    # edges k -> k+1 inside each ring (the closing vertex repeats the first)
+    same = owner[1:] == owner[:-1]
+    a, b = coords[:-1][same], coords[1:][same]
+    ring = owner[:-1][same]
+    vec = b - a
+    length = np.hypot(*vec.T)
+    # previous and next edge within the same ring (wrapping round)
+    first = np.r_[True, ring[1:] != ring[:-1]]
+    last = np.r_[ring[1:] != ring[:-1], True]
+    pos = np.arange(len(ring))
+    start_of = np.maximum.accumulate(np.where(first, pos, 0))
+    end_of = np.minimum.accumulate(np.where(last, pos, len(ring))[::-1])[::-1]
+    prev = np.where(first, end_of, pos - 1)
+    nxt = np.where(last, start_of, pos + 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        u = vec / length[:, None]
+        cos_pn = np.einsum("ij,ij->i", u[prev], u[nxt])
+        cos_pc = np.abs(np.einsum("ij,ij->i", u[prev], u))
+        cos_nc = np.abs(np.einsum("ij,ij->i", u[nxt], u))
+    cap = (length >= CAP_MIN) & (length < BODY_WIDTH) & (cos_pn < -0.95) & (cos_pc < 0.2) & (cos_nc < 0.2) & \
+        (length[prev] > 1.5 * length) & (length[nxt] > 1.5 * length)
+    k = np.flatnonzero(cap)
+    if not len(k):
+        return empty
+    mid = (a[k] + b[k]) / 2
+    out = u[prev[k]]  # the wall face arriving at the cap runs outward, along the wall
+    return mid, out, idx[ring[k]], length[k]
+
+
 def wall_bodies(lines: list[Line], geoms: np.ndarray, faces: np.ndarray) -> np.ndarray:
     """For each face, True when it lies inside a wall body or a column."""
     out = np.zeros(len(faces), dtype=bool)
