@@ -25,6 +25,7 @@ from shapely.geometry import LineString, Point, box
 from shapely.ops import unary_union
 
 from osmark_plan.geometry.room_names import Candidate, inside, name_rooms
+from osmark_plan.geometry.room_split import gap_chords
 from osmark_plan.model import Label, Source
 from osmark_plan.room_words import read_label
 
@@ -267,3 +268,40 @@ def test_a_label_names_only_the_room_it_lies_in():
     assert inside(cands, polys).tolist() == [1, 0, -1]
     assert inside(cands[::-1], polys[::-1]).tolist() == [-1, 2, 1]
     assert np.array_equal(inside([], polys), np.empty(0, dtype=int))
+
+
+def test_a_gap_half_closed_by_a_door_is_still_a_way_between_two_names():
+    # a partition stopping 0.9 m short of the south wall between two named rooms; a door chord
+    # across all of the gap closes it, one across half of it (a double door read as one leaf) not
+    outline = [((0, 0), (10, 0)), ((10, 0), (10, 6)), ((10, 6), (0, 6)), ((0, 6), (0, 0))]
+    walls = np.array([LineString(s) for s in [*outline, ((5, 0.9), (5, 6))]], dtype=object)
+    faces = np.array([box(0, 0, 10, 6)], dtype=object)
+    names = np.array([Point(2, 3), Point(8, 3)], dtype=object)
+
+    def gaps(*doors):
+        return [tuple(map(tuple, np.round(c.coords, 3))) for c in
+                gap_chords(walls, faces, names, np.array([LineString(d) for d in doors], dtype=object))]
+
+    assert gaps() == [((5, 0.9), (5, 0))]
+    assert gaps(((5, 0), (5, 0.9))) == []
+    assert gaps(((5.15, 0.05), (5.15, 0.85))) == []            # on the other face of the wall
+    assert gaps(((5, 0.45), (5, 0.9))) == [((5, 0.9), (5, 0))]  # half of it
+
+
+def test_wide_gap_chords_only_between_wall_ends_in_line():
+    outline = [((0, 0), (12, 0)), ((12, 0), (12, 10)), ((12, 10), (0, 10)), ((0, 10), (0, 0))]
+    faces = np.array([box(0, 0, 12, 10)], dtype=object)
+    names = np.array([Point(3, 5), Point(9, 5)], dtype=object)
+
+    def gaps(*segs):
+        walls = np.array([LineString(s) for s in [*outline, *segs]], dtype=object)
+        return sorted(tuple(map(tuple, np.round(c.coords, 3))) for c in gap_chords(walls, faces, names))
+
+    # a wall x = 6 with a 4 m opening in it: one chord across the opening (not one from each end)
+    assert len(gaps(((6, 0), (6, 3)), ((6, 7), (6, 10)))) == 1
+    # a wall stopping 4 m short of the outer wall: too wide for a doorway, no wall going on
+    assert gaps(((6, 4), (6, 10))) == []
+    # two wall ends 4 m apart but not in line (a 0.5 m step): no chord
+    assert gaps(((6, 0), (6, 3)), ((6.5, 7), (6.5, 10))) == []
+    # an opening wider than 6 m is no doorway
+    assert gaps(((6, 0), (6, 1.5)), ((6, 8.5), (6, 10))) == []

@@ -36,8 +36,11 @@ ALIGN_DEG = 10.0
 RAY_HIT = 1e-4
 #: two names closer than this (m) are one label group (a name and its translation)
 SAME_LABEL = 1.5
-#: a gap with a door chord this close (m) to its middle is the door's opening
+#: door chords this close (m) to a gap, along most of it (``DOOR_COVERS``), are its door
 DOOR_NEAR = 0.3
+#: share of a gap that door chords beside it must cover to close it (a double door read as
+#: one leaf covers half: the other half is still a way through)
+DOOR_COVERS = 2 / 3
 #: a part smaller than this (m²) is no room
 MIN_PART = 1.0
 #: at most this many cuts in one face (a lab with many rooms along one open corridor)
@@ -225,6 +228,8 @@ def gap_chords(walls: np.ndarray, faces: np.ndarray, names: np.ndarray,
         end = pair[np.arange(len(wide)), np.argmin(gap_to, axis=1)]
         facing = np.einsum("ij,ij->i", d[end], d[free[ri[wide]]]) <= -np.cos(np.radians(ALIGN_DEG))
         good[wide] = ok[end] & ~touching[end] & facing & (gap_to.min(axis=1) <= 1e-3)
+    beside = shapely.union_all(shapely.buffer(doors, DOOR_NEAR, cap_style="flat")) \
+        if doors is not None and len(doors) and good.any() else None
     out: list[LineString] = []
     for r, h in zip(ri[good].tolist(), hit[good]):
         p = ends[free[r]]
@@ -233,7 +238,7 @@ def gap_chords(walls: np.ndarray, faces: np.ndarray, names: np.ndarray,
         mid = chord.centroid
         if any(mid.distance(o.centroid) < 0.05 for o in out):
             continue
-        if doors is not None and len(doors) and shapely.dwithin(doors, mid, DOOR_NEAR).any():
+        if beside is not None and chord.intersection(beside).length >= DOOR_COVERS * chord.length:
             continue
         out.append(chord)
     return out
