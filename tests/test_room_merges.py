@@ -216,7 +216,8 @@ def test_office_keeps_its_name_beside_the_reception(tmp_path, second):
     assert len(site.plan.devices) == 1 and office.polygon.contains(site.plan.devices[0].polygon)
     # the control: were the office open area, its printer and the store room entered from it
     # would be reported; so their absence above is the office keeping its level
-    control = _check(jump_floor(second).save(tmp_path / "open", JUMP_TABLE.replace('"事務室" = 1', '"事務室" = "open"')))
+    open_office = JUMP_TABLE.replace('"事務室" = 1', '"事務室" = "open"')
+    control = _check(jump_floor(second).save(tmp_path / "open", open_office))
     assert {"EQP001", "ACC002"} <= {f.rule for f in control.findings}
 
 
@@ -248,7 +249,8 @@ def test_highest_level_names_a_space_holding_rooms_of_different_levels():
     room_of = inside(cands, polys)
     named = name_rooms(polys, cands, room_of, table)
     assert named.best == ["サーバー室"] and named.names == [["サーバー室"]]
-    assert [(s.name, s.level, s.at) for s in named.shares[0]] == [("役員室", 2, (6.0, 3.0)), ("共用廊下", -1, (1.0, 1.0))]
+    assert [(s.name, s.level, s.at) for s in named.shares[0]] == [
+        ("役員室", 2, (6.0, 3.0)), ("共用廊下", -1, (1.0, 1.0))]
     # names of one level (an open office with a meeting corner): the best name, nothing shared
     cands = [_cand("執務室", 6, 3), _cand("会議室", 11, 5.5)]
     named = name_rooms(polys, cands, inside(cands, polys), table)

@@ -78,7 +78,8 @@ def inside(cands: list[Candidate], polys: list[Polygon]) -> np.ndarray:
     return out
 
 
-def _scores(polys: list[Polygon], cands: list[Candidate], room_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _scores(polys: list[Polygon], cands: list[Candidate], room_of: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:
     """(score as a name, distance from the centre over the room's size) of each candidate in a
     room: room words, +0.5 when its text is at least as tall as the drawing's usual room name,
     minus that distance."""
