@@ -57,6 +57,8 @@ JOIN_EPS = 0.01
 ALIGN_DEG = 10.0
 #: the two jambs of a doorway lie on one line within this (m) sideways
 LATERAL = 0.06
+#: a door chord end short of its jamb is carried along the chord up to this far (m) to it
+REACH = 0.6
 #: a doorway chord this close (m) to a door chord belongs to that door (other face of the wall)
 DOOR_NEAR = 0.5
 #: a line along a gap within this distance (m) of its chord is glass or a window filling it
@@ -162,22 +164,43 @@ def _bridges(geoms: np.ndarray, layers: list[Source], tol: float) -> tuple[list[
 
 
 def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[LineString]:
-    """Short lines joining each door chord end to the nearest wall line within ``tol``."""
+    """Short lines joining each door chord end to the wall: to the nearest wall line within
+    ``tol``, else along the chord to the jamb it points at within ``REACH`` (a bi-fold or
+    sliding closet door drawn narrower than its opening)."""
     if not len(chords) or not len(walls):
         return []
     tree = shapely.STRtree(walls)
-    pts, _d, _owner = _ends(chords)
+    pts, d, _owner = _ends(chords)
     points = shapely.points(pts)
     pi, gi = tree.query(points, predicate="dwithin", distance=tol + _SLACK)
-    if not len(pi):
-        return []
-    dist = shapely.distance(points[pi], walls[gi])
-    order = np.lexsort((dist, pi))
-    pi, gi, dist = pi[order], gi[order], dist[order]
-    first = np.r_[True, pi[1:] != pi[:-1]]
-    pi, gi, dist = pi[first], gi[first], dist[first]
-    far = dist > _TOUCH
-    return list(shapely.shortest_line(points[pi[far]], walls[gi[far]]))
+    out: list[LineString] = []
+    joined = np.zeros(len(pts), dtype=bool)
+    if len(pi):
+        # every wall line within reach, not only the nearest: a door or window set in a
+        # double-line wall seals both of its faces (else a room leaks into the wall's cavity)
+        dist = shapely.distance(points[pi], walls[gi])
+        joined[pi] = True
+        far = dist > _TOUCH
+        out += list(shapely.shortest_line(points[pi[far]], walls[gi[far]]))
+    loose = np.flatnonzero(~joined & (np.hypot(d[:, 0], d[:, 1]) > 0))
+    if len(loose):
+        # the jamb ahead: wall line work within ``tol`` of the chord's prolongation, joined
+        # where the join runs mostly along the chord (never sideways to a parallel wall face)
+        rays = shapely.linestrings(np.stack([pts[loose], pts[loose] + d[loose] * REACH], axis=1))
+        ri, wi = tree.query(rays, predicate="dwithin", distance=tol + _SLACK)
+        if len(ri):
+            join = shapely.shortest_line(points[loose[ri]], walls[wi])
+            c = shapely.get_coordinates(join).reshape(-1, 2, 2)
+            v = c[:, 1] - c[:, 0]
+            gap = np.hypot(v[:, 0], v[:, 1])
+            along = np.einsum("ij,ij->i", v, d[loose[ri]])
+            ok = (gap > _TOUCH) & (gap <= REACH) & (along >= 0.8 * gap)
+            ri, join, gap = ri[ok], join[ok], gap[ok]
+            order = np.lexsort((gap, ri))
+            ri, join = ri[order], join[order]
+            first = np.r_[True, ri[1:] != ri[:-1]] if len(ri) else np.zeros(0, dtype=bool)
+            out += list(join[first])
+    return out
 
 
 def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.ndarray:
