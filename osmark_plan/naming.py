@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import unicodedata
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 _UESC = re.compile(r"\\U\+([0-9A-Fa-f]{4})")
 _UPAIR = re.compile(r"\\U\+([Dd][89ABab][0-9A-Fa-f]{2})\\U\+([Dd][C-Fc-f][0-9A-Fa-f]{2})")
@@ -270,6 +270,18 @@ def name_text(text: str, lock_rx: Any = None) -> str | None:
     if lock_rx is not None and lock_rx.fullmatch(rest.strip()):
         return None
     return rest
+
+
+def label_name(text: str, lines: Sequence[str] = (), lock_rx: Any = None) -> str | None:
+    """The room name a label gives (:func:`name_text`); a label of several lines with keyed lines
+    (``房间编号：118`` / ``房间名称：服务器室`` / ``使用面积：…``) gives its name line's value, else
+    its first unkeyed line usable as a name, never a number or area line."""
+    keys = [split_key(line) for line in lines]
+    if not any(key is not None for key, _value in keys):
+        return name_text(text, lock_rx)
+    named = (name_text(value, lock_rx) for key, value in keys if key == "name")
+    plain = (name_text(line, lock_rx) for line, (key, _v) in zip(lines, keys) if key is None)
+    return next((nm for nm in named if nm), None) or next((nm for nm in plain if nm), None)
 
 
 def table_level(table: Mapping[str, int], names: list[str]) -> int | None:

@@ -140,3 +140,14 @@ def test_short_room_words_are_room_words(text):
     from osmark_plan.room_words import has_room_word
 
     assert has_room_word(text)
+
+
+@pytest.mark.parametrize("text, lines, name", [
+    ("房间编号：118 房间名称：服务器室 使用面积：36.24㎡", ("房间编号：118", "房间名称：服务器室", "使用面积：36.24㎡"), "服务器室"),
+    ("房间编号：130 会議室", ("房间编号：130", "会議室"), "会議室"),
+    ("房间编号：130 使用面积：12㎡", ("房间编号：130", "使用面积：12㎡"), None),
+    ("役員室 (社長)", ("役員室", "(社長)"), "役員室 (社長)"),   # unkeyed labels read as before
+    ("房间名称：服务器室", (), "服务器室"),
+])
+def test_label_name_of_a_label_of_several_lines(text, lines, name):
+    assert naming.label_name(text, lines) == name

@@ -208,3 +208,14 @@ def test_usable_labels_take_room_name_blocks_but_not_symbols():
     symbols = [_label("EXIT", "wall", "SIGN", "WALL") for _ in range(SYMBOL_REPEAT)]
     got = usable_labels((named, ignored, *symbols), layers)
     assert len(got) == 1 and got[0] is named  # (identity: a failing diff of shapely points is huge)
+
+
+def test_a_drawn_zone_takes_the_name_line_of_a_keyed_label(tmp_path):
+    doc, msp = _floor()
+    doc.layers.add("ZONE-L3")
+    msp.add_lwpolyline([(0, 2), (4, 2), (4, 8), (0, 8)], close=True, dxfattribs={"layer": "ZONE-L3"})
+    msp.add_mtext("房间编号：118\\P房间名称：服务器室\\P使用面积：24㎡",
+                  dxfattribs={"layer": "ROOM-NAME", "char_height": 0.25, "insert": (0.5, 6.0)})
+    path = _save(doc, tmp_path, "zone_keyed")
+    zones = read_plan(path, load_for(path)).zones
+    assert [(z.name, z.level) for z in zones] == [("服务器室", 3)]

@@ -14,10 +14,10 @@ import numpy as np
 
 from ..config import OUTSIDE_LEVEL, Config
 from ..model import Area, Rejected, Repair, Source, Zone
-from ..naming import decode_escapes, normalise_layer, parse_level, parse_level_value
+from ..naming import decode_escapes, label_name, normalise_layer, parse_level, parse_level_value
 from ..naming import table_level  # noqa: F401  (re-exported)
 from .entities import Elem, Item
-from .labels import LabelSet, name_text, smallest_containing
+from .labels import LabelSet, smallest_containing
 from .shapes import item_shape
 
 #: label layer kinds usable for a zone name, best first
@@ -103,7 +103,7 @@ def read_zones(items: list[Item], idx: list[int], elems: list[Elem], labels: Lab
                 level_label[z] = lv
         rank = _NAME_RANK.get(lab.layer_kind)
         if rank is not None:
-            nm = name_text(lab.text, lock_rx)
+            nm = label_name(lab.text, lab.lines, lock_rx)
             if nm:
                 names.setdefault(z, []).append((rank, li, nm))
     zones = []
