@@ -229,17 +229,20 @@ _NUMBER_KEY = (r"房间编号|房间号|房号|编号|室番号|室番|部屋番
 _OTHER_KEY = (r"房间属性|属性|用途|使用面积|建筑面积|套内面积|面积|面積|床面積|有効面積|使用人员|人员|人数|"
               r"使用者|定員|収容人数|備考|备注|天井高|AREA|USE|USAGE|OCCUPANCY|CAPACITY|USERS?|REMARKS?|NOTES?")
 _KEYED = re.compile(rf"^\s*(?:({_NAME_KEY})|({_NUMBER_KEY})|({_OTHER_KEY}))\s*:\s*(.*)$", re.IGNORECASE)
+#: a key alone (a room tag's header: 室名, ROOM NAME, No.)
+_BARE_KEY = re.compile(rf"^\s*(?:{_NAME_KEY}|{_NUMBER_KEY}|{_OTHER_KEY})\s*$", re.IGNORECASE)
 
 
 def split_key(text: str) -> tuple[str | None, str]:
     """A label line that starts with a key, split: ``("name", "服务器室")`` for ``房间名称：服务器室``
     (also 名称：, 室名：, Name:, Room name:), ``("number", "118")`` for ``房间编号：118`` (also
     室番号：, No.:, Room No.:), ``("other", "36.24㎡")`` for a use, area, users or notes line
-    (房间属性：, 使用面积：, Area:). ``(None, text)`` (folded) when it starts with no known key."""
+    (房间属性：, 使用面积：, Area:), and ``("other", "")`` for a key alone (a room tag's header
+    室名, ROOM NAME). ``(None, text)`` (folded) when it starts with no known key."""
     s = fold(text)
     m = _KEYED.match(s)
     if m is None:
-        return None, s
+        return ("other", "") if _BARE_KEY.match(s) else (None, s)
     raw = re.split(r"[:：﹕]", decode_escapes(text), maxsplit=1)  # the value as written (，not ,)
     value = " ".join((raw[1] if len(raw) == 2 else m.group(4)).split())
     if m.group(1) is not None:

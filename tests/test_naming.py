@@ -100,6 +100,7 @@ def test_table_level_first_line_of_a_two_line_label():
     ("使用面积：36.24㎡", "other", "36.24㎡"),
     ("使用人员：", "other", ""),
     ("房间编号：", "other", ""),                        # a number key without a number
+    ("室名", "other", ""), ("ROOM NAME", "other", ""), ("No.", "other", ""),  # a tag's header
     ("服务器室", None, "服务器室"),
     ("Room 101", None, "Room 101"),
     ("number=1 radius=0.2", None, "number=1 radius=0.2"),  # parameters, not keys

@@ -67,6 +67,7 @@ def _same_labels(path: Path) -> None:
 def _name_block(doc, name: str = "ROOMNAME") -> None:
     blk = doc.blocks.new(name)
     blk.add_lwpolyline([(-0.8, -0.4), (0.8, -0.4), (0.8, 0.4), (-0.8, 0.4)], close=True)
+    blk.add_text("室名", height=0.4, dxfattribs={"layer": "0"}).set_placement((0.0, 0.1))  # a header
     blk.add_attdef("NAME", (-0.6, 0.0), dxfattribs={"height": 0.3, "layer": "0"})
     blk.add_attdef("NO", (-0.6, -0.35), dxfattribs={"height": 0.2, "layer": "0"})
 
