@@ -39,6 +39,8 @@ KINDS: tuple[RepairKind, ...] = (
     RepairKind("REP203", "door thresholds joined to walls", "door thresholds joined to walls", "扉の敷居を壁につなぎました"),
     RepairKind("REP204", "room split at a doorway drawn as a gap", "room split at a doorway drawn as a gap",
                "開口として描かれた出入口で部屋を分けました"),
+    RepairKind("REP205", "façade closed across a gap", "façade closed across a gap (read as glazing)",
+               "外周の隙間をガラス面として閉じました"),
     # geometry that could not be built (the check goes on with the rest)
     RepairKind("REP301", "geometry step failed", "a geometry step failed; checked without it",
                "形状処理の一部に失敗しました（その部分を除いて検査しました）"),

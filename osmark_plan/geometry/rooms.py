@@ -29,18 +29,21 @@ from shapely.geometry import LineString, Polygon
 
 from ..config import GEOMETRY_DEFAULTS, ROOM_GEOMETRY_DEFAULTS, Config
 from ..messages import say
-from ..model import Label, Plan, Repair, Source, Zone
+from ..model import Label, Line, Plan, Repair, Source, Zone
 from ..config import OUTSIDE_LEVEL
 from ..naming import parse_level, table_level
 from .linework import simplified
 from .room_names import candidates, inside, name_rooms, usable_labels
 from .room_split import gap_chords, gap_repair, split_rooms
 from .soft import soft
+from .facade import column_ends, facade_chords, facade_repairs
 from .wall_bodies import body_ends, wall_bodies
 from ..user_regex import user_pattern
 
 #: the source layer given to rooms found from walls
 ROOMS_LAYER = "(rooms from walls)"
+#: the source layer given to the lines closing façade gaps
+FACADE_LAYER = "(façade closed)"
 #: faces smaller than this (m²) are columns, shafts or slivers, not rooms
 MIN_ROOM_AREA = 1.0
 #: a labelled face is kept down to this area (m²): a labelled cupboard is a room
@@ -82,6 +85,8 @@ class Rooms:
     doorways: tuple[LineString, ...]
     #: faces of the line work before thin and tiny ones were dropped
     faces: int
+    #: lines closing the façade across gaps with nothing drawn (glazing: closers, no passage)
+    facades: tuple[LineString, ...] = ()
 
 
 def _ends(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -306,6 +311,40 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
     return out
 
 
+def facade_closers(walls: np.ndarray, wall_lines: list, blockers: np.ndarray, body, ways: list[LineString]
+                   ) -> list[LineString]:
+    """Lines closing the façade across gaps with nothing drawn in them (:mod:`.facade`), from
+    the wall ends, the caps of outline walls and the sides of columns not taken otherwise."""
+    pts, d, owner = _ends(walls)
+    slack = np.full(len(pts), LATERAL)
+    column = np.zeros(len(pts), dtype=bool)
+    if body is not None and len(body[0]):
+        pts, d, owner = np.vstack([pts, body[0]]), np.vstack([d, body[1]]), np.r_[owner, body[2]]
+        slack = np.r_[slack, np.maximum(LATERAL, body[3] / 2)]
+        column = np.r_[column, np.zeros(len(body[0]), dtype=bool)]
+    n_wall = len(pts)
+    cols = column_ends(wall_lines, walls)
+    if len(cols[0]):
+        pts, d, owner = np.vstack([pts, cols[0]]), np.vstack([d, cols[1]]), np.r_[owner, cols[2]]
+        slack = np.r_[slack, np.maximum(LATERAL, cols[3])]
+        column = np.r_[column, np.ones(len(cols[0]), dtype=bool)]
+    if len(pts) < 2:
+        return []
+    points = shapely.points(pts)
+    free = np.ones(len(pts), dtype=bool)
+    free[:n_wall] = ~_abutting(points[:n_wall], owner[:n_wall], walls)
+    if len(cols[0]):  # a column side something else meets is taken
+        p, g = shapely.STRtree(walls).query(points[n_wall:], predicate="dwithin", distance=JOIN_EPS)
+        taken = np.zeros(len(cols[0]), dtype=bool)
+        taken[p[g != owner[n_wall:][p]]] = True
+        free[n_wall:] &= ~taken
+    if ways:  # ends already used by a doorway
+        way_ends = shapely.points(shapely.get_coordinates(shapely.boundary(np.asarray(ways, dtype=object))))
+        p, _w = shapely.STRtree(way_ends).query(points, predicate="dwithin", distance=_TOUCH)
+        free[p] = False
+    return facade_chords(pts, d, slack, free, column, blockers)
+
+
 def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolerance: float = 0.05,
                wall_tolerance: float = 0.15, lock_pattern: str | None = None) -> Rooms:
     """The rooms of a plan from its wall, partition and window line work and its doors."""
@@ -334,8 +373,11 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     body = soft("doorways", lambda: body_ends(wall_objs, geoms[is_wall]), lambda: None, repairs)
     ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall], body), list,
                 repairs)
+    facades = soft("facade", lambda: facade_closers(geoms[is_wall], wall_objs, blockers, body, ways), list,
+                   repairs)
+    repairs += facade_repairs(facades)
 
-    work = np.concatenate([geoms, chords, np.array(bridges + joins + ways, dtype=object)])
+    work = np.concatenate([geoms, chords, np.array(bridges + joins + ways + facades, dtype=object)])
     lock_rx = user_pattern(lock_pattern, "lock_pattern") if lock_pattern else None
     usable = usable_labels(plan.labels, plan.layers)
     cands = candidates(usable, lock_rx)
@@ -355,7 +397,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
             repairs += [gap_repair(g) for g in gaps]
     n_faces = len(faces)
     if not n_faces:
-        return Rooms((), tuple(repairs), tuple(ways), 0)
+        return Rooms((), tuple(repairs), tuple(ways), 0, tuple(facades))
 
     area = shapely.area(faces)
     perim = shapely.length(faces)
@@ -392,7 +434,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     keep = ~thin & ~material & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
     kept = np.flatnonzero(keep)
     if not len(kept):
-        return Rooms((), tuple(repairs), tuple(ways), n_faces)
+        return Rooms((), tuple(repairs), tuple(ways), n_faces, tuple(facades))
     polys = soft("islands", lambda: _fill_islands(faces, kept, labelled, chords, ways, wall_tolerance),
                  lambda: [shapely.polygons(shapely.get_exterior_ring(f)) for f in faces[kept]], repairs)
 
@@ -430,7 +472,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
         if level == OUTSIDE_LEVEL:
             continue  # the zone table says this room is not part of the application area
         zones.append(Zone(f"R{n}", polys[k], level, best[k], source, src, number[k], shares[k]))
-    return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces)
+    return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces, tuple(facades))
 
 
 def _faces(work: np.ndarray) -> np.ndarray:
@@ -490,7 +532,10 @@ def with_rooms(plan: Plan, config: Config) -> Plan:
     repairs = plan.repairs + rooms.repairs + tuple(failed)
     if not rooms.zones:
         return replace(plan, repairs=repairs)
-    return replace(plan, zones=rooms.zones, repairs=repairs, openings=rooms.doorways, rooms_from="walls")
+    # façade gaps closed as glazing: window line work, so that the enclosure checks see them
+    glazing = tuple(Line("window", f, Source(FACADE_LAYER)) for f in rooms.facades)
+    return replace(plan, zones=rooms.zones, repairs=repairs, openings=rooms.doorways, rooms_from="walls",
+                   lines=plan.lines + glazing)
 
 
 def assumed_open(plan: Plan) -> tuple[Zone, ...]:
