@@ -84,7 +84,9 @@ def facade_chords(pts: np.ndarray, d: np.ndarray, slack: np.ndarray, free: np.nd
     if len(cand) < 2 or not len(blockers):
         return []
     points = shapely.points(pts[cand])
-    a, b = shapely.STRtree(points).query(points, predicate="dwithin", distance=FACADE_MAX)
+    # only ends lying ahead of an end, along its direction, within its sideways slack
+    ahead = shapely.linestrings(np.stack([pts[cand], pts[cand] + d[cand] * FACADE_MAX], axis=1))
+    a, b = shapely.STRtree(points).query(ahead, predicate="dwithin", distance=float(slack[cand].max()))
     keep = a < b
     i, j = cand[a[keep]], cand[b[keep]]
     if not len(i):
@@ -113,7 +115,10 @@ def facade_chords(pts: np.ndarray, d: np.ndarray, slack: np.ndarray, free: np.nd
     # on the outside of the building: one side open to beyond the drawing, the other not;
     # asked twice, the second time with the first answer's lines standing, so that of gaps
     # lying one behind the other (a recess) only the outermost is closed
-    good = np.flatnonzero(~crossed & _on_facade(pts[i], pts[j], u, tree, blockers))
+    # (each end keeps its two nearest open partners: the rays are the costly part)
+    good = np.flatnonzero(~crossed)
+    good = good[_nearest_per_end(i[good], j[good], dist[good], 2)]
+    good = good[_on_facade(pts[i[good]], pts[j[good]], u[good], tree, blockers)]
     if len(good) > 1:
         lines = shapely.linestrings(np.stack([pts[i[good]], pts[j[good]]], axis=1))
         more = np.concatenate([blockers, lines])
@@ -128,6 +133,21 @@ def facade_chords(pts: np.ndarray, d: np.ndarray, slack: np.ndarray, free: np.nd
         used.update((a_, b_))
         out.append(LineString([pts[a_], pts[b_]]))
     return out
+
+
+def _nearest_per_end(i: np.ndarray, j: np.ndarray, dist: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the pairs that are among the ``k`` nearest of both their ends."""
+    if not len(i):
+        return np.zeros(0, dtype=int)
+    rank = np.zeros(len(i), dtype=int)
+    for ends in (i, j):
+        order = np.lexsort((dist, ends))
+        first = np.r_[True, ends[order][1:] != ends[order][:-1]]
+        start = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+        r = np.empty(len(order), dtype=int)
+        r[order] = np.arange(len(order)) - start
+        rank = np.maximum(rank, r)
+    return np.flatnonzero(rank < k)
 
 
 def _on_facade(a: np.ndarray, b: np.ndarray, u: np.ndarray, tree: shapely.STRtree, lines: np.ndarray
