@@ -1,7 +1,8 @@
 """What each layer of a drawing holds, judged by content, for ``osmark layers --suggest-config``.
 
-Reads every layer whatever it is mapped to: plain LINEs in parallel pairs a wall thickness
-apart (double-line walls), door swings (quarter arcs with a leaf line), texts.
+Reads every layer whatever it is mapped to: LINEs and polyline pieces in parallel pairs a wall
+thickness apart (double-line walls), door swings (quarter arcs with a leaf line), texts (room
+names, tags, words of foundations and structure).
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from .entities import TEXT_TYPES, text_content, walk
+from .entities import TEXT_TYPES, Item, text_content, walk, world_pieces
 from .load import load
 from .sheet import SheetPlan, find_plans
 from .swings import find_swings
-from .text_kinds import is_room_like, is_tag
+from .text_kinds import has_room_word, is_room_like, is_structure_text, is_tag
 
 #: the gap (m) between the two lines of a double-line wall
 WALL_PAIR = (0.04, 0.45)
+#: candidate pairs looked at per layer before the share of paired lines is taken as found
+PAIR_BUDGET = 2_000_000
 
 
 @dataclass(frozen=True)
@@ -36,27 +39,46 @@ class LayerContent:
     room_texts: int = 0
     #: texts that are tags: door and window numbers (D1, SD-2), sizes, grid bubbles, numbers
     tags: int = 0
+    #: texts holding a room word (会議室, OFFICE, WC), and texts of foundations or structure
+    #: (基礎, アンカーボルト, FOOTING), which tell a floor plan from a foundation or framing plan
+    room_words: int = 0
+    structure_texts: int = 0
+    #: total length of the lines (drawing units) and the median spacing of double lines
+    ink: float = 0.0
+    gap: float | None = None
+    #: the box (x0, y0, x1, y1, drawing units) of the middle 99 % of its line ends
+    box: tuple[float, float, float, float] | None = None
 
 
 def _paired(segs: np.ndarray, scale: float) -> int:
-    """How many segments have a parallel partner 0.04–0.45 m away (vectorised)."""
+    """How many segments have a parallel partner 0.04–0.45 m away (vectorised). A layer dense
+    at that distance (hatching, or a unit that makes 0.45 m wide) is judged on the segments
+    queried before :data:`PAIR_BUDGET` candidate pairs are met, and the count scaled up."""
     if len(segs) < 2:
         return 0
-    segs = segs[:20000]
+    segs = segs[:: max(1, len(segs) // 20000)][:20000]
     geoms = shapely.linestrings(segs)
     tree = shapely.STRtree(geoms)
-    i, j = tree.query(geoms, predicate="dwithin", distance=WALL_PAIR[1] / scale)
-    keep = i < j
-    i, j = i[keep], j[keep]
-    if not len(i):
-        return 0
     d = segs[:, 1] - segs[:, 0]
     n = np.hypot(d[:, 0], d[:, 1])
     u = np.divide(d, n[:, None], out=np.zeros_like(d), where=n[:, None] > 0)
-    parallel = np.abs(u[i, 0] * u[j, 1] - u[i, 1] * u[j, 0]) < 0.02
-    dist = shapely.distance(geoms[i], geoms[j])
-    ok = parallel & (dist >= WALL_PAIR[0] / scale)
-    return int(len(np.unique(np.r_[i[ok], j[ok]])))
+    order = np.random.default_rng(0).permutation(len(segs))
+    found, asked, met = np.zeros(len(segs), dtype=bool), 0, 0
+    for chunk in np.array_split(order, max(1, len(order) // 250)):
+        q, j = tree.query(geoms[chunk], predicate="dwithin", distance=WALL_PAIR[1] / scale)
+        i = chunk[q]
+        keep = i != j
+        i, j = i[keep], j[keep]
+        parallel = np.abs(u[i, 0] * u[j, 1] - u[i, 1] * u[j, 0]) < 0.02
+        i, j = i[parallel], j[parallel]
+        ok = shapely.distance(geoms[i], geoms[j]) >= WALL_PAIR[0] / scale
+        found[i[ok]] = True
+        asked += len(chunk)
+        met += len(q)
+        if met > PAIR_BUDGET:
+            break
+    share = found[order[:asked]].mean() if asked else 0.0
+    return int(round(share * len(segs)))
 
 
 def layer_contents(path: str | Path, scale: float) -> dict[str, LayerContent]:
@@ -76,6 +98,21 @@ def sheet_contents(path: str | Path, scale: float) -> tuple[dict[str, LayerConte
     return _contents(w, scale), plans
 
 
+#: polyline types whose straight pieces count as lines (walls drawn as outlines or polylines)
+_POLY_TYPES = frozenset({"LWPOLYLINE", "POLYLINE"})
+
+
+def _segments(item: Item) -> np.ndarray:
+    """The straight pieces (n, 2, 2) of a LINE or polyline outside blocks, drawing units."""
+    e = item.e
+    if e.dxftype() == "LINE":  # type: ignore[attr-defined]
+        s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
+        return np.array([[[s.x, s.y], [n.x, n.y]]], dtype=float)
+    pts = [p for p, _closed in world_pieces(item, 1e9)]
+    out = [np.stack([p[:-1, :2], p[1:, :2]], axis=1) for p in pts if len(p) >= 2]
+    return np.vstack(out) if out else np.empty((0, 2, 2))
+
+
 def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-untyped-def]
     from ..naming import decode_escapes
 
@@ -84,7 +121,7 @@ def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-un
         by_layer[it.layer].append(k)
     out: dict[str, LayerContent] = {}
     for layer, idx in by_layer.items():
-        segs, texts, arcs, roomish, tags = [], 0, 0, 0, 0
+        pieces, texts, arcs, roomish, tags, words = [], 0, 0, 0, 0, [0, 0]
         for k in idx:
             e = w.items[k].e
             t = e.dxftype()  # type: ignore[attr-defined]
@@ -93,14 +130,41 @@ def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-un
                 content = text_content(e)
                 roomish += is_room_like(content)
                 tags += is_tag(content)
+                words[0] += has_room_word(content)
+                words[1] += is_structure_text(content)
             elif t == "ARC":
                 arcs += 1
-            elif t == "LINE" and w.items[k].M is None:
-                s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
-                if s.x != n.x or s.y != n.y:
-                    segs.append(((s.x, s.y), (n.x, n.y)))
+            elif (t == "LINE" or t in _POLY_TYPES) and w.items[k].M is None:
+                try:
+                    pieces.append(_segments(w.items[k]))
+                except Exception:  # noqa: BLE001 - a broken entity holds no line
+                    continue
+        segs = np.vstack(pieces) if pieces else np.empty((0, 2, 2))
+        segs = segs[np.all(np.isfinite(segs.reshape(-1, 4)), axis=1)]
+        segs = segs[np.any(segs[:, 0] != segs[:, 1], axis=1)]
         swings = find_swings(w.items, idx)
         out[decode_escapes(layer)] = LayerContent(
-            lines=len(segs), paired=_paired(np.asarray(segs, dtype=float).reshape(-1, 2, 2), scale),
-            swings=len(swings.arcs), texts=texts, arcs=arcs, room_texts=roomish, tags=tags)
+            lines=len(segs), paired=_paired(segs, scale), swings=len(swings.arcs), texts=texts,
+            arcs=arcs, room_texts=roomish, tags=tags, room_words=words[0], structure_texts=words[1],
+            ink=float(np.hypot(*(segs[:, 1] - segs[:, 0]).T).sum()) if len(segs) else 0.0,
+            gap=_gap(segs), box=_box(segs))
     return out
+
+
+def _box(segs: np.ndarray) -> tuple[float, float, float, float] | None:
+    """The box of the lines' ends, a stray line far away left out (0.5 and 99.5 percentiles)."""
+    if not len(segs):
+        return None
+    pts = segs.reshape(-1, 2)
+    lo, hi = np.percentile(pts, [0.5, 99.5], axis=0) if len(pts) > 400 else (pts.min(0), pts.max(0))
+    return (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+
+
+def _gap(segs: np.ndarray) -> float | None:
+    """The median spacing of the layer's double lines (drawing units), None without them."""
+    from .units import wall_thickness
+
+    try:
+        return wall_thickness(segs[:: max(1, len(segs) // 5000)].reshape(-1, 4))
+    except Exception:  # noqa: BLE001 - a hint only
+        return None

@@ -48,4 +48,30 @@ def is_room_like(text: str) -> bool:
         return False
     if reading.score >= 2.0:  # read_line scores a room word 2 above a plain name: a room word, however short (WC, PS, EV, 室)
         return True
-    return len(t) >= 2 and not is_tag(t) and any(ch.isalpha() for ch in t)
+    # a word of three letters at least: "165 L. 1H" (a quantity), "RE" or "2F" name no room
+    return not is_tag(t) and any(sum(ch.isalpha() for ch in w) >= _least(w) for w in t.split())
+
+
+def _least(word: str) -> int:
+    """Letters a word needs to name a room: 3 in alphabets, 2 in kana and kanji (倉庫, 居間)."""
+    return 2 if any(unicodedata.east_asian_width(ch) in "WF" for ch in word) else 3
+
+
+#: words of foundations, framing and structure: texts of a foundation or framing plan, which
+#: holds no rooms (基礎伏図: footings, anchor bolts, slab and bar notes)
+_STRUCTURE = re.compile(
+    r"(基礎|布基礎|ベタ基礎|土台|アンカー|ｱﾝｶｰ|ボルト|ﾎﾞﾙﾄ|鉄筋|主筋|配筋|スラブ|ｽﾗﾌﾞ|梁|大引|根太|束|"
+    r"基础|地梁|钢筋|FOUNDATION|FOOTING|ANCHOR|REBAR|SLAB|JOIST|BEAM|PILE)", re.IGNORECASE)
+
+
+def has_room_word(text: str) -> bool:
+    """The text names a room with a room word (会議室, 廊下, OFFICE, WC), as room_words scores it."""
+    from ..room_words import read_line
+
+    t = _fold(text)
+    return bool(t) and len(t) <= 40 and read_line(t).score >= 2.0
+
+
+def is_structure_text(text: str) -> bool:
+    """A text of foundations or structure (基礎天端, アンカーボルト, 主筋 2-D16, FOOTING)."""
+    return bool(_STRUCTURE.search(_fold(text)))

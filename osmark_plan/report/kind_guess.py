@@ -16,6 +16,9 @@ NAME_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("application_area", ("APPLICATION", "OSM-AREA", "申請")),
     ("zone", ("ZONE", "SECURITY", "セキュリティ", "ゾーン")),
     ("label", ("ROOM", "IDEN", "室名", "部屋名", "房间", "房名")),
+    # full-height partitions are walls; a virtual partition (an area boundary) is nothing drawn
+    ("wall", ("SOLID PARTITION", "PERMANENT", "FULL HEIGHT", "FULL-HEIGHT")),
+    ("ignored", ("VIRTUAL",)),
     ("partition", ("PARTITION", "PRHT", "パーティション", "パーテーション", "衝立", "隔断")),
     # doors and windows on one layer (A-OPENING, 门窗, 開口): doors; the reader splits them by shape
     ("door", ("OPENING", "OPNG", "门窗", "門窓", "開口", "开口")),
@@ -23,11 +26,13 @@ NAME_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("door", ("DOOR", "建具", "ドア", "扉", "TATEGU", "门", "門")),
     ("cabinet", ("CABINET", "FILE", "保管庫", "キャビネット", "金庫", "書庫")),
     ("device", ("PRINTER", "COPIER", "COPY", "MFP", "FAX", "複合機", "コピー", "プリンタ")),
-    ("wall", ("WALL", "KABE", "壁", "躯体", "間仕切", "COLUMN", "柱", "墙", "墻")),
+    ("wall", ("WALL", "KABE", "壁", "躯体", "間仕切", "COLUMN", "柱", "墙", "墻", "STRUCT", "構造", "结构")),
     ("ignored", ("FURN", "FLOOR", "FLOR", "DIM", "HATCH", "ANNO", "TITLE", "GRID", "AXIS", "什器", "家具",
                  "寸法", "仕上", "設備", "図名", "芯", "通り芯", "植栽", "轴", "軸", "标注", "尺寸", "图框",
                  "图名")),
 )
+#: the spacing (m) of a partition's double lines, thicker than a door leaf
+WALL_GAP = (0.06, 0.45)
 #: words in a door or window layer's name that say it holds their tags or numbers, not them
 TAG_WORDS = ("TAG", "NUM", "MARK", "SYMB", "番号", "記号", "符号", "编号", "編號", "号码", "タグ")
 
@@ -37,12 +42,18 @@ WHY = {
            "swings": "{n} door swings (arc + leaf)", "and_swings": ", {n} door swings",
            "room_texts": "{n} of {texts} texts look like room names",
            "door_tags": "door-number tags, not doors ({n} tags, no door swing)",
-           "no_names": "named for room names but holds none (area outlines, hatches or tags)"},
+           "no_names": "named for room names but holds none (area outlines, hatches or tags)",
+           "door_walls": "{paired} of {lines} lines in parallel pairs {gap:.2f} m apart: walls drawn on the "
+                         "door layer (doors are read from wall layers too)",
+           "most_lines": "the most line work ({lines} lines); no layer's name or double lines tell the walls"},
     "ja": {"name": "レイヤ名", "pairs": "{lines}本の線のうち{paired}本が平行な組",
            "swings": "扉の開き（円弧と扉板）{n}個", "and_swings": "、扉の開き{n}個",
            "room_texts": "文字{texts}個のうち{n}個が室名らしい",
            "door_tags": "扉ではなく扉番号のタグ（タグ{n}個、扉の開きなし）",
-           "no_names": "室名のレイヤ名だが室名がない（面積の輪郭、ハッチ、タグ）"},
+           "no_names": "室名のレイヤ名だが室名がない（面積の輪郭、ハッチ、タグ）",
+           "door_walls": "{lines}本の線のうち{paired}本が間隔 {gap:.2f} m の平行な組: 扉のレイヤに描かれた壁"
+                         "（扉は壁のレイヤからも読み取ります）",
+           "most_lines": "線が最も多い（{lines}本）。レイヤ名や二重線から壁のレイヤが分からないため"},
 }
 
 
@@ -78,6 +89,17 @@ def door_tags(name: str, content: Any = None) -> bool:
     return bool(content.tags >= 0.5 * content.texts and content.lines + content.arcs <= 4 * content.tags)
 
 
+def _wall_gap(content: Any, scale: float) -> float | None:
+    """The spacing (m) of a door layer's double lines when they are walls: most of its lines
+    (at least 8) in parallel pairs a partition's thickness apart (door leaves are thinner), and
+    no door swing among its loose lines and arcs."""
+    if (not scale or content.gap is None or content.lines < 8 or content.paired < 0.6 * content.lines
+            or content.swings or content.arcs > content.lines // 8):
+        return None  # swings: a layer of doors, their leaves in pairs
+    gap = content.gap * scale
+    return gap if WALL_GAP[0] <= gap <= WALL_GAP[1] else None
+
+
 def name_kind(name: str, content: Any = None) -> str | None:
     """The kind a layer's name tells, except a label layer whose texts name no room (door tags,
     sizes, grid bubbles, or no text at all: area outlines, hatches) and a layer of door tags:
@@ -91,10 +113,11 @@ def name_kind(name: str, content: Any = None) -> str | None:
 
 
 def guess_kind(name: str, content: Any = None, named: frozenset[str] = frozenset(),
-               lang: str = "en") -> tuple[str, str]:
+               lang: str = "en", scale: float = 0.0) -> tuple[str, str]:
     """(kind, reason) for a layer from its name, else from what it holds (only for kinds that
     no layer's name gives: ``named``); the reason in ``lang``. An "ignored" with a reason is a
-    layer a default pattern must not take (door tags, a label layer without names)."""
+    layer a default pattern must not take (door tags, a label layer without names). ``scale``
+    (metres per drawing unit, 0 when unknown) tells walls drawn on a door layer from leaves."""
     words = WHY["ja" if lang == "ja" else "en"]
     by_name = name_kind(name, content)
     if by_name == "ignored" and content is not None and "label" not in named and _names_rooms(content, 3):
@@ -103,6 +126,8 @@ def guess_kind(name: str, content: Any = None, named: frozenset[str] = frozenset
         return "ignored", words["door_tags"].format(n=content.tags if content is not None else 0)
     if by_name == "ignored" and kind_by_name(name) == "label":
         return "ignored", words["no_names"]
+    if by_name == "door" and content is not None and (gap := _wall_gap(content, scale)) is not None:
+        return "wall", words["door_walls"].format(paired=content.paired, lines=content.lines, gap=gap)
     if by_name is not None:
         return by_name, words["name"] if by_name != "ignored" else ""
     if content is None:

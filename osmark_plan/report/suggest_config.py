@@ -18,13 +18,17 @@ from typing import Any
 from shapely.geometry import box as shapely_box
 
 from ..model import Plan
-from .kind_guess import guess_kind, name_kind
+from .kind_guess import WHY, guess_kind, name_kind
+from .suggest_units import better_unit
 
 #: words in a plan's title that say it is a floor plan (not a framing plan or an elevation)
 _FLOOR_WORDS = ("平面図", "平面图", "FLOOR PLAN", "PLAN")
 _NOT_FLOOR = ("伏図", "配置", "FRAMING", "ROOF", "SITE", "CEILING", "天井")
 #: a scale written after a title: S=1/100, 1:50, SCALE 1/100
 _SCALE_TEXT = re.compile(r"(?:S(?:CALE)?\s*[=:]?\s*)?1\s*[/:]\s*\d+\s*$", re.IGNORECASE)
+
+#: a note, a sentence, a grid line or an offset, not a room's name: ※…, …する事。, い 通り, と+455
+_NOTE = re.compile(r"^[※*＊]|^注|[。｡]|通り|[+=＋＝]|^(?:NOTE|VER)\b|(?:\S+\s+){4,}\S", re.IGNORECASE)
 
 #: the comments of a suggested osmark.toml, in each language
 WORDS = {
@@ -40,7 +44,13 @@ WORDS = {
            "pick": ["# Check one of them: keep the [sheet] table below (or give --region), with the",
                     "# region or the title (frame = \"…\") of the floor plan."],
            "unsure": ["# No title says which is the floor plan: if the sheet holds several plans, remove",
-                      "# the '#' of the two lines below and give the region of the floor plan."]},
+                      "# the '#' of the two lines below and give the region of the floor plan."],
+           "walls_unit": "the suggested walls tell the unit",
+           "not_floor": ["# This drawing does not look like a floor plan: no door is drawn, and {structure} texts",
+                         "# name foundations or structure (基礎, anchor bolts, beams, bars) against {rooms} naming",
+                         "# rooms: a foundation or framing plan, whose lines close no rooms. The wall line below",
+                         "# is left commented out; remove its '#' only if the drawing is a floor plan after all.",
+                         ""]},
     "ja": {"title": "# {path} のために提案する osmark.toml",
            "check": "# すべての行を確認してから、このファイルを図面と同じフォルダに置いてください。",
            "guessed": "推定", "sheet": "用紙縮尺 1:{n} で作図", "unused": "# 使わないレイヤ: ",
@@ -53,7 +63,13 @@ WORDS = {
            "pick": ["# 検査する図を一つ選んでください: 下の [sheet] 表（または --region）で、平面図の",
                     "# 範囲（region）か表題（frame = \"…\"）を指定します。"],
            "unsure": ["# どれが平面図かを示す表題がありません。用紙に複数の図があるときは、下の2行の",
-                      "# '#' を外し、平面図の範囲（region）を指定してください。"]},
+                      "# '#' を外し、平面図の範囲（region）を指定してください。"],
+           "walls_unit": "提案した壁から推定",
+           "not_floor": ["# この図面は平面図ではないようです: 扉が描かれておらず、基礎や構造（基礎、アンカーボルト、",
+                         "# 梁、鉄筋）の文字が {structure} 個あるのに対し、室名の文字は {rooms} 個です。基礎伏図や",
+                         "# 伏図の線は部屋を囲みません。下の壁の行はコメントのままにしています。平面図である",
+                         "# 場合に限り、先頭の '#' を外してください。",
+                         ""]},
 }
 
 
@@ -110,14 +126,29 @@ def _layer_kinds(plan: Plan, contents: dict[str, Any], words: dict[str, Any],
     for name, info in plan.layers.items():
         if not info.entities:
             continue
-        kind, why = guess_kind(name, contents.get(name), named, lang)
+        kind, why = guess_kind(name, contents.get(name), named, lang, plan.scale)
         if kind == "ignored" and not why and info.kind != "ignored":
             kind, why = info.kind, words["current"]
         if kind == "ignored" and not why:
             unused.append(name)
             continue
         kinds.setdefault(kind, []).append((normalise_layer(name), why))
+    if "wall" not in kinds and "zone" not in kinds and (most := _most_lines(plan, contents, unused)):
+        kinds["wall"] = [(normalise_layer(most), WHY["ja" if lang == "ja" else "en"]["most_lines"].format(
+            lines=contents[most].lines))]
+        unused.remove(most)
     return kinds, unused
+
+
+def _most_lines(plan: Plan, contents: dict[str, Any], unused: list[str]) -> str | None:
+    """The unused layer with the most line work, when no name says it is something else: the
+    walls of a drawing whose layers tell nothing (everything on layer 0, a room outline)."""
+    from .kind_guess import kind_by_name
+
+    fit = [n for n in unused if n in contents and contents[n].lines >= 4
+           and (kind_by_name(n) is None or n.strip() in ("0", "_0", "0-0"))
+           and not plan.layers[n].frozen and not plan.layers[n].off]
+    return max(fit, key=lambda n: contents[n].ink, default=None)
 
 
 def _defaults_take(kinds: dict[str, list[tuple[str, str]]], unused: list[str]) -> list[tuple[str, str]]:
@@ -143,7 +174,7 @@ def room_names(plan: Plan, chosen: Any = None, limit: int = 200) -> list[str]:
     rooms = [z.polygon for z in plan.zones if chosen is None or chosen.intersects(z.polygon)]
     for lab in plan.labels:
         name = read_label(lab.lines or (lab.text,)).name
-        if not name or name in names or not is_room_like(name):
+        if not name or name in names or not is_room_like(name) or _NOTE.search(name):
             continue  # titles, letters of a title, areas, sizes, numbers, tags and junk name no room
         if chosen is not None and not chosen.covers(lab.point):
             continue  # on another plan of the sheet
@@ -153,6 +184,17 @@ def room_names(plan: Plan, chosen: Any = None, limit: int = 200) -> list[str]:
         if len(names) >= limit:
             break
     return names
+
+
+def _not_a_floor_plan(contents: dict[str, Any]) -> tuple[int, int] | None:
+    """(texts of foundations or structure, texts with a room word) when the drawing looks like
+    a foundation or framing plan: no door swing anywhere, and at least 5 texts of footings,
+    anchor bolts, beams or bars, more than twice as many as texts naming rooms."""
+    if not contents or any(c.swings for c in contents.values()):
+        return None
+    structure = sum(c.structure_texts for c in contents.values())
+    rooms = sum(c.room_words for c in contents.values())
+    return (structure, rooms) if structure >= 5 and structure > 2 * rooms else None
 
 
 def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str:
@@ -172,7 +214,14 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
         kinds.setdefault("ignored", []).append((normalise_layer(name), words["default"].format(kind=kind)))
         unused.remove(name)
     rows = [words["title"].format(path=plan.path), words["check"], ""]
-    if plan.units_source not in ("$INSUNITS", "--units", "config"):
+    doubt = _not_a_floor_plan(contents)
+    if doubt is not None:
+        rows += [line.format(structure=doubt[0], rooms=doubt[1]) for line in words["not_floor"]]
+    raw = {normalise_layer(n): n for n in plan.layers}
+    unit = better_unit(plan, [contents[raw[n]] for n, _ in kinds.get("wall", []) if raw.get(n) in contents])
+    if unit is not None and doubt is None:
+        rows.append(f"units = {_toml(unit[0])}   # {words['walls_unit']}: {unit[2] if lang == 'ja' else unit[1]}")
+    elif plan.units_source not in ("$INSUNITS", "--units", "config"):
         note = (plan.units_note_ja if lang == "ja" and plan.units_note_ja else plan.units_note) or ""
         rows.append(f"units = {_toml(plan.units)}   # {words['guessed']} ({plan.units_source}): {note}".rstrip())
     if plan.sheet_scale:
@@ -183,7 +232,8 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
     rows += [*sheet, "", "[layers]"]
     for kind, names in sorted(kinds.items(), key=lambda kv: kv[0] == "ignored"):
         why = "; ".join(f"{n}: {w}" for n, w in names if w)
-        rows.append(f"{kind} = {_toml(_pattern([n for n, _ in names]))}" + (f"   # {why}" if why else ""))
+        off = "# " if kind == "wall" and doubt is not None else ""  # no rooms to find on it
+        rows.append(f"{off}{kind} = {_toml(_pattern([n for n, _ in names]))}" + (f"   # {why}" if why else ""))
     if unused:
         counts = [f"{n} ({plan.layers[n].entities})" for n in unused]
         rows.append(words["unused"] + ", ".join(counts[:30]) + (" …" if len(counts) > 30 else ""))

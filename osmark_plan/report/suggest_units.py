@@ -1,0 +1,75 @@
+"""The unit a suggested osmark.toml proposes when the reader's unit makes the suggested walls
+implausible: a unit that makes the floor 5–300 m across and its double lines 5–60 cm apart
+(walls as polylines or outlines, which the reader's check of $INSUNITS does not measure), or,
+for a floor less than 5 m across, the nearest unit that makes it a floor. A sheet of several
+floors side by side may be wider than 300 m: that alone changes nothing. A unit given by the
+user (--units, the config) or a sheet scale is kept.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+from ..reader.units import FLOOR_RANGE, SCALES, WALL_ACCEPT, WALL_IDEAL
+
+
+def _within(value: float | None, bounds: tuple[float, float]) -> bool:
+    return value is None or bounds[0] <= value <= bounds[1]
+
+
+def _measures(walls: Iterable[Any]) -> tuple[float | None, float | None]:
+    """(larger side of the walls' box, median double-line spacing weighted by pairs), in
+    drawing units; None where the walls tell nothing."""
+    walls = list(walls)
+    boxes = [c.box for c in walls if c.box is not None]
+    size = None
+    if boxes:
+        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+        size = max(x1 - x0, y1 - y0) or None
+    gaps = sorted((c.gap, c.paired) for c in walls if c.gap)
+    gap = None
+    if gaps:
+        half, seen = sum(n for _g, n in gaps) / 2, 0
+        for g, n in gaps:
+            seen += n
+            if seen >= half:
+                gap = g
+                break
+    return size, gap
+
+
+def better_unit(plan: Any, walls: Iterable[Any]) -> tuple[str, str, str] | None:
+    """(unit, reason in English, reason in Japanese) when another unit than the plan's makes
+    the suggested wall layers (their :class:`~osmark_plan.reader.suggest.LayerContent`) a
+    plausible floor; None when the plan's unit does, or the user or a sheet scale set it."""
+    if plan.units_source in ("--units", "config") or plan.sheet_scale:
+        return None
+    size, gap = _measures(walls)
+    if size is None:
+        return None
+
+    def fits(scale: float) -> tuple[bool, bool]:
+        return (_within(size * scale, FLOOR_RANGE), _within(gap * scale if gap else None, WALL_ACCEPT))
+
+    if all(fits(plan.scale)):
+        return None
+    both = [u for u, sc in SCALES.items() if all(fits(sc))]
+    if both:
+        unit = min(both, key=lambda u: abs(math.log(gap * SCALES[u] / WALL_IDEAL)) if gap else 0.0)
+    else:  # a floor smaller than a room (dozens of rooms in 3 m) is surer than any double line
+        floor = [u for u, sc in SCALES.items() if fits(sc)[0]]
+        if not floor or size * plan.scale >= FLOOR_RANGE[0]:
+            return None
+        unit = min(floor, key=lambda u: abs(math.log(SCALES[u] / plan.scale)))
+    if SCALES[unit] == plan.scale:
+        return None
+    now, then = plan.scale, SCALES[unit]
+    en = (f"in {plan.units} the floor would be {size * now:.3g} m across"
+          + (f" and its double-line walls {gap * now:.3g} m thick" if gap else "")
+          + f"; in {unit} {size * then:.3g} m" + (f" and {gap * then:.2f} m" if gap else ""))
+    ja = (f"{plan.units} では図面の大きさが {size * now:.3g} m"
+          + (f"、二重線の壁の厚さが {gap * now:.3g} m" if gap else "")
+          + f" になるため。{unit} では {size * then:.3g} m" + (f"、{gap * then:.2f} m" if gap else ""))
+    return unit, en, ja
