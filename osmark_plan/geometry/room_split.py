@@ -80,6 +80,10 @@ def _runs_on(corner: np.ndarray, beside: np.ndarray, u: np.ndarray, sign: float)
     return ((along >= WALL_RUN) & (off <= slack)).any(axis=1)
 
 
+#: the narrowest chords tried to cut one face (each try splits the face once)
+MAX_TRIES = 400
+
+
 def _chords(poly: Polygon) -> np.ndarray:
     """Candidate chords (n, 2, 2) from reflex corners to corners or square onto edges, doorway-
     wide; and from corner to corner up to ``WIDE`` where the wall runs on in line on both sides."""
@@ -110,14 +114,15 @@ def _chords(poly: Polygon) -> np.ndarray:
     return chords[order]
 
 
-def _cut(poly: Polygon, p: Point, q: Point) -> tuple[Polygon, Polygon, LineString] | None:
-    """The face cut in two by its narrowest chord separating p from q, or None."""
+def _cut(poly: Polygon, pts: list[Point]) -> tuple[Polygon, Polygon, LineString] | None:
+    """The face cut in two by its narrowest chord with names on both sides, or None. Each
+    chord is tried once (at most ``MAX_TRIES`` of the narrowest), whatever the number of names."""
     chords = _chords(poly)
     if not len(chords):
         return None
     lines = shapely.linestrings(chords)
     covered = shapely.covers(shapely.buffer(poly, 1e-6), lines)
-    for chord in lines[covered]:
+    for chord in lines[covered][:MAX_TRIES]:
         c = np.asarray(chord.coords)
         v = (c[1] - c[0]) / max(float(np.hypot(*(c[1] - c[0]))), 1e-12)
         blade = LineString([c[0] - v * 1e-3, c[1] + v * 1e-3])
@@ -125,7 +130,9 @@ def _cut(poly: Polygon, p: Point, q: Point) -> tuple[Polygon, Polygon, LineStrin
         if len(parts) != 2 or min(g.area for g in parts) < MIN_PART:
             continue
         a, b = parts
-        if (a.covers(p) and b.covers(q)) or (a.covers(q) and b.covers(p)):
+        in_a = [a.covers(p) for p in pts]
+        in_b = [b.covers(p) and not x for p, x in zip(pts, in_a)]
+        if any(in_a) and any(in_b):
             return a, b, chord
     return None
 
@@ -146,14 +153,7 @@ def split_rooms(polys: list[Polygon], names: list[list[Point]]) -> tuple[list[Po
             if len(pts) < 2 or done >= MAX_CUTS:
                 out.append(face)
                 continue
-            found = None
-            for i in range(len(pts)):
-                for j in range(i + 1, len(pts)):
-                    found = _cut(face, pts[i], pts[j])
-                    if found:
-                        break
-                if found:
-                    break
+            found = _cut(face, pts)
             if not found:
                 out.append(face)
                 continue
