@@ -41,6 +41,8 @@ KINDS: tuple[RepairKind, ...] = (
                "開口として描かれた出入口で部屋を分けました"),
     RepairKind("REP205", "façade closed across a gap", "façade closed across a gap (read as glazing)",
                "外周の隙間をガラス面として閉じました"),
+    RepairKind("REP206", "faces not taken as rooms", "closed faces not taken as rooms (objects, window bays, strips)",
+               "部屋とみなさなかった閉じた面（物の外形、窓の張り出し、帯）"),
     # geometry that could not be built (the check goes on with the rest)
     RepairKind("REP301", "geometry step failed", "a geometry step failed; checked without it",
                "形状処理の一部に失敗しました（その部分を除いて検査しました）"),

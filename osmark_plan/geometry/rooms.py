@@ -36,6 +36,7 @@ from .linework import simplified
 from .room_names import candidates, inside, name_rooms, usable_labels
 from .room_split import gap_chords, gap_repair, split_rooms
 from .soft import soft
+from .not_rooms import not_rooms
 from .facade import column_ends, facade_chords, facade_repairs
 from .wall_bodies import body_ends, wall_bodies
 from ..user_regex import user_pattern
@@ -432,6 +433,14 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     material |= (2 * area / np.maximum(perim, 1e-12) < BAND_WIDTH) & ~labelled
 
     keep = ~thin & ~material & ((area >= MIN_ROOM_AREA) | (labelled & (area >= MIN_LABELLED_AREA)))
+    # objects, window bays and outer strips: closed, but no room to a person's eye
+    passes = np.concatenate([chords, np.array(ways, dtype=object)]) if len(chords) or ways else None
+    dropped, note = soft("not-rooms", lambda: not_rooms(faces, keep & ~labelled, line_objs, geoms, passes,
+                                                         wall_tolerance),
+                         lambda: (np.zeros(n_faces, dtype=bool), None), repairs)
+    keep &= ~dropped
+    if note is not None:
+        repairs.append(note)
     kept = np.flatnonzero(keep)
     if not len(kept):
         return Rooms((), tuple(repairs), tuple(ways), n_faces, tuple(facades))

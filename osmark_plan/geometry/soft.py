@@ -35,6 +35,7 @@ STEPS: dict[str, tuple[str, str]] = {
     "simplify": ("simplifying the line work", "線の単純化"),
     "bridges": ("bridging hairline wall gaps", "壁の細い隙間の接続"),
     "doorways": ("finding doorways without doors", "扉のない出入口の検出"),
+    "not-rooms": ("leaving out objects, window bays and strips", "物の外形・窓の張り出し・帯の除外"),
     "facade": ("closing the façade across gaps", "外周の隙間の閉鎖"),
     "faces": ("finding the faces of the line work", "線で囲まれた面の検出"),
     "gap-doorways": ("closing doorways drawn as plain gaps", "開口として描かれた出入口の閉鎖"),
