@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from .entities import TEXT_TYPES, Item, text_content, walk, world_pieces
+from .entities import TEXT_TYPES, Item, text_content, transform, walk, world_pieces
 from .load import load
 from .sheet import SheetPlan, find_plans
 from .swings import find_swings
@@ -48,6 +48,8 @@ class LayerContent:
     gap: float | None = None
     #: the box (x0, y0, x1, y1, drawing units) of the middle 99 % of its line ends
     box: tuple[float, float, float, float] | None = None
+    #: the radii of its door swings (drawing units)
+    radii: tuple[float, ...] = ()
 
 
 def _paired(segs: np.ndarray, scale: float) -> int:
@@ -103,11 +105,12 @@ _POLY_TYPES = frozenset({"LWPOLYLINE", "POLYLINE"})
 
 
 def _segments(item: Item) -> np.ndarray:
-    """The straight pieces (n, 2, 2) of a LINE or polyline outside blocks, drawing units."""
+    """The straight pieces (n, 2, 2) of a LINE or polyline in world drawing units (a block's
+    lines where it is inserted: walls exported as blocks used once)."""
     e = item.e
     if e.dxftype() == "LINE":  # type: ignore[attr-defined]
         s, n = e.dxf.start, e.dxf.end  # type: ignore[attr-defined]
-        return np.array([[[s.x, s.y], [n.x, n.y]]], dtype=float)
+        return transform(np.array([[s.x, s.y, s.z], [n.x, n.y, n.z]], dtype=float), item.M).reshape(1, 2, 2)
     pts = [p for p, _closed in world_pieces(item, 1e9)]
     out = [np.stack([p[:-1, :2], p[1:, :2]], axis=1) for p in pts if len(p) >= 2]
     return np.vstack(out) if out else np.empty((0, 2, 2))
@@ -119,36 +122,47 @@ def _contents(w, scale: float) -> dict[str, LayerContent]:  # type: ignore[no-un
     by_layer: dict[str, list[int]] = defaultdict(list)
     for k, it in enumerate(w.items):
         by_layer[it.layer].append(k)
-    out: dict[str, LayerContent] = {}
-    for layer, idx in by_layer.items():
-        pieces, texts, arcs, roomish, tags, words = [], 0, 0, 0, 0, [0, 0]
-        for k in idx:
-            e = w.items[k].e
-            t = e.dxftype()  # type: ignore[attr-defined]
-            if t in TEXT_TYPES:
-                texts += 1
-                content = text_content(e)
-                roomish += is_room_like(content)
-                tags += is_tag(content)
-                words[0] += has_room_word(content)
-                words[1] += is_structure_text(content)
-            elif t == "ARC":
-                arcs += 1
-            elif (t == "LINE" or t in _POLY_TYPES) and w.items[k].M is None:
-                try:
-                    pieces.append(_segments(w.items[k]))
-                except Exception:  # noqa: BLE001 - a broken entity holds no line
-                    continue
-        segs = np.vstack(pieces) if pieces else np.empty((0, 2, 2))
-        segs = segs[np.all(np.isfinite(segs.reshape(-1, 4)), axis=1)]
-        segs = segs[np.any(segs[:, 0] != segs[:, 1], axis=1)]
-        swings = find_swings(w.items, idx)
-        out[decode_escapes(layer)] = LayerContent(
-            lines=len(segs), paired=_paired(segs, scale), swings=len(swings.arcs), texts=texts,
-            arcs=arcs, room_texts=roomish, tags=tags, room_words=words[0], structure_texts=words[1],
-            ink=float(np.hypot(*(segs[:, 1] - segs[:, 0]).T).sum()) if len(segs) else 0.0,
-            gap=_gap(segs), box=_box(segs))
-    return out
+    return {decode_escapes(layer): _layer_content(w.items, idx, scale) for layer, idx in by_layer.items()}
+
+
+def _layer_content(items: list[Item], idx: list[int], scale: float) -> LayerContent:
+    """What one layer's items hold. Lines in parallel pairs are counted among its loose lines
+    (walls drawn on a door layer beside its door blocks), or among all its lines when it has
+    fewer than 8 loose ones (walls exported as blocks)."""
+    texts, arcs, roomish, tags, rooms, structure = 0, 0, 0, 0, 0, 0
+    loose, inside = [], []
+    for k in idx:
+        e = items[k].e
+        t = e.dxftype()  # type: ignore[attr-defined]
+        if t in TEXT_TYPES:
+            content = text_content(e)
+            texts += 1
+            roomish += is_room_like(content)
+            tags += is_tag(content)
+            rooms += has_room_word(content)
+            structure += is_structure_text(content)
+        elif t == "ARC":
+            arcs += 1
+        elif t == "LINE" or t in _POLY_TYPES:
+            try:
+                (loose if items[k].M is None else inside).append(_segments(items[k]))
+            except Exception:  # noqa: BLE001 - a broken entity holds no line
+                continue
+    own, every = _clean(loose), _clean(loose + inside)
+    pairs = own if len(own) >= 8 else every
+    swings = find_swings(items, idx)
+    return LayerContent(
+        lines=len(pairs), paired=_paired(pairs, scale), swings=len(swings.arcs), texts=texts, arcs=arcs,
+        room_texts=roomish, tags=tags, room_words=rooms, structure_texts=structure,
+        ink=float(np.hypot(*(every[:, 1] - every[:, 0]).T).sum()) if len(every) else 0.0,
+        gap=_gap(pairs), box=_box(every), radii=tuple(float(r) for r in swings.radii))
+
+
+def _clean(pieces: list[np.ndarray]) -> np.ndarray:
+    """The pieces as one (n, 2, 2) array, without points that are not finite or zero lengths."""
+    segs = np.vstack(pieces) if pieces else np.empty((0, 2, 2))
+    segs = segs[np.all(np.isfinite(segs.reshape(-1, 4)), axis=1)]
+    return segs[np.any(segs[:, 0] != segs[:, 1], axis=1)]
 
 
 def _box(segs: np.ndarray) -> tuple[float, float, float, float] | None:

@@ -13,7 +13,7 @@ _TAG = re.compile(r"^(?:[A-Z]{1,3}[-_ ]?\d{1,4}[A-Z]?|[WH]?\d{2,5}\s*[X×*]\s*[W
 #: a drawing's title or title-block words (図面名, 平面図, FLOOR PLAN, S=1/100, 縮尺 …)
 _TITLE = re.compile(
     r"(図面名|図面番号|図番|図名|平面図|立面図|断面図|配置図|伏図|詳細図|展開図|矩計図|天井伏|求積|"
-    r"縮尺|尺度|設計者|設計事務所|工事名|件名|日付|年月日|作成|承認|検図|製図|"
+    r"縮尺|尺度|設計者|設計事務所|工事名|件名|日付|年月日|作成|承認|検図|製図|担当|契約|施主|図面\s*NO|"
     r"平面图|立面图|剖面图|图名|图号|比例|设计|"
     r"FLOOR\s*PLAN|SITE\s*PLAN|ROOF\s*PLAN|REFLECTED|ELEVATION|SECTION|DRAWING\s*(NO|TITLE|NUMBER)|"
     r"DWG\.?\s*NO|SHEET|SCALE|PROJECT|CLIENT|DRAWN\s*BY|CHECKED|APPROVED|REVISION|\bREV\b|"

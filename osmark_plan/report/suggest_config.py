@@ -28,7 +28,11 @@ _NOT_FLOOR = ("伏図", "配置", "FRAMING", "ROOF", "SITE", "CEILING", "天井"
 _SCALE_TEXT = re.compile(r"(?:S(?:CALE)?\s*[=:]?\s*)?1\s*[/:]\s*\d+\s*$", re.IGNORECASE)
 
 #: a note, a sentence, a grid line or an offset, not a room's name: ※…, …する事。, い 通り, と+455
-_NOTE = re.compile(r"^[※*＊]|^注|[。｡]|通り|[+=＋＝]|^(?:NOTE|VER)\b|(?:\S+\s+){4,}\S", re.IGNORECASE)
+_NOTE = re.compile(r"^[※*＊■□●◆]|^注|[。｡]|通り|[+=＋＝]|^(?:NOTE|VER)\b|(?:\S+\s+){4,}\S"
+                   # a key and its value (管理人员：…), a remark in brackets, a list going on (BOLLARD,)
+                   r"|[:：]|^[(（].*[)）]$|[,，、]$"
+                   # a size, a minimum, a code or a value (22x30, 18", MIN. 600, 6068 S.G.D., R-309.2)
+                   r"|\d\s*[x×]\s*\d|\d\s*[\"'’”]|\b(?:MIN|MAX)\.|\b\d{4,}\b|\d[.,]\d", re.IGNORECASE)
 
 #: the comments of a suggested osmark.toml, in each language
 WORDS = {
@@ -45,7 +49,7 @@ WORDS = {
                     "# region or the title (frame = \"…\") of the floor plan."],
            "unsure": ["# No title says which is the floor plan: if the sheet holds several plans, remove",
                       "# the '#' of the two lines below and give the region of the floor plan."],
-           "walls_unit": "the suggested walls tell the unit",
+           "walls_unit": "the door swings or the suggested walls tell the unit",
            "not_floor": ["# This drawing does not look like a floor plan: no door is drawn, and {structure} texts",
                          "# name foundations or structure (基礎, anchor bolts, beams, bars) against {rooms} naming",
                          "# rooms: a foundation or framing plan, whose lines close no rooms. The wall line below",
@@ -64,7 +68,7 @@ WORDS = {
                     "# 範囲（region）か表題（frame = \"…\"）を指定します。"],
            "unsure": ["# どれが平面図かを示す表題がありません。用紙に複数の図があるときは、下の2行の",
                       "# '#' を外し、平面図の範囲（region）を指定してください。"],
-           "walls_unit": "提案した壁から推定",
+           "walls_unit": "扉の開きか提案した壁から推定",
            "not_floor": ["# この図面は平面図ではないようです: 扉が描かれておらず、基礎や構造（基礎、アンカーボルト、",
                          "# 梁、鉄筋）の文字が {structure} 個あるのに対し、室名の文字は {rooms} 個です。基礎伏図や",
                          "# 伏図の線は部屋を囲みません。下の壁の行はコメントのままにしています。平面図である",
@@ -167,14 +171,14 @@ def _defaults_take(kinds: dict[str, list[tuple[str, str]]], unused: list[str]) -
 def room_names(plan: Plan, chosen: Any = None, limit: int = 200) -> list[str]:
     """The room names to list in [zones]: labels read as names (room_words) that could name a
     room, inside a found room when rooms were found and inside the proposed plan."""
-    from ..reader.text_kinds import is_room_like
+    from ..reader.text_kinds import is_room_like, is_structure_text
     from ..room_words import read_label
 
     names: list[str] = []
     rooms = [z.polygon for z in plan.zones if chosen is None or chosen.intersects(z.polygon)]
     for lab in plan.labels:
         name = read_label(lab.lines or (lab.text,)).name
-        if not name or name in names or not is_room_like(name) or _NOTE.search(name):
+        if not name or name in names or not is_room_like(name) or _NOTE.search(name) or is_structure_text(name):
             continue  # titles, letters of a title, areas, sizes, numbers, tags and junk name no room
         if chosen is not None and not chosen.covers(lab.point):
             continue  # on another plan of the sheet
@@ -218,9 +222,12 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
     if doubt is not None:
         rows += [line.format(structure=doubt[0], rooms=doubt[1]) for line in words["not_floor"]]
     raw = {normalise_layer(n): n for n in plan.layers}
-    unit = better_unit(plan, [contents[raw[n]] for n, _ in kinds.get("wall", []) if raw.get(n) in contents])
+    unit = better_unit(plan, [contents[raw[n]] for n, _ in kinds.get("wall", []) if raw.get(n) in contents],
+                       [r for c in contents.values() for r in c.radii])
     if unit is not None and doubt is None:
-        rows.append(f"units = {_toml(unit[0])}   # {words['walls_unit']}: {unit[2] if lang == 'ja' else unit[1]}")
+        rows.append(f"units = {_toml(unit.units)}   # {words['walls_unit']}: {unit.ja if lang == 'ja' else unit.en}")
+        if unit.sheet_scale:
+            rows.append(f"scale = {unit.sheet_scale}   # " + words["sheet"].format(n=unit.sheet_scale))
     elif plan.units_source not in ("$INSUNITS", "--units", "config"):
         note = (plan.units_note_ja if lang == "ja" and plan.units_note_ja else plan.units_note) or ""
         rows.append(f"units = {_toml(plan.units)}   # {words['guessed']} ({plan.units_source}): {note}".rstrip())
@@ -238,5 +245,5 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
         counts = [f"{n} ({plan.layers[n].entities})" for n in unused]
         rows.append(words["unused"] + ", ".join(counts[:30]) + (" …" if len(counts) > 30 else ""))
     rows += ["", "[zones]", *words["zones"]]
-    rows += [f"# {_toml(n)} = 1" for n in room_names(plan, chosen)]
+    rows += [f"# {_toml(n)} = 1" for n in (room_names(plan, chosen) if doubt is None else [])]
     return "\n".join(rows) + "\n"

@@ -1,7 +1,9 @@
-"""The unit a suggested osmark.toml proposes when the reader's unit makes the suggested walls
-implausible: a unit that makes the floor 5–300 m across and its double lines 5–60 cm apart
-(walls as polylines or outlines, which the reader's check of $INSUNITS does not measure), or,
-for a floor less than 5 m across, the nearest unit that makes it a floor. A sheet of several
+"""The unit a suggested osmark.toml proposes when the reader's unit makes the door swings or
+the suggested walls implausible. For swings on any layer: the unit or sheet scale (1:N) that
+makes them real doors (:func:`osmark_plan.reader.units.choose`, as the reader does with door
+layers). For walls: a unit that makes the floor 5–300 m across and its double lines 5–60 cm
+apart (walls as polylines or outlines, which the reader's check of $INSUNITS does not measure),
+or, for a floor less than 5 m across, the nearest unit that makes it a floor. A sheet of several
 floors side by side may be wider than 300 m: that alone changes nothing. A unit given by the
 user (--units, the config) or a sheet scale is kept.
 """
@@ -9,9 +11,18 @@ user (--units, the config) or a sheet scale is kept.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
-from ..reader.units import FLOOR_RANGE, SCALES, WALL_ACCEPT, WALL_IDEAL
+from ..reader.units import DOOR_ACCEPT, FLOOR_RANGE, SCALES, WALL_ACCEPT, WALL_IDEAL, choose
+
+
+class Unit(NamedTuple):
+    """A unit to propose, the sheet scale 1:N it is drawn at (None: full size), and why."""
+
+    units: str
+    sheet_scale: int | None
+    en: str
+    ja: str
 
 
 def _within(value: float | None, bounds: tuple[float, float]) -> bool:
@@ -40,13 +51,20 @@ def _measures(walls: Iterable[Any]) -> tuple[float | None, float | None]:
     return size, gap
 
 
-def better_unit(plan: Any, walls: Iterable[Any]) -> tuple[str, str, str] | None:
-    """(unit, reason in English, reason in Japanese) when another unit than the plan's makes
-    the suggested wall layers (their :class:`~osmark_plan.reader.suggest.LayerContent`) a
-    plausible floor; None when the plan's unit does, or the user or a sheet scale set it."""
+def better_unit(plan: Any, walls: Iterable[Any], radii: Iterable[float] = ()) -> Unit | None:
+    """The unit (and sheet scale) to propose when another than the plan's makes the door swings
+    of the drawing (``radii``, drawing units) real doors, or the suggested wall layers (their
+    :class:`~osmark_plan.reader.suggest.LayerContent`) a plausible floor; None when the plan's
+    unit does, or the user or a sheet scale set it."""
     if plan.units_source in ("--units", "config") or plan.sheet_scale:
         return None
     size, gap = _measures(walls)
+    radii = sorted(radii)
+    if radii and not DOOR_ACCEPT[0] <= radii[len(radii) // 2] * plan.scale <= DOOR_ACCEPT[1]:
+        # door swings drawn at sheet scale (Jw_cad's 1:100 in mm) or in another unit
+        choice = choose(None, radii, size, walls=gap)
+        if choice.scale != plan.scale and (choice.sheet_scale or not choice.error):
+            return Unit(choice.units, choice.sheet_scale, choice.note or "", choice.note_ja or "")
     if size is None:
         return None
 
@@ -72,4 +90,4 @@ def better_unit(plan: Any, walls: Iterable[Any]) -> tuple[str, str, str] | None:
     ja = (f"{plan.units} では図面の大きさが {size * now:.3g} m"
           + (f"、二重線の壁の厚さが {gap * now:.3g} m" if gap else "")
           + f" になるため。{unit} では {size * then:.3g} m" + (f"、{gap * then:.2f} m" if gap else ""))
-    return unit, en, ja
+    return Unit(unit, None, en, ja)
