@@ -229,6 +229,15 @@ def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.nd
     return abut
 
 
+def _touching(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.ndarray:
+    """Points (column sides) that another wall line touches: that side is taken."""
+    out = np.zeros(len(points), dtype=bool)
+    if len(points):
+        p, g = shapely.STRtree(walls).query(points, predicate="dwithin", distance=JOIN_EPS)
+        out[p[g != owner[p]]] = True
+    return out
+
+
 def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
              windows: np.ndarray | None = None,
              body: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None) -> list[LineString]:
@@ -335,10 +344,7 @@ def facade_closers(walls: np.ndarray, wall_lines: list, blockers: np.ndarray, bo
     free = np.ones(len(pts), dtype=bool)
     free[:n_wall] = ~_abutting(points[:n_wall], owner[:n_wall], walls)
     if len(cols[0]):  # a column side something else meets is taken
-        p, g = shapely.STRtree(walls).query(points[n_wall:], predicate="dwithin", distance=JOIN_EPS)
-        taken = np.zeros(len(cols[0]), dtype=bool)
-        taken[p[g != owner[n_wall:][p]]] = True
-        free[n_wall:] &= ~taken
+        free[n_wall:] &= ~_touching(points[n_wall:], owner[n_wall:], walls)
     if ways:  # ends already used by a doorway
         way_ends = shapely.points(shapely.get_coordinates(shapely.boundary(np.asarray(ways, dtype=object))))
         p, _w = shapely.STRtree(way_ends).query(points, predicate="dwithin", distance=_TOUCH)
@@ -372,8 +378,8 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
         else geoms
     wall_objs = [ln for ln, w in zip(line_objs, is_wall.tolist()) if w]
     body = soft("doorways", lambda: body_ends(wall_objs, geoms[is_wall]), lambda: None, repairs)
-    ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall], body), list,
-                repairs)
+    ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall], body),
+                list, repairs)
     facades = soft("facade", lambda: facade_closers(geoms[is_wall], wall_objs, blockers, body, ways), list,
                    repairs)
     repairs += facade_repairs(facades)
