@@ -16,9 +16,9 @@ from markupsafe import Markup, escape
 
 from .html_font import font_face_css, font_stack
 from .image.style import (CABINET_EDGE, DEVICE_COLOUR, DOOR_COLOUR, ENTRANCE_COLOUR, GAP_COLOURS,
-                          LEVEL_COLOURS, LINE_COLOUR, OUTSIDE_COLOUR, PARTITION_COLOUR,
-                          SEVERITY_COLOURS, SEVERITY_TEXT, UNKNOWN_COLOUR, WALL_COLOUR,
-                          WINDOW_COLOUR)
+                          GLAZING_COLOUR, LEVEL_COLOURS, LINE_COLOUR, MERGE_COLOUR, MERGE_TEXT,
+                          OUTSIDE_COLOUR, PARTITION_COLOUR, SEVERITY_COLOURS, SEVERITY_TEXT,
+                          SPLIT_COLOUR, SPLIT_TEXT, UNKNOWN_COLOUR, WALL_COLOUR, WINDOW_COLOUR)
 
 LANGS = ("ja", "en")
 HERE = Path(__file__).with_name("html")
@@ -28,7 +28,9 @@ COLOURS = {"level": LEVEL_COLOURS, "unknown": UNKNOWN_COLOUR, "outside": OUTSIDE
            "severity": SEVERITY_COLOURS, "severity_text": SEVERITY_TEXT, "wall": WALL_COLOUR,
            "partition": PARTITION_COLOUR, "window": WINDOW_COLOUR, "door": DOOR_COLOUR,
            "leaf": LINE_COLOUR, "entrance": ENTRANCE_COLOUR, "gap": GAP_COLOURS,
-           "device": DEVICE_COLOUR, "cabinet": CABINET_EDGE}
+           "device": DEVICE_COLOUR, "cabinet": CABINET_EDGE, "glazing": GLAZING_COLOUR,
+           "split": SPLIT_COLOUR, "split_text": SPLIT_TEXT, "merge": MERGE_COLOUR,
+           "merge_text": MERGE_TEXT}
 
 WORDS: dict[str, dict[str, str]] = {
     "ja": {
@@ -56,6 +58,9 @@ WORDS: dict[str, dict[str, str]] = {
         "all_groups": "すべての種類", "group": "種類", "changed_level": "レベルが変わった領域",
         "added_region": "追加された領域", "removed_region": "なくなった領域",
         "not_placed": "部屋に配置されなかった要素",
+        "split": "分割（隙間の出入口で部屋を分けた箇所）", "split_tag": "✂ 分割",
+        "merged": "統合?（室名が複数ある部屋）", "merged_name": "＋{name}（統合?）",
+        "glazing": "ガラス面として閉じた外周の隙間",
     },
     "en": {
         "report": "OSM drawing check", "diff": "As-is drawing vs application drawing",
@@ -83,6 +88,9 @@ WORDS: dict[str, dict[str, str]] = {
         "finding_changes": "Findings new or resolved", "all_groups": "All kinds", "group": "Kind",
         "changed_level": "Region whose level changed", "added_region": "Region added",
         "removed_region": "Region removed", "not_placed": "Not placed in any room",
+        "split": "Split (rooms cut at a doorway drawn as a gap)", "split_tag": "✂ split",
+        "merged": "Merged? (a room holding several room names)", "merged_name": "＋{name} (merged?)",
+        "glazing": "Façade gap closed as glass",
     },
 }
 

@@ -14,11 +14,14 @@ from typing import Any, Iterable, Sequence
 from shapely.geometry.base import BaseGeometry
 
 from .image.graph import anchor, polygons
+from .room_marks import RoomMarks, is_glazing, room_marks
 
 #: how many steps of the output grid the larger side of the plan has (coordinates are rounded)
 GRID_STEPS = 20000
 #: share of the plan size added around it
 MARGIN = 0.04
+#: a finding marker's radius as a share of the plan size (``frame_part``'s marker scale × 10)
+MARKER_RADIUS = 10 / 700
 
 
 class Frame:
@@ -162,7 +165,8 @@ def shapes_part(report: Any, frame: Frame) -> dict[str, Any]:
     plan, site = report.plan, report.site
     by_kind: dict[str, list[BaseGeometry]] = {}
     for line in plan.lines:
-        by_kind.setdefault(line.kind if line.kind in ("wall", "partition", "window") else "other",
+        kind = "glazing" if is_glazing(line) else line.kind
+        by_kind.setdefault(kind if kind in ("wall", "partition", "window", "glazing") else "other",
                            []).append(line.geom)
     regions = []
     for rid, level, name, geom in region_items(report):
@@ -198,7 +202,36 @@ def shapes_part(report: Any, frame: Frame) -> dict[str, Any]:
                      for c in plan.cabinets],
         "devices": [{"id": d.id, "kind": d.kind, "name": d.name, "d": frame.area(d.polygon)}
                     for d in plan.devices],
+        "marks": marks_part(room_marks(report), frame),
     }
+
+
+def marks_part(marks: RoomMarks, frame: Frame) -> dict[str, Any]:
+    """Rooms split at a doorway drawn as a gap (the cuts, a tag beside each) and rooms holding
+    another room's name (their outline, the other names where they stand), in SVG units."""
+    tag_font = frame.size / 75
+    tags = []
+    for chord in marks.splits:
+        (x0, y0), (x1, y1) = chord.coords[0][:2], chord.coords[-1][:2]
+        length = max(math.hypot(x1 - x0, y1 - y0), 1e-9)
+        nx, ny = -(y1 - y0) / length, (x1 - x0) / length  # across the cut
+        side = abs(nx) > abs(ny)  # a cut running up and down: the tag to its side
+        off = (0.7 if side else 1.0) * tag_font * frame.scale
+        x, y = frame.xy((x0 + x1) / 2 + nx * off, (y0 + y1) / 2 + ny * off)
+        anchor_at = ("start" if nx > 0 else "end") if side else "middle"
+        tags.append({"x": frame.num(x), "y": frame.num(y), "anchor": anchor_at})
+    shapes = dict(marks.merged)
+    names = []
+    for n in marks.names:
+        x, y = frame.xy(*n.at)
+        font = min(label_size(frame, shapes[n.region], f"＋{n.name}（統合?）"), frame.size / 90)
+        # just below where the name stands: a finding's marker is often on that spot
+        y += MARKER_RADIUS * frame.size * 1.2 + 0.6 * font
+        names.append({"name": n.name, "region": n.region, "x": frame.num(x), "y": frame.num(y),
+                      "font": frame.num(font)})
+    return {"split": frame.lines(marks.splits), "tags": tags, "tag_font": frame.num(tag_font),
+            "merged": [{"id": rid, "d": frame.area(geom)} for rid, geom in marks.merged],
+            "names": names}
 
 
 def markers(items: Sequence[tuple[int, list[str] | None]], radius_units: float) -> list[dict[str, Any]]:

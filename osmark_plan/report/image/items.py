@@ -1,8 +1,9 @@
 """Line work, equipment and boundary gaps on the plan image.
 
-Walls, low partitions and windows are told apart by style; output devices and cabinets are
-filled outlines with a short tag each (placed by :mod:`.labels`); the open stretches of
-zone and AA boundaries (ENC001/ENC002) are thick dashed segments.
+Walls, low partitions, windows and façade gaps closed as glazing are told apart by style;
+output devices and cabinets are filled outlines with a short tag each (placed by
+:mod:`.labels`); the open stretches of zone and AA boundaries (ENC001/ENC002) are thick dashed
+segments.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import Any, Iterable
 
 from shapely.geometry.base import BaseGeometry
 
+from ..room_marks import is_glazing
 from .shapes import fill_shapes, hatch_lines, pixel_boxes, shape_paths
-from .style import (CABINET_EDGE, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES,
+from .style import (CABINET_EDGE, DEVICE_COLOUR, GAP_COLOURS, GAP_DASHES, GLAZING_COLOUR,
                           LEVEL_COLOURS, PARTITION_COLOUR, PARTITION_DASHES, UNKNOWN_COLOUR,
                           WALL_COLOUR, WINDOW_COLOUR)
 
@@ -53,10 +55,15 @@ def draw_lines(ax: Any, geoms: Iterable[BaseGeometry], zorder: float, **style: A
 
 
 def draw_line_work(ax: Any, plan: Any) -> set[str]:
-    """Walls dark and solid, partitions dashed, windows a blue band; returns the kinds drawn."""
+    """Walls dark and solid, partitions dashed, windows a blue band, façade gaps closed as
+    glazing a light glass line ("glazing"); returns the kinds drawn."""
     by_kind: dict[str, list[BaseGeometry]] = {}
     for line in plan.lines:
-        by_kind.setdefault(line.kind, []).append(line.geom)
+        by_kind.setdefault("glazing" if is_glazing(line) else line.kind, []).append(line.geom)
+    glass = draw_lines(ax, by_kind.get("glazing", []), 2, colors=GLAZING_COLOUR, linewidths=3.0,
+                       capstyle="butt")
+    if glass is not None:
+        glass.set_gid("osm-glazing")
     draw_lines(ax, by_kind.get("window", []), 2, colors=WINDOW_COLOUR, linewidths=2.4,
                capstyle="butt")
     draw_lines(ax, by_kind.get("window", []), 2.05, colors="white", linewidths=0.7,
@@ -64,8 +71,8 @@ def draw_line_work(ax: Any, plan: Any) -> set[str]:
     draw_lines(ax, by_kind.get("partition", []), 2.1, colors=PARTITION_COLOUR, linewidths=1.0,
                linestyles=[PARTITION_DASHES])
     draw_lines(ax, by_kind.get("wall", []), 2.2, colors=WALL_COLOUR, linewidths=0.9)
-    others = [g for kind, geoms in by_kind.items() if kind not in ("wall", "partition", "window")
-              for g in geoms]
+    others = [g for kind, geoms in by_kind.items()
+              if kind not in ("wall", "partition", "window", "glazing") for g in geoms]
     draw_lines(ax, others, 2, colors=PARTITION_COLOUR, linewidths=0.5, alpha=0.7)
     return {kind for kind, geoms in by_kind.items() if geoms}
 

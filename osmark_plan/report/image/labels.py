@@ -190,11 +190,16 @@ def crosses_none(ax: Any, lines: Sequence[Any], pad: float = 4.0) -> Callable[[A
     return clear
 
 
-def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: bool,
-                        placed: Placed, lines: Sequence[Any] = (), sink: Any = None) -> None:
+def place_region_labels(ax: Any, fig: Any, items: Sequence[tuple[Any, ...]], graph: bool,
+                        placed: Placed, lines: Sequence[Any] = (), sink: Any = None, *,
+                        sizes: Sequence[float] = REGION_SIZES, colour: str | None = None,
+                        edge: str | None = None, gid: str | None = None) -> None:
     """Region names at their anchors: inside their region if possible (first where they cross
     none of ``lines``), else anywhere free.
 
+    ``items``: (region, text) or (region, text, anchor): the anchor is the region's label
+    point unless given. ``colour`` and ``edge``: the text's and its box's colour (none: the
+    region names' black on white); ``gid``: the SVG id of each text (``gid-0``, ``gid-1`` …).
     All sizes and spots of a label are tested at once (numpy, shapely arrays): the first
     free spot inside and clear wins; else the first free spot inside, else the first free.
     """
@@ -213,13 +218,18 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
     spots = [((base[0] + dx, base[1] + dy), "center", "center") for dx, dy in LABEL_OFFSETS]
     shifts = np.array([spot[0] for spot in spots], dtype=float) * points  # centred spots
 
-    for geom, text in sorted(items, key=lambda item: -item[0].area):
+    box = dict(boxstyle="round,pad=0.2", fc="white", ec=edge or "none", alpha=0.75)
+    if edge:
+        box["lw"] = 0.8
+    style = {"color": colour} if colour else {}
+    for k, (geom, text, *at) in enumerate(sorted(items, key=lambda item: -item[0].area)):
         shapely.prepare(geom)
-        label = sink.annotate(ax, text, anchor(geom), ha="center", va="center", zorder=5,
-                              bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none",
-                                        alpha=0.75))
+        label = sink.annotate(ax, text, at[0] if at else anchor(geom), ha="center", va="center",
+                              zorder=5, bbox=dict(box), **style)
+        if gid and hasattr(label, "set_gid"):
+            label.set_gid(f"{gid}-{k}")
         # every size's box at every spot (sizes outer, spots inner: the order tried)
-        sized = np.array([measured_box(label, size) for size in REGION_SIZES])
+        sized = np.array([measured_box(label, size) for size in sizes])
         x0 = (sized[:, None, 0] + shifts[None, :, 0] - sized[:, None, 2] / 2).ravel()
         y0 = (sized[:, None, 1] + shifts[None, :, 1] - sized[:, None, 3] / 2).ravel()
         ext = np.column_stack([x0, y0, x0 + np.repeat(sized[:, 2], len(spots)),
@@ -238,7 +248,7 @@ def place_region_labels(ax: Any, fig: Any, items: list[tuple[Any, str]], graph: 
         within = free[inside]
         best = next((int(k) for k in within if clear(tuple(ext[k]))),
                     int(within[0]) if len(within) else int(free[0]))
-        size, spot = REGION_SIZES[best // len(spots)], spots[best % len(spots)]
+        size, spot = sizes[best // len(spots)], spots[best % len(spots)]
         placed.add(_set(label, size, spot, tuple(float(v) for v in ext[best])), grow=2.0)
 
 

@@ -9,9 +9,10 @@ from typing import Any
 
 from .style import (CABINET_EDGE, CABINET_HATCH, DEVICE_COLOUR, DOOR_COLOUR,
                           ENTRANCE_COLOUR, FIG_WIDTH, FILL_ALPHA, GAP_COLOURS, GAP_DASHES,
-                          GRAPH_COLOUR, LEVEL_COLOURS, MAX_LISTED, OUTSIDE_COLOUR,
-                          PARTITION_COLOUR, PARTITION_DASHES, PLAN_FRACTION, SEVERITY_COLOURS,
-                          SEVERITY_TEXT, TITLE_INCHES, WALL_COLOUR, WINDOW_COLOUR)
+                          GLAZING_COLOUR, GRAPH_COLOUR, LEVEL_COLOURS, MAX_LISTED, MERGE_COLOUR,
+                          OUTSIDE_COLOUR, PARTITION_COLOUR, PARTITION_DASHES, PLAN_FRACTION,
+                          SEVERITY_COLOURS, SEVERITY_TEXT, SPLIT_COLOUR, SPLIT_WIDTH,
+                          TITLE_INCHES, WALL_COLOUR, WINDOW_COLOUR)
 
 LEGEND_COLUMNS = 2
 #: inches per legend row and for the legend's frame and the gap below it
@@ -21,8 +22,9 @@ LEGEND_ROW_INCHES, LEGEND_FRAME_INCHES = 0.2, 0.35
 def legend_handles(words: dict[str, Any], present: set[str], graph: bool) -> list[Any]:
     """Legend entries: levels, outside, line work, equipment and gaps shown, doors, markers.
 
-    ``present`` names what the plan shows ("site", "wall", "partition", "window", "device",
-    "cabinet", "gap", "gap_partition"); entries for absent things are left out.
+    ``present`` names what the plan shows ("site", "wall", "partition", "window", "glazing",
+    "device", "cabinet", "gap", "gap_partition", "split", "merged"); entries for absent things
+    are left out.
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -38,6 +40,8 @@ def legend_handles(words: dict[str, Any], present: set[str], graph: bool) -> lis
                               label=words["partition"]))
     if "window" in present:
         handles.append(Line2D([], [], color=WINDOW_COLOUR, lw=3.0, label=words["window"]))
+    if "glazing" in present:
+        handles.append(Line2D([], [], color=GLAZING_COLOUR, lw=3.0, label=words["glazing"]))
     if "device" in present:
         handles.append(Patch(facecolor=DEVICE_COLOUR, edgecolor="black", label=words["device"]))
     if "cabinet" in present:
@@ -49,6 +53,11 @@ def legend_handles(words: dict[str, Any], present: set[str], graph: bool) -> lis
     if "gap_partition" in present:
         handles.append(Line2D([], [], color=GAP_COLOURS["partition-only"], lw=3.6, ls=GAP_DASHES,
                               label=words["gap_partition"]))
+    if "split" in present:
+        handles.append(Line2D([], [], color=SPLIT_COLOUR, lw=SPLIT_WIDTH, label=words["split"]))
+    if "merged" in present:
+        handles.append(Patch(facecolor="white", edgecolor=MERGE_COLOUR, lw=2.5,
+                             label=words["merged"]))
     handles.append(Line2D([], [], color=DOOR_COLOUR, lw=2.2, label=words["door"]))
     if has_site:
         handles.append(Line2D([], [], color=ENTRANCE_COLOUR, lw=4.5, label=words["entrance"]))
@@ -82,14 +91,17 @@ def wrap_width(fontsize: float) -> int:
 
 def list_height(doc: dict[str, Any], words: dict[str, Any], present: set[str] = frozenset(),
                 graph: bool = False) -> float:
-    """Figure height (inches) the legend and the findings list need."""
+    """Figure height (inches) the legend and the findings list need: the arithmetic of
+    :func:`side_capacity`, so that a figure this tall lists them all beside the plan."""
     findings = doc["findings"][:MAX_LISTED]
     size = list_font(len(findings))
     line = size * 1.45 / 72
     lines = sum(len(entry_lines(f, words, wrap_width(size))) + 0.5 for f in findings)
     rows = -(-len(legend_handles(words, set(present), graph)) // LEGEND_COLUMNS)
     legend = LEGEND_FRAME_INCHES + rows * LEGEND_ROW_INCHES
-    return TITLE_INCHES + legend + 0.6 + lines * line
+    heads = 0.25 + 0.3 + (0.3 if "site" not in present else 0.0)
+    last = 1.0 if findings else 0.0  # the last entry needs a line more than its own
+    return (TITLE_INCHES + legend + heads + (lines + last) * line) / 0.98 + 0.01
 
 
 def draw_side(side: Any, fig: Any, doc: dict[str, Any], words: dict[str, Any],

@@ -21,10 +21,12 @@ from ...output import atomic_path
 from ..document import report_document
 from ..fallback_fonts import name_fallbacks
 from ..fonts import cjk_font
+from ..room_marks import RoomMarks, is_glazing, room_marks
 from .glyphs import glyph_font
 from .graph import draw_graph, graph_edges, node_points, outside_nodes, polygons, size_of
 from .items import draw_equipment, draw_gaps, draw_line_work, draw_lines
 from .labels import Placed, place_region_labels, place_tags
+from .marks import draw_marks, place_marks
 from .markers import cluster_offsets, cluster_points, draw_markers  # noqa: F401 (re-exported)
 from . import more
 from .panel import draw_side, list_height, side_capacity
@@ -101,7 +103,8 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int, continuation: bool
     doc = report_document(report, lang)
     with matplotlib.rc_context(_rc(cjk_font().family, svg_text)), _quiet_font_log():
         bounds = _bounds(report, graph)
-        present = _present(report)
+        marks = room_marks(report)
+        present = _present(report, marks)
         main = min(max(_height(bounds), list_height(doc, words, present, graph)), MAX_HEIGHT)
         fit = side_capacity(doc, words, present, graph, main)
         rest = more.blocks(doc, words, fit + 1) if continuation else []
@@ -113,7 +116,7 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int, continuation: bool
         bottom = (extra + 0.02 * main) / height
         ax = fig.add_axes((0.01, bottom, PLAN_FRACTION - 0.02, top - bottom))
         side = fig.add_axes((PLAN_FRACTION + 0.01, bottom, 0.98 - PLAN_FRACTION, top - bottom))
-        _draw_plan(ax, report, words, graph)
+        _draw_plan(ax, report, words, graph, marks)
         _frame(ax, bounds, report, graph, words)
         ax.apply_aspect()
         sink = TextSink(glyphs)
@@ -123,9 +126,10 @@ def _figure(report: Report, lang: str, graph: bool, dpi: int, continuation: bool
             placed.add(box)
         if graph and report.site is not None:
             _add_nodes(ax, report.site, placed)
-        lines = [ln.geom for ln in report.plan.lines]
+        lines = [ln.geom for ln in report.plan.lines] + list(marks.splits)
         if graph and report.site is not None:
             lines += graph_edges(report.site)  # labels keep clear of the graph's edges too
+        place_marks(ax, fig, marks, words, placed, lines, sink)  # first: few, and to be seen
         place_region_labels(ax, fig, _region_items(report), graph, placed, lines, sink)
         place_tags(ax, fig, tags, placed, lines)
         listed = draw_side(side, fig, doc, words, present, graph,
@@ -179,10 +183,11 @@ def svg_with_font(fig: Any, family: str) -> str:
     return f'{svg[:at]}\n <style type="text/css">{face}</style>{svg[at:]}'
 
 
-def _present(report: Report) -> set[str]:
-    """What the plan shows beyond regions and doors, for the legend: line kinds, equipment, gaps."""
+def _present(report: Report, marks: RoomMarks) -> set[str]:
+    """What the plan shows beyond regions and doors, for the legend: line kinds (façades
+    closed as "glazing" apart from windows), equipment, gaps, split and merged rooms."""
     plan, site = report.plan, report.site
-    present = {line.kind for line in plan.lines}
+    present = {"glazing" if is_glazing(line) else line.kind for line in plan.lines} | marks.kinds
     if plan.devices:
         present.add("device")
     if plan.cabinets:
@@ -313,7 +318,8 @@ def _lines(ax: Any, geoms: Iterable[BaseGeometry], zorder: float, **style: Any) 
     draw_lines(ax, geoms, zorder, **style)
 
 
-def _draw_plan(ax: Any, report: Report, words: dict[str, Any], graph: bool) -> None:
+def _draw_plan(ax: Any, report: Report, words: dict[str, Any], graph: bool,
+               marks: RoomMarks = RoomMarks()) -> None:
     plan, site = report.plan, report.site
     if site is not None:
         _fill(ax, site.aa, 0.5, facecolor="white", edgecolor="none")
@@ -334,6 +340,7 @@ def _draw_plan(ax: Any, report: Report, words: dict[str, Any], graph: bool) -> N
     _draw_doors(ax, report)
     if site is not None:
         draw_gaps(ax, site)
+    draw_marks(ax, marks)
     if graph and site is not None:
         draw_graph(ax, site, words["outside_node"])
 

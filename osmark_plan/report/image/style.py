@@ -30,6 +30,17 @@ CABINET_HATCH = "////"
 GAP_COLOURS = {"open": "#e31a1c", "partition-only": "#ff8c00"}
 GAP_DASHES = (0, (2.5, 1.2))
 GRAPH_COLOUR = "#5a1d6e"
+#: rooms found from walls: a cut across a doorway drawn as a gap (a broad violet band under
+#: the opening's dashes, with a ✂ tag) …
+SPLIT_COLOUR = "#9b6fd1"
+SPLIT_WIDTH = 8.0
+SPLIT_TEXT = "#5e3c99"
+#: … a room holding another room's name, outlined inside in the warning colour, the other
+#: name in it in dark orange …
+MERGE_COLOUR = SEVERITY_COLOURS["warning"]
+MERGE_TEXT = "#a63603"
+#: … and a façade gap closed as glazing: a light glass line
+GLAZING_COLOUR = "#9ed3ee"
 FILL_ALPHA = 0.8
 DPI = 150
 FIG_WIDTH = 16.0  # inches: plan panel plus findings panel
@@ -54,6 +65,8 @@ WORDS = {
         "devices": {"COPIER": "コピー機", "PRINTER": "プリンタ", "FAX": "FAX", "MFP": "複合機",
                     "DEVICE": "出力機器"},
         "gap": "境界の隙間", "gap_partition": "隙間(仕切りのみ)",
+        "split": "分割(隙間の出入口)", "split_tag": "✂ 分割", "merged": "統合?(室名が複数)",
+        "merged_name": "＋{name}（統合?）", "glazing": "ガラス面で閉じた外周",
         "more_below": "ほか {n} 件(No. {first} から)は下の一覧に続きます",
         "more_next": "ほか {n} 件(No. {first} から)は次のページに続きます",
         "continued": "指摘事項(続き) No. {first}–{last}",
@@ -72,6 +85,8 @@ WORDS = {
         "devices": {"COPIER": "Copier", "PRINTER": "Printer", "FAX": "FAX", "MFP": "MFP",
                     "DEVICE": "Device"},
         "gap": "Boundary gap", "gap_partition": "Partition-only gap",
+        "split": "Split at a doorway gap", "split_tag": "✂ split", "merged": "Merged? (two names)",
+        "merged_name": "＋{name} (merged?)", "glazing": "Façade closed as glass",
         "more_below": "{n} more (from No. {first}): continued below",
         "more_next": "{n} more (from No. {first}): continued on the next page",
         "continued": "Findings (continued) No. {first}–{last}",
