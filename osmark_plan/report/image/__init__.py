@@ -4,8 +4,8 @@ One module a concept: :mod:`.render` lays the figure out and writes it; :mod:`.s
 colours and sizes, :mod:`.graph`, :mod:`.items`, :mod:`.shapes`, :mod:`.labels`,
 :mod:`.markers`, :mod:`.marks` (rooms split or merged), :mod:`.panel` and :mod:`.more` draw
 its parts, :mod:`.glyphs` and :mod:`.rasterise` turn texts into pixels, :mod:`.png` writes
-the file. The package itself imports nothing heavy: the names below load :mod:`.render` on first use (PEP 562), so that
-the HTML and SVG reporters can take :mod:`.style` alone.
+the file. The package itself imports nothing heavy: the names below load :mod:`.render` on
+first use (PEP 562), so that the HTML and SVG reporters can take :mod:`.style` alone.
 """
 
 from __future__ import annotations
