@@ -18,6 +18,8 @@ from .entities import TEXT_TYPES, Item, text_content, transform, walk, world_pie
 from .load import load
 from .sheet import SheetPlan, find_plans
 from .swings import find_swings
+from ..room_words import read_label
+from .labels import text_lines
 from .text_kinds import has_room_word, is_room_like, is_structure_text, is_tag
 
 #: the gap (m) between the two lines of a double-line wall
@@ -136,8 +138,9 @@ def _layer_content(items: list[Item], idx: list[int], scale: float) -> LayerCont
         t = e.dxftype()  # type: ignore[attr-defined]
         if t in TEXT_TYPES:
             content = text_content(e)
+            name = read_label(text_lines(e) or (content,)).name  # the name line of a label
             texts += 1
-            roomish += is_room_like(content)
+            roomish += bool(name) and is_room_like(name or "")
             tags += is_tag(content)
             rooms += has_room_word(content)
             structure += is_structure_text(content)

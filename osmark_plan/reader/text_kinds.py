@@ -17,7 +17,14 @@ _TITLE = re.compile(
     r"平面图|立面图|剖面图|图名|图号|比例|设计|"
     r"FLOOR\s*PLAN|SITE\s*PLAN|ROOF\s*PLAN|REFLECTED|ELEVATION|SECTION|DRAWING\s*(NO|TITLE|NUMBER)|"
     r"DWG\.?\s*NO|SHEET|SCALE|PROJECT|CLIENT|DRAWN\s*BY|CHECKED|APPROVED|REVISION|\bREV\b|"
-    r"S\s*[=:]\s*1\s*[/:]\s*\d+|^1\s*:\s*\d+$)", re.IGNORECASE)
+    r"S\s*[=:]\s*1\s*[/:]\s*\d+|^1\s*:\s*\d+$|"
+    # a floor's title: GROUND FLOOR, 2ND FLOOR, TOP FLOOR, 1階, 地下1階
+    r"^(?:GROUND|FIRST|SECOND|THIRD|TOP|BASEMENT|UPPER|LOWER|\d+\s*(?:ST|ND|RD|TH)?)\s+FLOOR$|"
+    r"\bFLOOR$|^(?:地下)?\d+\s*階$|^\d+\s*层$)", re.IGNORECASE)
+
+
+#: a key and its value: 管理人员：…, Area: 25
+_KEYED = re.compile(r"[:：]")
 
 
 def _fold(text: str) -> str:
@@ -44,8 +51,8 @@ def is_room_like(text: str) -> bool:
     if not t or len(t) > 40 or is_title(t):
         return False
     reading = read_line(t)  # no area, size, number, door tag, stair arrow or person's name
-    if reading.name is None:
-        return False
+    if reading.name is None or _KEYED.search(reading.name):
+        return False  # a key and its value (管理人员：赵学工, Area: 25) names no room
     if reading.score >= 2.0:  # read_line scores a room word 2 above a plain name: a room word, however short (WC, PS, EV, 室)
         return True
     # a word of three letters at least: "165 L. 1H" (a quantity), "RE" or "2F" name no room

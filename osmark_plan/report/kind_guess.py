@@ -26,15 +26,19 @@ NAME_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("door", ("DOOR", "建具", "ドア", "扉", "TATEGU", "门", "門")),
     ("cabinet", ("CABINET", "FILE", "保管庫", "キャビネット", "金庫", "書庫")),
     ("device", ("PRINTER", "COPIER", "COPY", "MFP", "FAX", "複合機", "コピー", "プリンタ")),
-    ("wall", ("WALL", "KABE", "壁", "躯体", "間仕切", "COLUMN", "柱", "墙", "墻", "STRUCT", "構造", "结构")),
+    ("wall", ("WALL", "KABE", "壁", "躯体", "間仕切", "COLUMN", "柱", "墙", "墻", "STRUCT", "構造", "结构",
+              "WAND", "MAUER")),
     ("ignored", ("FURN", "FLOOR", "FLOR", "DIM", "HATCH", "ANNO", "TITLE", "GRID", "AXIS", "什器", "家具",
+                 "SHELF", "SHELV", "TABLE", "COUCH", "BENCH", "CHAIR", "DESK", "SOFA", "BEAM", "TRAEGER",
+                 "TRÄGER", "BALKEN", "MÖBEL", "MOEBEL", "REGAL", "TISCH",
                  "寸法", "仕上", "設備", "図名", "芯", "通り芯", "植栽", "轴", "軸", "标注", "尺寸", "图框",
                  "图名")),
 )
 #: the spacing (m) of a partition's double lines, thicker than a door leaf
 WALL_GAP = (0.06, 0.45)
 #: words in a door or window layer's name that say it holds their tags or numbers, not them
-TAG_WORDS = ("TAG", "NUM", "MARK", "SYMB", "番号", "記号", "符号", "编号", "編號", "号码", "タグ")
+TAG_WORDS = ("TAG", "NUM", "MARK", "SYMB", "ANNO", "番号", "記号", "符号", "编号", "編號", "号码", "タグ",
+             "标注", "標注", "注記", "注释")
 
 #: the reasons given beside each guessed kind, in each language
 WHY = {
@@ -42,6 +46,7 @@ WHY = {
            "swings": "{n} door swings (arc + leaf)", "and_swings": ", {n} door swings",
            "room_texts": "{n} of {texts} texts look like room names",
            "door_tags": "door-number tags, not doors ({n} tags, no door swing)",
+           "tag_layer": "named for door or window tags or notes, not doors",
            "no_names": "named for room names but holds none (area outlines, hatches or tags)",
            "door_walls": "{paired} of {lines} lines in parallel pairs {gap:.2f} m apart: walls drawn on the "
                          "door layer (doors are read from wall layers too)",
@@ -50,6 +55,7 @@ WHY = {
            "swings": "扉の開き（円弧と扉板）{n}個", "and_swings": "、扉の開き{n}個",
            "room_texts": "文字{texts}個のうち{n}個が室名らしい",
            "door_tags": "扉ではなく扉番号のタグ（タグ{n}個、扉の開きなし）",
+           "tag_layer": "扉ではなく建具の番号や注記のレイヤ名",
            "no_names": "室名のレイヤ名だが室名がない（面積の輪郭、ハッチ、タグ）",
            "door_walls": "{lines}本の線のうち{paired}本が間隔 {gap:.2f} m の平行な組: 扉のレイヤに描かれた壁"
                          "（扉は壁のレイヤからも読み取ります）",
@@ -64,8 +70,14 @@ def kind_by_name(name: str) -> str | None:
     norm = normalise_layer(name).upper()
     for kind, words in NAME_WORDS:
         if any(w.upper() in norm for w in words):
-            return kind
+            # doors and windows on one layer (Doors/Windows): doors, split by shape when read
+            return "door" if kind == "window" and _says(norm, ("door",)) else kind
     return None
+
+
+def _says(norm: str, kinds: tuple[str, ...]) -> bool:
+    """The (normalised, upper-case) layer name holds a word of one of ``kinds``."""
+    return any(w.upper() in norm for kind, words in NAME_WORDS if kind in kinds for w in words)
 
 
 def _names_rooms(content: Any, least: int = 1) -> bool:
@@ -80,7 +92,7 @@ def door_tags(name: str, content: Any = None) -> bool:
     from ..naming import normalise_layer
 
     norm = normalise_layer(name).upper()
-    if not any(w.upper() in norm for kind, words in NAME_WORDS if kind in ("door", "window") for w in words):
+    if not _says(norm, ("door", "window")):
         return False
     if any(w in norm for w in TAG_WORDS) and (content is None or not content.swings):
         return True
@@ -123,7 +135,9 @@ def guess_kind(name: str, content: Any = None, named: frozenset[str] = frozenset
     if by_name == "ignored" and content is not None and "label" not in named and _names_rooms(content, 3):
         return "label", words["room_texts"].format(n=content.room_texts, texts=content.texts)
     if by_name == "ignored" and door_tags(name, content):
-        return "ignored", words["door_tags"].format(n=content.tags if content is not None else 0)
+        if content is None or not content.tags:
+            return "ignored", words["tag_layer"]
+        return "ignored", words["door_tags"].format(n=content.tags)
     if by_name == "ignored" and kind_by_name(name) == "label":
         return "ignored", words["no_names"]
     if by_name == "door" and content is not None and (gap := _wall_gap(content, scale)) is not None:

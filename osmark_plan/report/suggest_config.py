@@ -15,6 +15,7 @@ import json
 import re
 from typing import Any
 
+import shapely
 from shapely.geometry import box as shapely_box
 
 from ..model import Plan
@@ -27,6 +28,8 @@ _NOT_FLOOR = ("伏図", "配置", "FRAMING", "ROOF", "SITE", "CEILING", "天井"
 #: a scale written after a title: S=1/100, 1:50, SCALE 1/100
 _SCALE_TEXT = re.compile(r"(?:S(?:CALE)?\s*[=:]?\s*)?1\s*[/:]\s*\d+\s*$", re.IGNORECASE)
 
+#: how far (m) from the hull of the rooms found a room name may sit
+NEAR_ROOMS = 3.0
 #: a note, a sentence, a grid line or an offset, not a room's name: ※…, …する事。, い 通り, と+455
 _NOTE = re.compile(r"^[※*＊■□●◆]|^注|[。｡]|通り|[+=＋＝]|^(?:NOTE|VER)\b|(?:\S+\s+){4,}\S"
                    # a key and its value (管理人员：…), a remark in brackets, a list going on (BOLLARD,)
@@ -130,18 +133,38 @@ def _layer_kinds(plan: Plan, contents: dict[str, Any], words: dict[str, Any],
     for name, info in plan.layers.items():
         if not info.entities:
             continue
-        kind, why = guess_kind(name, contents.get(name), named, lang, plan.scale)
+        # a frozen or switched-off layer (another drawing, old fittings) is judged by its name only
+        seen = contents.get(name) if not (info.frozen or info.off) else None
+        kind, why = guess_kind(name, seen, named, lang, plan.scale)
         if kind == "ignored" and not why and info.kind != "ignored":
             kind, why = info.kind, words["current"]
         if kind == "ignored" and not why:
             unused.append(name)
             continue
         kinds.setdefault(kind, []).append((normalise_layer(name), why))
+    _one_kind_of_label(kinds, contents, raw_of={normalise_layer(n): n for n in plan.layers}, unused=unused)
+    why = WHY["ja" if lang == "ja" else "en"]
     if "wall" not in kinds and "zone" not in kinds and (most := _most_lines(plan, contents, unused)):
-        kinds["wall"] = [(normalise_layer(most), WHY["ja" if lang == "ja" else "en"]["most_lines"].format(
-            lines=contents[most].lines))]
+        kinds["wall"] = [(normalise_layer(most), why["most_lines"].format(lines=contents[most].lines))]
         unused.remove(most)
     return kinds, unused
+
+
+def _one_kind_of_label(kinds: dict[str, list[tuple[str, str]]], contents: dict[str, Any],
+                       raw_of: dict[str, str], unused: list[str]) -> None:
+    """Label layers guessed from their texts (not named for labels): when some hold room words
+    (会議室, OFFICE), those without any (people's names, notes, sizes) are left unused."""
+    from .kind_guess import kind_by_name
+
+    labels = kinds.get("label", [])
+    words = {n: contents[raw_of[n]].room_words for n, _ in labels if raw_of.get(n) in contents}
+    if not any(words.values()):
+        return
+    drop = [n for n, _ in labels if not words.get(n, 1) and kind_by_name(raw_of.get(n, n)) != "label"]
+    unused += [raw_of.get(n, n) for n in drop]
+    kinds["label"] = [(n, why) for n, why in labels if n not in drop]
+    if not kinds["label"]:
+        del kinds["label"]
 
 
 def _most_lines(plan: Plan, contents: dict[str, Any], unused: list[str]) -> str | None:
@@ -168,22 +191,36 @@ def _defaults_take(kinds: dict[str, list[tuple[str, str]]], unused: list[str]) -
     return [(name, k) for name in unused if (k := mapping(name)) != "ignored"]
 
 
-def room_names(plan: Plan, chosen: Any = None, limit: int = 200) -> list[str]:
+def _where_names_are(plan: Plan, sheet_plans: list[Any], chosen: Any) -> Any:
+    """Where room names may sit (metres): the proposed plan, else the plans of the sheet (a
+    frame, its title block and the empty margins left out), and near the hull of the rooms
+    found when some were; None for anywhere."""
+    where = chosen
+    if where is None and sheet_plans:
+        boxes = [shapely_box(*(v * plan.scale for v in sp.box)) for sp in sheet_plans]
+        where = shapely.union_all([b.buffer(0.02 * max(b.bounds[2] - b.bounds[0], b.bounds[3] - b.bounds[1]))
+                                   for b in boxes])
+    rooms = [z.polygon for z in plan.zones if where is None or where.intersects(z.polygon)]
+    if not rooms:
+        return where
+    # near the rooms the default mapping found: a hall it left open still counts, a legend not
+    near = shapely.convex_hull(shapely.GeometryCollection(rooms)).buffer(NEAR_ROOMS)
+    return near if where is None else where.intersection(near)
+
+
+def room_names(plan: Plan, where: Any = None, limit: int = 200) -> list[str]:
     """The room names to list in [zones]: labels read as names (room_words) that could name a
-    room, inside a found room when rooms were found and inside the proposed plan."""
+    room, within ``where`` (a geometry in metres; None: anywhere)."""
     from ..reader.text_kinds import is_room_like, is_structure_text
     from ..room_words import read_label
 
     names: list[str] = []
-    rooms = [z.polygon for z in plan.zones if chosen is None or chosen.intersects(z.polygon)]
     for lab in plan.labels:
         name = read_label(lab.lines or (lab.text,)).name
         if not name or name in names or not is_room_like(name) or _NOTE.search(name) or is_structure_text(name):
             continue  # titles, letters of a title, areas, sizes, numbers, tags and junk name no room
-        if chosen is not None and not chosen.covers(lab.point):
-            continue  # on another plan of the sheet
-        if rooms and not any(r.covers(lab.point) for r in rooms):
-            continue  # outside every room found: a title block, a legend, a note
+        if where is not None and not where.covers(lab.point):
+            continue  # on another plan of the sheet, in a title block, a legend or a margin
         names.append(name)
         if len(names) >= limit:
             break
@@ -222,8 +259,9 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
     if doubt is not None:
         rows += [line.format(structure=doubt[0], rooms=doubt[1]) for line in words["not_floor"]]
     raw = {normalise_layer(n): n for n in plan.layers}
+    shown = [c for n, c in contents.items() if n in plan.layers and not (plan.layers[n].frozen or plan.layers[n].off)]
     unit = better_unit(plan, [contents[raw[n]] for n, _ in kinds.get("wall", []) if raw.get(n) in contents],
-                       [r for c in contents.values() for r in c.radii])
+                       shown, [r for c in shown for r in c.radii])
     if unit is not None and doubt is None:
         rows.append(f"units = {_toml(unit.units)}   # {words['walls_unit']}: {unit.ja if lang == 'ja' else unit.en}")
         if unit.sheet_scale:
@@ -245,5 +283,6 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
         counts = [f"{n} ({plan.layers[n].entities})" for n in unused]
         rows.append(words["unused"] + ", ".join(counts[:30]) + (" …" if len(counts) > 30 else ""))
     rows += ["", "[zones]", *words["zones"]]
-    rows += [f"# {_toml(n)} = 1" for n in (room_names(plan, chosen) if doubt is None else [])]
+    where = _where_names_are(plan, sheet_plans, chosen)
+    rows += [f"# {_toml(n)} = 1" for n in (room_names(plan, where) if doubt is None else [])]
     return "\n".join(rows) + "\n"

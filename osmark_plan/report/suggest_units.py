@@ -29,36 +29,35 @@ def _within(value: float | None, bounds: tuple[float, float]) -> bool:
     return value is None or bounds[0] <= value <= bounds[1]
 
 
-def _measures(walls: Iterable[Any]) -> tuple[float | None, float | None]:
-    """(larger side of the walls' box, median double-line spacing weighted by pairs), in
-    drawing units; None where the walls tell nothing."""
-    walls = list(walls)
-    boxes = [c.box for c in walls if c.box is not None]
-    size = None
-    if boxes:
-        x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-        x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
-        size = max(x1 - x0, y1 - y0) or None
+def _size(layers: Iterable[Any]) -> float | None:
+    """The larger side (drawing units) of the box holding the layers' lines."""
+    boxes = [c.box for c in layers if c.box is not None]
+    if not boxes:
+        return None
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return max(x1 - x0, y1 - y0) or None
+
+
+def _gap(walls: Iterable[Any]) -> float | None:
+    """The median double-line spacing (drawing units) of the walls, weighted by their pairs."""
     gaps = sorted((c.gap, c.paired) for c in walls if c.gap)
-    gap = None
-    if gaps:
-        half, seen = sum(n for _g, n in gaps) / 2, 0
-        for g, n in gaps:
-            seen += n
-            if seen >= half:
-                gap = g
-                break
-    return size, gap
+    half, seen = sum(n for _g, n in gaps) / 2, 0
+    for g, n in gaps:
+        seen += n
+        if seen >= half:
+            return float(g)
+    return None
 
 
-def better_unit(plan: Any, walls: Iterable[Any], radii: Iterable[float] = ()) -> Unit | None:
+def better_unit(plan: Any, walls: Iterable[Any], shown: Iterable[Any], radii: Iterable[float] = ()) -> Unit | None:
     """The unit (and sheet scale) to propose when another than the plan's makes the door swings
-    of the drawing (``radii``, drawing units) real doors, or the suggested wall layers (their
-    :class:`~osmark_plan.reader.suggest.LayerContent`) a plausible floor; None when the plan's
-    unit does, or the user or a sheet scale set it."""
+    of the drawing (``radii``, drawing units) real doors, or the suggested wall layers and the
+    layers shown (their :class:`~osmark_plan.reader.suggest.LayerContent`) a plausible floor;
+    None when the plan's unit does, or the user or a sheet scale set it."""
     if plan.units_source in ("--units", "config") or plan.sheet_scale:
         return None
-    size, gap = _measures(walls)
+    size, gap = _size(shown), _gap(walls)
     radii = sorted(radii)
     if radii and not DOOR_ACCEPT[0] <= radii[len(radii) // 2] * plan.scale <= DOOR_ACCEPT[1]:
         # door swings drawn at sheet scale (Jw_cad's 1:100 in mm) or in another unit
