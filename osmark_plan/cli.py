@@ -283,7 +283,7 @@ def _check(drawing, fmt, output, image, graph, lang, select, ignore, units, conf
            write_baseline=None, exit_zero=False, html=None, accept_partial=False) -> int:
     from .accept import acceptances
     from .reader import ReadError
-    from .shortfall import refuse_partial
+    from .partial import refuse_partial
     from .waivers import apply_waivers
 
     if graph and not image:

@@ -81,7 +81,7 @@ def _compare(asis, application, fmt, output, image, lang, config, units, no_alig
     from .diff.document import write_json
     from .diff.text import write_text
     from .reader import ReadError
-    from .shortfall import refuse_partial
+    from .partial import refuse_partial
 
     settings = diff_settings(config)  # a bad [diff] table is a usage error before reading
     if tolerance is not None:

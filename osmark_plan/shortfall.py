@@ -18,12 +18,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping
+from typing import Mapping
 
 from .messages import Msg, say
-
-if TYPE_CHECKING:
-    from .model import Plan
 
 #: (entity kind, layer or None when the source does not tell) -> count
 Tally = Counter
@@ -152,26 +149,3 @@ def compare(source: Tally, converted: Tally) -> dict[tuple[str, str | None], int
 def counted(tally: Tally) -> int:
     """Entities in a tally."""
     return int(sum(tally.values()))
-
-
-def refuse_partial(plan: Plan, accepted: bool) -> None:
-    """Stop (a :class:`~osmark_plan.reader.ReadError`, exit 3) when the plan's converter lost
-    what may be walls or room names and the user did not accept a partial drawing."""
-    lost = plan.shortfall
-    if accepted or lost is None:
-        return
-    kinds = {name: info.kind for name, info in plan.layers.items()}
-    if not lost.partial(kinds):
-        return
-    from .reader.read_error import ReadError
-
-    raise ReadError(
-        plan.path,
-        f"{lost.converter} lost {lost.total:,} of the {lost.source_total:,} entities this "
-        f"{lost.source_format} file holds ({lost.kinds_text('en')}), among them "
-        f"{lost.risk_text(kinds, 'en')}: a check would rest on a partial drawing. Export it to DXF "
-        f"from the CAD program that made it, or give --accept-partial to check what was converted",
-        f"{lost.converter} はこの {lost.source_format} ファイルの図形 {lost.source_total:,} 個のうち "
-        f"{lost.total:,} 個を変換できませんでした（{lost.kinds_text('ja')}）。{lost.risk_text(kinds, 'ja')}"
-        f"が含まれるため、検査結果は図面の一部だけに基づくことになります。図面を作成した CAD で DXF に"
-        f"書き出すか、--accept-partial を指定して変換できた部分を検査してください")

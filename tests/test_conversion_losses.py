@@ -18,7 +18,8 @@ from osmark_plan.cli import main
 from osmark_plan.config import Config, from_mapping
 from osmark_plan.reader import ReadError
 from osmark_plan.reader.tally import dwg_tally, dxf_tally
-from osmark_plan.shortfall import Shortfall, compare, refuse_partial
+from osmark_plan.partial import refuse_partial
+from osmark_plan.shortfall import Shortfall, compare
 
 TOML = '[zones]\n"事務室" = 1\n"会議室" = 2\n'
 

@@ -114,7 +114,7 @@ def _check_floor(task: FloorTask, start: float) -> FloorResult:
     from ..building import facts_from_document
     from ..reader import ReadError
     from ..report.document import report_document
-    from ..shortfall import refuse_partial
+    from ..partial import refuse_partial
     from ..report.json_report import dumps
 
     try:

@@ -189,14 +189,21 @@ def _faces(geoms: np.ndarray, max_gap: float) -> tuple[np.ndarray, np.ndarray]:
     return faces, bridges
 
 
-def _on_outline(outline: BaseGeometry, geoms: np.ndarray, share: float = 0.5) -> np.ndarray:
-    """Which line geometries lie along ``outline`` for at least ``share`` of their length."""
+def _on_outline(outline: BaseGeometry, geoms: np.ndarray, share: float = 0.5,
+                tree: STRtree | None = None) -> np.ndarray:
+    """Which line geometries lie along ``outline`` for at least ``share`` of their length
+    (only those the outline's band touches are measured: ``tree`` indexes ``geoms``)."""
+    out = np.zeros(len(geoms), dtype=bool)
     if not len(geoms):
-        return np.zeros(0, dtype=bool)
+        return out
     band = outline.buffer(0.02)
-    lengths = shapely.length(geoms)
-    covered = shapely.length(shapely.intersection(geoms, band))
-    return (lengths > 0) & (covered >= share * lengths - 1e-9)
+    near = (tree or STRtree(geoms)).query(band, predicate="intersects")
+    if not len(near):
+        return out
+    lengths = shapely.length(geoms[near])
+    covered = shapely.length(shapely.intersection(geoms[near], band))
+    out[near] = (lengths > 0) & (covered >= share * lengths - 1e-9)
+    return out
 
 
 def surroundings(site: Site, points, max_gap: float) -> list[Surround]:
@@ -217,23 +224,30 @@ def surroundings(site: Site, points, max_gap: float) -> list[Surround]:
     p_idx, f_idx = STRtree(faces).query(shapely.points(pts), predicate="within")
     face_of = dict(zip(p_idx.tolist(), f_idx.tolist()))
     open_area = shapely.union_all([r.polygon for r in site.regions if r.level == 0]) if site.regions else None
+    trees = (STRtree(geoms), STRtree(bridges) if len(bridges) else None)
     out = []
+    described: dict[tuple[int, str], Surround] = {}  # many points share one face (a big open area)
     for i, node in enumerate(regions):
         f = face_of.get(i)
-        out.append(Surround() if f is None else
-                   _describe(site, faces[f], node, geoms, kinds, names, bridges, open_area))
+        if f is None:
+            out.append(Surround())
+            continue
+        if (f, node) not in described:
+            described[(f, node)] = _describe(site, faces[f], node, geoms, kinds, names, bridges, open_area, trees)
+        out.append(described[(f, node)])
     return out
 
 
 def _describe(site: Site, face: Polygon, node: str, geoms: np.ndarray, kinds: np.ndarray,
-              names: np.ndarray, bridges: np.ndarray, open_area: BaseGeometry | None) -> Surround:
+              names: np.ndarray, bridges: np.ndarray, open_area: BaseGeometry | None,
+              trees: tuple[STRtree | None, STRtree | None] = (None, None)) -> Surround:
     """What closes a face, its ways in, and what it opens onto."""
     outline = face.exterior
-    on = _on_outline(outline, geoms)
+    on = _on_outline(outline, geoms, tree=trees[0])
     found = set(kinds[on].tolist())
     closed_by = tuple(k for k in CLOSER_KINDS if k in found)
     doors = tuple(sorted(set(names[on & (kinds == "door")].tolist())))
-    gap_on = _on_outline(outline, bridges, share=0.9) if len(bridges) else np.zeros(0, dtype=bool)
+    gap_on = _on_outline(outline, bridges, share=0.9, tree=trees[1]) if len(bridges) else np.zeros(0, dtype=bool)
     gaps = _gap_widths(bridges[gap_on])
     entrances = []
     reach = face.buffer(site.tolerances.get("wall_tolerance", 0.15))
