@@ -52,6 +52,9 @@ class LayerContent:
     box: tuple[float, float, float, float] | None = None
     #: the radii of its door swings (drawing units)
     radii: tuple[float, ...] = ()
+    #: door swings and arcs outside blocks (loose doors, not door blocks)
+    loose_swings: int = 0
+    loose_arcs: int = 0
 
 
 def _paired(segs: np.ndarray, scale: float) -> int:
@@ -132,7 +135,7 @@ def _layer_content(items: list[Item], idx: list[int], scale: float) -> LayerCont
     (walls drawn on a door layer beside its door blocks), or among all its lines when it has
     fewer than 8 loose ones (walls exported as blocks)."""
     texts, arcs, roomish, tags, rooms, structure = 0, 0, 0, 0, 0, 0
-    loose, inside = [], []
+    loose, inside, loose_idx = [], [], []
     for k in idx:
         e = items[k].e
         t = e.dxftype()  # type: ignore[attr-defined]
@@ -146,7 +149,11 @@ def _layer_content(items: list[Item], idx: list[int], scale: float) -> LayerCont
             structure += is_structure_text(content)
         elif t == "ARC":
             arcs += 1
+            if items[k].M is None:
+                loose_idx.append(k)
         elif t == "LINE" or t in _POLY_TYPES:
+            if items[k].M is None:
+                loose_idx.append(k)
             try:
                 (loose if items[k].M is None else inside).append(_segments(items[k]))
             except Exception:  # noqa: BLE001 - a broken entity holds no line
@@ -154,11 +161,13 @@ def _layer_content(items: list[Item], idx: list[int], scale: float) -> LayerCont
     own, every = _clean(loose), _clean(loose + inside)
     pairs = own if len(own) >= 8 else every
     swings = find_swings(items, idx)
+    loose_swings = len(find_swings(items, loose_idx).arcs) if swings.arcs else 0
     return LayerContent(
         lines=len(pairs), paired=_paired(pairs, scale), swings=len(swings.arcs), texts=texts, arcs=arcs,
         room_texts=roomish, tags=tags, room_words=rooms, structure_texts=structure,
         ink=float(np.hypot(*(every[:, 1] - every[:, 0]).T).sum()) if len(every) else 0.0,
-        gap=_gap(pairs), box=_box(every), radii=tuple(float(r) for r in swings.radii))
+        gap=_gap(pairs), box=_box(every), radii=tuple(float(r) for r in swings.radii),
+        loose_swings=loose_swings, loose_arcs=sum(items[k].e.dxftype() == "ARC" for k in loose_idx))
 
 
 def _clean(pieces: list[np.ndarray]) -> np.ndarray:

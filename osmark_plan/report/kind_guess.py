@@ -104,10 +104,10 @@ def door_tags(name: str, content: Any = None) -> bool:
 def _wall_gap(content: Any, scale: float) -> float | None:
     """The spacing (m) of a door layer's double lines when they are walls: most of its lines
     (at least 8) in parallel pairs a partition's thickness apart (door leaves are thinner), and
-    no door swing among its loose lines and arcs."""
+    no door swing among its loose lines and arcs (its doors are blocks)."""
     if (not scale or content.gap is None or content.lines < 8 or content.paired < 0.6 * content.lines
-            or content.swings or content.arcs > content.lines // 8):
-        return None  # swings: a layer of doors, their leaves in pairs
+            or content.loose_swings or content.loose_arcs > content.lines // 8):
+        return None  # loose swings: a layer of doors drawn in lines and arcs, their leaves in pairs
     gap = content.gap * scale
     return gap if WALL_GAP[0] <= gap <= WALL_GAP[1] else None
 

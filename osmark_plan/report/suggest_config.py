@@ -238,6 +238,23 @@ def _not_a_floor_plan(contents: dict[str, Any]) -> tuple[int, int] | None:
     return (structure, rooms) if structure >= 5 and structure > 2 * rooms else None
 
 
+def _unit_rows(plan: Plan, config: Any, unit: Any, words: dict[str, Any], lang: str) -> list[str]:
+    """units (proposed, or guessed by the reader), scale and profile lines."""
+    rows = []
+    if unit is not None:
+        rows.append(f"units = {_toml(unit.units)}   # {words['walls_unit']}: {unit.ja if lang == 'ja' else unit.en}")
+        if unit.sheet_scale:
+            rows.append(f"scale = {unit.sheet_scale}   # " + words["sheet"].format(n=unit.sheet_scale))
+    elif plan.units_source not in ("$INSUNITS", "--units", "config"):
+        note = (plan.units_note_ja if lang == "ja" and plan.units_note_ja else plan.units_note) or ""
+        rows.append(f"units = {_toml(plan.units)}   # {words['guessed']} ({plan.units_source}): {note}".rstrip())
+    if plan.sheet_scale:
+        rows.append(f"scale = {plan.sheet_scale}   # " + words["sheet"].format(n=plan.sheet_scale))
+    if config is not None and getattr(config, "profile", "default") != "default":
+        rows.append(f"profile = {_toml(config.profile)}")
+    return rows
+
+
 def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str:
     """A starting osmark.toml for a drawing: layer patterns guessed from names and content,
     units when they were guessed, and a [zones] skeleton listing the room labels found;
@@ -251,34 +268,28 @@ def suggest_config_text(plan: Plan, config: Any = None, lang: str = "en") -> str
     except Exception:  # noqa: BLE001 - content is a hint only
         contents, sheet_plans = {}, []
     kinds, unused = _layer_kinds(plan, contents, words, lang)
-    for name, kind in _defaults_take(kinds, unused):
-        kinds.setdefault("ignored", []).append((normalise_layer(name), words["default"].format(kind=kind)))
-        unused.remove(name)
-    rows = [words["title"].format(path=plan.path), words["check"], ""]
     doubt = _not_a_floor_plan(contents)
+    raw = {normalise_layer(n): n for n in plan.layers}
+    walls = kinds.pop("wall", []) if doubt is not None else kinds.get("wall", [])
+    shown = [c for n, c in contents.items() if n in plan.layers and not (plan.layers[n].frozen or plan.layers[n].off)]
+    unit = better_unit(plan, [contents[raw[n]] for n, _ in walls if raw.get(n) in contents],
+                       shown, [r for c in shown for r in c.radii]) if doubt is None else None
+    aside = [raw.get(n, n) for n, _ in walls] if doubt is not None else []
+    for name, kind in _defaults_take(kinds, unused + aside):
+        kinds.setdefault("ignored", []).append((normalise_layer(name), words["default"].format(kind=kind)))
+        if name in unused:
+            unused.remove(name)
+    rows = [words["title"].format(path=plan.path), words["check"], ""]
     if doubt is not None:
         rows += [line.format(structure=doubt[0], rooms=doubt[1]) for line in words["not_floor"]]
-    raw = {normalise_layer(n): n for n in plan.layers}
-    shown = [c for n, c in contents.items() if n in plan.layers and not (plan.layers[n].frozen or plan.layers[n].off)]
-    unit = better_unit(plan, [contents[raw[n]] for n, _ in kinds.get("wall", []) if raw.get(n) in contents],
-                       shown, [r for c in shown for r in c.radii])
-    if unit is not None and doubt is None:
-        rows.append(f"units = {_toml(unit.units)}   # {words['walls_unit']}: {unit.ja if lang == 'ja' else unit.en}")
-        if unit.sheet_scale:
-            rows.append(f"scale = {unit.sheet_scale}   # " + words["sheet"].format(n=unit.sheet_scale))
-    elif plan.units_source not in ("$INSUNITS", "--units", "config"):
-        note = (plan.units_note_ja if lang == "ja" and plan.units_note_ja else plan.units_note) or ""
-        rows.append(f"units = {_toml(plan.units)}   # {words['guessed']} ({plan.units_source}): {note}".rstrip())
-    if plan.sheet_scale:
-        rows.append(f"scale = {plan.sheet_scale}   # " + words["sheet"].format(n=plan.sheet_scale))
-    if config is not None and getattr(config, "profile", "default") != "default":
-        rows.append(f"profile = {_toml(config.profile)}")
+    rows += _unit_rows(plan, config, unit, words, lang)
     sheet, chosen = _sheet_rows(plan, sheet_plans, words)
     rows += [*sheet, "", "[layers]"]
+    if doubt is not None and walls:  # no rooms to find on them: left for the user to decide
+        rows.append(f"# wall = {_toml(_pattern([n for n, _ in walls]))}")
     for kind, names in sorted(kinds.items(), key=lambda kv: kv[0] == "ignored"):
         why = "; ".join(f"{n}: {w}" for n, w in names if w)
-        off = "# " if kind == "wall" and doubt is not None else ""  # no rooms to find on it
-        rows.append(f"{off}{kind} = {_toml(_pattern([n for n, _ in names]))}" + (f"   # {why}" if why else ""))
+        rows.append(f"{kind} = {_toml(_pattern([n for n, _ in names]))}" + (f"   # {why}" if why else ""))
     if unused:
         counts = [f"{n} ({plan.layers[n].entities})" for n in unused]
         rows.append(words["unused"] + ", ".join(counts[:30]) + (" …" if len(counts) > 30 else ""))
