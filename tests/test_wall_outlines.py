@@ -74,3 +74,20 @@ def test_a_named_narrow_space_stays_a_room() -> None:
     assert room_areas(plan) == []
     named = Plan(path="duct.dxf", lines=tuple(walls), labels=(Label("PS", Point(3, 0.3), "label", Source("NAME")),))
     assert room_areas(named) == [2.7]
+
+
+def test_cross_walls_meeting_a_wall_drawn_room_by_room_do_not_seal_the_corridor() -> None:
+    """Two rows of rooms along a 2 m corridor, each room's front wall its own line (so the
+    dividing walls meet line ends, not a line's run): the dividing walls facing each other across
+    the corridor are junctions, not the jambs of a doorway; the corridor stays one room."""
+    def line(*pts: tuple[float, float]) -> Line:
+        return Line("wall", LineString(pts), Source("WALL"))
+
+    walls = [line((0, 0), (24, 0)), line((0, 12), (24, 12)), line((0, 0), (0, 12)), line((24, 0), (24, 12))]
+    for x0 in (0, 8, 16):
+        walls += [line((x0, 5), (x0 + 8, 5)), line((x0, 7), (x0 + 8, 7))]  # front walls, room by room
+    for x in (8, 16):
+        walls += [line((x, 0), (x, 5)), line((x, 7), (x, 12))]  # dividing walls
+    rooms = find_rooms(Plan(path="rows.dxf", lines=tuple(walls)))
+    assert rooms.doorways == ()
+    assert sorted(round(z.polygon.area) for z in rooms.zones) == [40] * 6 + [48]

@@ -209,6 +209,30 @@ def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[Line
     return out
 
 
+def _crossed_ends(points: np.ndarray, p: np.ndarray, g: np.ndarray, walls: np.ndarray) -> np.ndarray:
+    """Of the points ``p`` touching an end of the lines ``g``: those where two of the lines leave
+    in opposite directions (within 30°)."""
+    if len(p) < 2:
+        return np.zeros(0, dtype=int)
+    coords = shapely.get_coordinates(points[p])
+    first = shapely.get_coordinates(shapely.get_point(walls[g], 0))
+    second = shapely.get_coordinates(shapely.get_point(walls[g], 1))
+    last = shapely.get_coordinates(shapely.get_point(walls[g], -1))
+    before = shapely.get_coordinates(shapely.get_point(walls[g], -2))
+    at_start = np.hypot(*(coords - first).T) <= np.hypot(*(coords - last).T)
+    v = np.where(at_start[:, None], second - first, before - last)
+    n = np.hypot(v[:, 0], v[:, 1])
+    v = np.divide(v, n[:, None], out=np.zeros_like(v), where=n[:, None] > 0)
+    out = []
+    order = np.argsort(p, kind="stable")
+    p, v = p[order], v[order]
+    bounds = np.flatnonzero(np.r_[True, p[1:] != p[:-1], True])
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        if b - a >= 2 and (v[a:b] @ v[a:b].T).min() < -math.cos(math.radians(30)):
+            out.append(int(p[a]))
+    return np.asarray(out, dtype=int)
+
+
 def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.ndarray:
     """Line ends that stop on another line's run (a T-junction): such an end belongs to a
     cross wall meeting a continuing wall, not to the jamb of a doorway. Two cross walls meeting
@@ -226,6 +250,10 @@ def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.nd
         ends = np.where(closed, shapely.extract_unique_points(walls[g]), shapely.boundary(walls[g]))
         inside = shapely.distance(points[p], ends) > JOIN_EPS
         abut[p[inside]] = True
+        # an end where other lines leave in opposite directions is a junction drawn in pieces
+        # (a cross wall meeting a wall drawn room by room), not a jamb; lines leaving one way
+        # only are a corner, a cap or the same line drawn twice
+        abut[_crossed_ends(points, p[~inside], g[~inside], walls)] = True
     return abut
 
 
