@@ -58,3 +58,11 @@ def test_a_site_strip_along_the_facade_is_no_room_but_a_corridor_with_doors_is()
     office_with_door = Plan(path="f.dxf", lines=(wall((0, 0), (5, 0)), wall((6, 0), (12, 0), (12, 8), (0, 8), (0, 0)))
                             + strip, doors=(door,))
     assert areas(office_with_door) == [24.0, 96.0]
+
+
+def test_a_room_drawn_as_one_jogged_outline_stays_a_room() -> None:
+    """Rooms drawn each as one closed polyline with many square jogs (no doors in the drawing):
+    square corners are a room's, not an object's, however many vertices."""
+    pts = [(0, 0), (1, 0), (1, 0.2), (2, 0.2), (2, 0), (3, 0), (3, 2), (2.8, 2), (2.8, 2.5), (3, 2.5),
+           (3, 4), (1.5, 4), (1.5, 3.8), (1, 3.8), (1, 4), (0, 4), (0, 0)]
+    assert len(find_rooms(Plan(path="f.dxf", lines=(wall(*pts),))).zones) == 1

@@ -81,6 +81,7 @@ def _objects(f: np.ndarray, area: np.ndarray, lines: list[Line], geoms: np.ndarr
         return np.zeros(len(f), dtype=bool)
     closed = np.flatnonzero(shapely.is_closed(geoms) &
                             (shapely.get_num_coordinates(geoms) >= OBJECT_VERTICES))
+    closed = closed[_curved(geoms[closed])] if len(closed) else closed
     if not len(closed):
         return np.zeros(len(f), dtype=bool)
     outlines = shapely.polygons(shapely.linearrings(
@@ -96,6 +97,25 @@ def _objects(f: np.ndarray, area: np.ndarray, lines: list[Line], geoms: np.ndarr
         same = (common >= 0.9 * shapely.area(outlines[oi])) & (common >= 0.9 * shapely.area(f[fi]))
         out[fi[same]] = True
     return out & small
+
+
+def _curved(outlines: np.ndarray) -> np.ndarray:
+    """Outlines that turn gently at most of their vertices (rounded corners, curves: a car, a
+    bath), unlike a room's outline, which turns square at its corners and jogs."""
+    coords, owner = shapely.get_coordinates(outlines, return_index=True)
+    same = owner[1:] == owner[:-1]
+    v = (coords[1:] - coords[:-1])[same]
+    ring = owner[:-1][same]
+    n = np.hypot(v[:, 0], v[:, 1])
+    keep = n > 1e-9
+    v, ring = v[keep] / n[keep, None], ring[keep]
+    nxt = np.r_[v[1:], v[:1]]
+    valid = np.r_[ring[1:] == ring[:-1], False]
+    turn = np.degrees(np.arccos(np.clip(np.einsum("ij,ij->i", v, nxt), -1, 1)))
+    gentle = valid & (turn > 3) & (turn < 60)
+    counts = np.bincount(ring, minlength=len(outlines))
+    soft = np.bincount(ring, weights=gentle, minlength=len(outlines))
+    return soft >= 0.5 * np.maximum(counts, 1)
 
 
 def _bays(rings: np.ndarray, area: np.ndarray, lines: list[Line], geoms: np.ndarray, tol: float) -> np.ndarray:
