@@ -25,6 +25,9 @@ from .suggest_units import better_unit
 #: words in a plan's title that say it is a floor plan (not a framing plan or an elevation)
 _FLOOR_WORDS = ("平面図", "平面图", "FLOOR PLAN", "PLAN")
 _NOT_FLOOR = ("伏図", "配置", "FRAMING", "ROOF", "SITE", "CEILING", "天井")
+#: words of a view's title: 1階平面図, 南立面図, 2階床伏図, FLOOR PLAN, SECTION A-A
+_VIEW = re.compile(r"(?:平面|立面|断面|伏|配置|詳細|展開|矩計)図|(?:平面|立面|剖面)图|\bPLAN\b|ELEVATION|SECTION",
+                   re.IGNORECASE)
 #: a scale written after a title: S=1/100, 1:50, SCALE 1/100
 _SCALE_TEXT = re.compile(r"(?:S(?:CALE)?\s*[=:]?\s*)?1\s*[/:]\s*\d+\s*$", re.IGNORECASE)
 
@@ -109,7 +112,8 @@ def _sheet_rows(plan: Plan, sheet_plans: list[Any], words: dict[str, Any]) -> tu
     rows = [words["plans"].format(n=len(sheet_plans))]
     for k, sp in enumerate(sheet_plans):
         box = ", ".join(f"{v:.6g}" for v in sp.box)
-        rows.append(f"#   {k + 1}. {sp.title or words['no_title']}: region = [{box}]")
+        title = sp.title if sp.title and _VIEW.search(sp.title) else words["no_title"]  # not a note beside it
+        rows.append(f"#   {k + 1}. {title}: region = [{box}]")
     pick = floor_plan(sheet_plans)
     title = _SCALE_TEXT.sub("", pick.title or "").strip() if pick is not None else ""
     if pick is None or not title:
