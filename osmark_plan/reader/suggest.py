@@ -24,8 +24,10 @@ from .text_kinds import has_room_word, is_room_like, is_structure_text, is_tag
 
 #: the gap (m) between the two lines of a double-line wall
 WALL_PAIR = (0.04, 0.45)
-#: candidate pairs looked at per layer before the share of paired lines is taken as found
-PAIR_BUDGET = 2_000_000
+#: candidate pairs looked at per layer, and segments queried at most, before the share of
+#: paired lines is taken as found (a sample of a big or dense layer tells the share well enough)
+PAIR_BUDGET = 300_000
+PAIR_QUERIES = 4000
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,10 @@ class LayerContent:
 
 
 def _paired(segs: np.ndarray, scale: float) -> int:
-    """How many segments have a parallel partner 0.04–0.45 m away (vectorised). A layer dense
-    at that distance (hatching, or a unit that makes 0.45 m wide) is judged on the segments
-    queried before :data:`PAIR_BUDGET` candidate pairs are met, and the count scaled up."""
+    """How many segments have a parallel partner 0.04–0.45 m away (vectorised). A big layer, or
+    one dense at that distance (hatching, or a unit that makes 0.45 m wide), is judged on a
+    random sample of its segments (:data:`PAIR_QUERIES`, or fewer once :data:`PAIR_BUDGET`
+    candidate pairs are met), and the count scaled up."""
     if len(segs) < 2:
         return 0
     segs = segs[:: max(1, len(segs) // 20000)][:20000]
@@ -82,7 +85,7 @@ def _paired(segs: np.ndarray, scale: float) -> int:
         found[i[ok]] = True
         asked += len(chunk)
         met += len(q)
-        if met > PAIR_BUDGET:
+        if met > PAIR_BUDGET or asked >= PAIR_QUERIES:
             break
     share = found[order[:asked]].mean() if asked else 0.0
     return int(round(share * len(segs)))
