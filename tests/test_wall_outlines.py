@@ -91,3 +91,14 @@ def test_cross_walls_meeting_a_wall_drawn_room_by_room_do_not_seal_the_corridor(
     rooms = find_rooms(Plan(path="rows.dxf", lines=tuple(walls)))
     assert rooms.doorways == ()
     assert sorted(round(z.polygon.area) for z in rooms.zones) == [40] * 6 + [48]
+
+
+def test_an_outline_wall_stopping_short_of_the_wall_it_meets_is_joined_to_it() -> None:
+    """A cross wall drawn as a 0.2 m outline stops 0.25 m short of the façade: the two rooms
+    either side of it are still two rooms, and the join is a repair."""
+    t = 0.2
+    walls = [outline(0, -t, 12, 0), outline(0, 8, 12, 8 + t), outline(-t, -t, 0, 8 + t), outline(12, -t, 12 + t, 8 + t),
+             outline(6, 0.25, 6 + t, 8)]
+    rooms = find_rooms(Plan(path="short.dxf", lines=tuple(walls)))
+    assert len(rooms.zones) == 2
+    assert any(r.what == "bridged wall gaps" and "outlines" in r.detail for r in rooms.repairs)

@@ -61,6 +61,8 @@ JOIN_EPS = 0.01
 ALIGN_DEG = 10.0
 #: the two jambs of a doorway lie on one line within this (m) sideways
 LATERAL = 0.06
+#: the end of a wall drawn as an outline is joined to a wall this close ahead of it (m)
+CAP_REACH = 0.3
 #: a door chord end short of its jamb is carried along the chord up to this far (m) to it
 REACH = 0.6
 #: a doorway chord this close (m) to a door chord belongs to that door (other face of the wall)
@@ -167,6 +169,30 @@ def _bridges(geoms: np.ndarray, layers: list[Source], tol: float) -> tuple[list[
                               detail=say(f"{noise} gaps under {NOISE * 1000:.0f} mm between wall line ends joined",
                                          f"壁の線の端の間の {NOISE * 1000:.0f} mm 未満の隙間 {noise} 箇所をつなぎました")))
     return out, repairs
+
+
+def _cap_bridges(body, walls: np.ndarray) -> list[LineString]:
+    """Lines from the end (cap) of each wall drawn as an outline straight on to the wall it
+    stops short of, within ``CAP_REACH``: such walls leave gaps wider than a hairline at their
+    corners and T-junctions (the bridge runs along the wall's middle, so it closes both sides)."""
+    if body is None or not len(body[0]) or not len(walls):
+        return []
+    pts, d, owner = body[0], body[1], body[2]
+    rays = shapely.linestrings(np.stack([pts + d * 1e-6, pts + d * CAP_REACH], axis=1))
+    ri, wi = shapely.STRtree(walls).query(rays, predicate="intersects")
+    keep = wi != owner[ri]
+    ri, wi = ri[keep], wi[keep]
+    if not len(ri):
+        return []
+    start = shapely.points(pts[ri])
+    hit = shapely.intersection(rays[ri], walls[wi])
+    join = shapely.shortest_line(start, hit)
+    gap = shapely.length(join)
+    order = np.lexsort((gap, ri))
+    ri, join, gap = ri[order], join[order], gap[order]
+    first = np.r_[True, ri[1:] != ri[:-1]]
+    ok = first & (gap > _TOUCH)
+    return list(join[ok])
 
 
 def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[LineString]:
@@ -406,13 +432,21 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
         else geoms
     wall_objs = [ln for ln, w in zip(line_objs, is_wall.tolist()) if w]
     body = soft("doorways", lambda: body_ends(wall_objs, geoms[is_wall]), lambda: None, repairs)
+    capped = soft("bridges", lambda: _cap_bridges(body, geoms[is_wall]), list, repairs)
+    if capped:
+        blockers = np.concatenate([blockers, np.array(capped, dtype=object)])
+        repairs.append(Repair(what="bridged wall gaps", gap_m=round(max(float(c.length) for c in capped), 4),
+                              detail=say(f"{len(capped)} walls drawn as outlines stopping short of the wall they "
+                                         f"meet joined to it (gaps up to {CAP_REACH * 100:.0f} cm)",
+                                         f"外形で描かれた壁が手前で止まっている箇所 {len(capped)} か所を、突き当たる壁まで"
+                                         f"つなぎました（{CAP_REACH * 100:.0f} cm 以下の隙間）")))
     ways = soft("doorways", lambda: doorways(geoms[is_wall], blockers, chords, geoms[~is_wall], body),
                 list, repairs)
     facades = soft("facade", lambda: facade_closers(geoms[is_wall], wall_objs, blockers, body, ways), list,
                    repairs)
     repairs += facade_repairs(facades)
 
-    work = np.concatenate([geoms, chords, np.array(bridges + joins + ways + facades, dtype=object)])
+    work = np.concatenate([geoms, chords, np.array(bridges + capped + joins + ways + facades, dtype=object)])
     lock_rx = user_pattern(lock_pattern, "lock_pattern") if lock_pattern else None
     usable = usable_labels(plan.labels, plan.layers)
     cands = candidates(usable, lock_rx)
