@@ -383,7 +383,9 @@ def test_labels_from_all_layers(tmp_path):
     msp.add_blockref("TAG", (10, 0), dxfattribs={"layer": "室名", "rotation": 90})
     plan = read_plan(save(doc, tmp_path), CFG)
     got = [(lb.text, lb.layer_kind, round(lb.point.x, 6), round(lb.point.y, 6)) for lb in plan.labels]
-    assert got == [("執務室", "label", 1, 1), ("倉庫", "ignored", 2, 2), ("会議室", "label", 10, 0)]
+    # an MTEXT's label point is the middle of its box: attached top left at (2, 2), two wide
+    # characters 2.5 high (ezdxf's default height) -> (2 + 2.5, 2 - 1.25)
+    assert got == [("執務室", "label", 1, 1), ("倉庫", "ignored", 4.5, 0.75), ("会議室", "label", 10, 0)]
 
 
 # --- layers and encodings ---------------------------------------------------------------------
@@ -534,3 +536,20 @@ def test_device_whose_kind_is_not_an_output_device_is_left_out(tmp_path):
     doc.saveas(path)
     kinds = sorted(d.kind for d in read_plan(path, Config()).devices)
     assert kinds == ["DEVICE", "MFP"]
+
+
+@pytest.mark.parametrize("attach", [1, 5, 9, 7])
+def test_mtext_label_point_is_the_middle_of_its_box(tmp_path, attach):
+    """A room label of several lines attached at a corner: its point is the middle of its box
+    (two lines of four narrow characters, 0.5 high; a column width far wider than the text)."""
+    doc = new_doc(6)
+    doc.modelspace().add_mtext("ABCD\\PEFGH", dxfattribs={
+        "layer": "ROOM-NAME", "insert": (2, 10), "char_height": 0.5, "attachment_point": attach, "width": 15.0})
+    plan = read_plan(save(doc, tmp_path), CFG)
+    (label,) = plan.labels
+    # the box: 4 narrow characters x 0.6 x 0.5 = 1.2 wide, two lines 0.5 + 1.667 x 0.5 high; the
+    # insertion point is its top left (1), middle (5), bottom right (9) or bottom left (7)
+    w, h = 4 * 0.6 * 0.5, 0.5 + 1.667 * 0.5
+    col, row = (attach - 1) % 3, (attach - 1) // 3
+    want = (2 + (0.5 - 0.5 * col) * w, 10 + (-0.5 + 0.5 * row) * h)
+    assert (round(label.point.x, 4), round(label.point.y, 4)) == (round(want[0], 4), round(want[1], 4))

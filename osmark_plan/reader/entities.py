@@ -415,10 +415,17 @@ def world_pieces(item: Item, tol: float) -> list[tuple[np.ndarray, bool]]:
 
 
 def text_point(e: object) -> tuple[float, float, float]:
-    """Where a TEXT or MTEXT sits (its alignment point), in its entity WCS."""
+    """Where a TEXT sits (its alignment point) or the middle of an MTEXT's box, in its entity
+    WCS. An MTEXT's insertion point is a corner or edge of its box (its attachment point): a
+    room label of several lines attached at its top left may start inside the wall above the
+    room it names."""
     if e.dxftype() == "MTEXT":  # type: ignore[attr-defined]
         p = e.dxf.insert  # type: ignore[attr-defined]
-        return (p.x, p.y, p.z)
+        try:
+            dx, dy = _mtext_offset(e)
+        except Exception:  # noqa: BLE001 - a damaged MTEXT: its insertion point
+            dx, dy = 0.0, 0.0
+        return (p.x + dx, p.y + dy, p.z)
     dxf = e.dxf  # type: ignore[attr-defined]
     p = dxf.insert
     try:
@@ -428,6 +435,41 @@ def text_point(e: object) -> tuple[float, float, float]:
     except Exception:  # noqa: BLE001
         pass
     return (p.x, p.y, p.z)
+
+
+#: the width of a character as a share of the text height: wide (CJK) and other characters
+_WIDE, _NARROW = 1.0, 0.6
+
+
+def _mtext_offset(e: object) -> tuple[float, float]:
+    """From an MTEXT's insertion point to the middle of its box (the box estimated from its
+    character height, line count and characters where it states no width)."""
+    dxf = e.dxf  # type: ignore[attr-defined]
+    h = float(dxf.get("char_height", 0) or 0)
+    if h <= 0:
+        return 0.0, 0.0
+    lines = [ln for ln in e.plain_text(split=True)] or [""]  # type: ignore[attr-defined]
+    spacing = 1.667 * h * float(dxf.get("line_spacing_factor", 1.0) or 1.0)
+    height = h + spacing * (len(lines) - 1)
+    # the text's own width: the column width the MTEXT states is where it wraps, not where
+    # its characters end (a left-attached label fills the left of its column)
+    width = max(sum(_WIDE if ord(c) >= 0x2E80 else _NARROW for c in ln) for ln in lines) * h
+    column = float(dxf.get("width", 0) or 0)
+    if column > 0:
+        width = min(width, column)
+    ap = int(dxf.get("attachment_point", 1) or 1)
+    row, col = divmod(min(max(ap, 1), 9) - 1, 3)
+    x = (0.5 - 0.5 * col) * width          # left: +w/2, centre: 0, right: -w/2
+    y = (-0.5 + 0.5 * row) * height        # top: -h/2, middle: 0, bottom: +h/2
+    if dxf.hasattr("text_direction"):
+        d = dxf.text_direction
+        ux, uy = float(d.x), float(d.y)
+        n = math.hypot(ux, uy) or 1.0
+        ux, uy = ux / n, uy / n
+    else:
+        a = math.radians(float(dxf.get("rotation", 0) or 0))
+        ux, uy = math.cos(a), math.sin(a)
+    return x * ux - y * uy, x * uy + y * ux
 
 
 def text_content(e: object) -> str:
