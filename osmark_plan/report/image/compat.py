@@ -1,4 +1,8 @@
-"""What differs between the matplotlib versions the image runs on (3.8 to the newest)."""
+"""What differs between matplotlib versions in the calls the image makes.
+
+pyproject.toml requires matplotlib 3.11 (the PNG's own text layout measures lines as 3.11 does;
+the suite runs on that bound), but these guards keep an image drawable, if laid out slightly
+differently, where an older matplotlib is installed (3.8 onwards)."""
 
 from __future__ import annotations
 
