@@ -224,6 +224,7 @@ def unaccounted(report, config) -> list[str]:
     joining two) nor in the not-placed list."""
     from osmark_plan.config import OUTSIDE_LEVEL
     from osmark_plan.geometry.placement import _same
+    from osmark_plan.geometry.placement import _named_beside
     from osmark_plan.geometry.room_names import candidates, usable_labels
     from osmark_plan.model import OUTSIDE
     from osmark_plan.naming import table_level
@@ -248,7 +249,8 @@ def unaccounted(report, config) -> list[str]:
         text = c.reading.name or c.reading.number or ""
         placed = (region is not None and (not c.reading.name or (region.name and _same(region.name, c)))
                   or (region is None and in_aa is not None and not in_aa.contains(c.label.point))
-                  or (region is None and table_level(config.zones, [text]) == OUTSIDE_LEVEL))
+                  or (region is None and table_level(config.zones, [text]) == OUTSIDE_LEVEL)
+                  or (region is None and _named_beside(site, c)))  # names the room just beside it
         if not placed and (c.label.source.handle, (c.label.point.x, c.label.point.y)) not in listed:
             missing.append(f"label {c.label.text!r}")
     return missing

@@ -307,3 +307,16 @@ def test_wide_gap_chords_only_between_wall_ends_in_line():
     assert gaps(((6, 0), (6, 3)), ((6.5, 7), (6.5, 10))) == []
     # an opening wider than 6 m is no doorway
     assert gaps(((6, 0), (6, 1.5)), ((6, 8.5), (6, 10))) == []
+
+
+def test_a_name_just_beside_its_room_names_it_only_where_the_room_holds_no_text() -> None:
+    """A name written 0.6 m above its room (tag outside the outline, or on the stair treads of
+    its stairwell) names the nearest room within 1 m that holds no text; a room holding a text
+    (its size, its own name) is never named from outside, and a name farther off names nothing."""
+    rooms = [box(0, 0, 4, 4), box(5, 0, 9, 4)]
+    beside = _cand("浴室", 2, 4.6)
+    far = _cand("倉庫", 7, 6.0)
+    assert inside([beside, far], rooms).tolist() == [-1, -1]  # without the texts: containment only
+    assert inside([beside, far], rooms, [Point(7, 2)]).tolist() == [0, -1]
+    # the room holds a text (its size): the name beside it is not taken
+    assert inside([beside], rooms, [Point(2, 2)]).tolist() == [-1]

@@ -23,7 +23,7 @@ from ..messages import Msg, say
 from ..model import OUTSIDE, Plan, Source
 from ..naming import fold, strip_level_words, table_level
 from .links import sides
-from .room_names import Candidate, candidates, usable_labels
+from .room_names import BESIDE, Candidate, candidates, usable_labels
 from .rooms import ROOMS_LAYER
 from .site import Region, Site
 
@@ -160,6 +160,8 @@ def _labels(site: Site, config: Config) -> Iterator[NotPlaced]:
     for cand, node, ours in zip(cands, nodes, in_aa.tolist()):
         text = cand.reading.name or cand.reading.number or cand.label.text.strip()
         if node == OUTSIDE:
+            if _named_beside(site, cand):
+                continue  # written just beside its room, which it names (room_names.inside)
             if ours and not left_out(text):  # a room the table leaves out is left out on purpose
                 yield _label(cand, text, None, "label-outside-rooms", say(
                     f"Room name '{text}' lies in no room or zone: if it names a room, close the "
@@ -171,6 +173,13 @@ def _labels(site: Site, config: Config) -> Iterator[NotPlaced]:
         # a room number inside a room is the room's number; the room's own name is placed
         if region is not None and cand.reading.name and not (region.name and _same(region.name, cand)):
             yield _in_region(cand, text, region, config)
+
+
+def _named_beside(site: Site, cand: Candidate) -> bool:
+    """A name lying in no room that named a room found from the walls within ``BESIDE``."""
+    p = cand.label.point
+    return any(r.zone is not None and r.zone.source.layer == ROOMS_LAYER and r.name and _same(r.name, cand)
+               and r.polygon.distance(p) <= BESIDE for r in site.regions)
 
 
 def _in_region(cand: Candidate, text: str, region: Region, config: Config) -> NotPlaced:

@@ -20,7 +20,7 @@ from typing import Mapping, NamedTuple
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
+from shapely.geometry import Point, Polygon
 
 from ..model import Label, LayerInfo, Shared
 from ..naming import table_level
@@ -61,20 +61,43 @@ def candidates(labels: list[Label], lock_rx: re.Pattern[str] | None) -> list[Can
     return out
 
 
-def inside(cands: list[Candidate], polys: list[Polygon]) -> np.ndarray:
+#: a name just outside every room names the nearest room within this (m) that holds no text
+BESIDE = 1.0
+
+
+def inside(cands: list[Candidate], polys: list[Polygon], texts: list[Point] | None = None) -> np.ndarray:
     """For each candidate, the index of the room it lies in, or -1: a label names the room it
-    lies in, never a neighbour (should rooms overlap, the smallest holding it)."""
+    lies in, never a neighbour (should rooms overlap, the smallest holding it).
+
+    With ``texts`` (the points of every usable text), a name lying in no room (written just
+    beside its room, or on the stair treads of its stairwell) names the nearest room within
+    ``BESIDE`` that holds no text of its own; a room with a text inside is never named from
+    outside."""
     out = np.full(len(cands), -1, dtype=int)
     if not cands or not polys:
         return out
     arr = np.asarray(polys, dtype=object)
-    ci, pi = shapely.STRtree(arr).query(np.array([c.label.point for c in cands], dtype=object),
-                                        predicate="within")
+    tree = shapely.STRtree(arr)
+    points = np.array([c.label.point for c in cands], dtype=object)
+    ci, pi = tree.query(points, predicate="within")
     if len(ci):
         order = np.lexsort((pi, shapely.area(arr)[pi], ci))
         ci, pi = ci[order], pi[order]
         first = np.r_[True, ci[1:] != ci[:-1]]
         out[ci[first]] = pi[first]
+    loose = np.flatnonzero((out < 0) & np.array([c.reading.name is not None for c in cands], dtype=bool))
+    if texts is None or not len(loose):
+        return out
+    holding = np.zeros(len(polys), dtype=bool)
+    if texts:
+        _t, held = tree.query(np.asarray(texts, dtype=object), predicate="within")
+        holding[held] = True
+    near, dist = tree.query_nearest(points[loose], max_distance=BESIDE, return_distance=True, all_matches=False)
+    taken: set[int] = set()
+    for (k, room), _d in sorted(zip(near.T.tolist(), dist.tolist()), key=lambda t: t[1]):
+        if not holding[room] and room not in taken:
+            out[loose[k]] = room
+            taken.add(room)
     return out
 
 

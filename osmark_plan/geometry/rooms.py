@@ -524,7 +524,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
                                     lambda: (unsplit, [], []), repairs)
     repairs += cut_repairs
     ways = ways + cuts
-    room_of = inside(cands, polys)
+    room_of = inside(cands, polys, [lb.point for lb in usable])
     best, number, names, shares = name_rooms(polys, cands, room_of, zone_table or {})
     label_level: dict[int, int] = {}
     if level_labels:
