@@ -228,10 +228,12 @@ def _join_chords(chords: np.ndarray, walls: np.ndarray, tol: float) -> list[Line
             along = np.einsum("ij,ij->i", v, d[loose[ri]])
             ok = (gap > _TOUCH) & (gap <= REACH) & (along >= 0.8 * gap)
             ri, join, gap = ri[ok], join[ok], gap[ok]
-            order = np.lexsort((gap, ri))
-            ri, join = ri[order], join[order]
-            first = np.r_[True, ri[1:] != ri[:-1]] if len(ri) else np.zeros(0, dtype=bool)
-            out += list(join[first])
+            if len(ri):
+                # the nearest jamb ahead, and every other wall face as near (within the wall
+                # tolerance): both faces of a double-line wall's jamb
+                nearest = np.full(len(pts), np.inf)
+                np.minimum.at(nearest, ri, gap)
+                out += list(join[gap <= nearest[ri] + tol])
     return out
 
 
