@@ -16,7 +16,7 @@ from shapely.geometry import LineString, Point
 from osmark_plan.geometry.enclosure import wall_caps
 from osmark_plan.geometry.linework import simplify_lines
 from osmark_plan.geometry.room_names import usable_labels
-from osmark_plan.geometry.rooms import doorways
+from osmark_plan.geometry.wall_ends import doorways
 from osmark_plan.model import Label, LayerInfo, Line, Source
 from osmark_plan.room_words import read_label
 
