@@ -73,6 +73,22 @@ def column_ends(lines, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     return mid.reshape(-1, 2), out.reshape(-1, 2), np.repeat(idx, 4), (side / 2).reshape(-1)
 
 
+def facing_in_line(pts: np.ndarray, d: np.ndarray, slack: np.ndarray, i: np.ndarray, j: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the pairs of ends i-j: whether they face each other on one line (each pointing at the
+    other within ``ALIGN_DEG``, each within its sideways slack of the other's line: never a
+    slanted chord between unrelated ends), their distance and the unit vector from i to j."""
+    v = pts[j] - pts[i]
+    dist = np.hypot(v[:, 0], v[:, 1])
+    u = np.divide(v, dist[:, None], out=np.zeros_like(v), where=dist[:, None] > 0)
+    cos = math.cos(math.radians(ALIGN_DEG))
+    ok = (np.einsum("ij,ij->i", d[i], u) >= cos) & (np.einsum("ij,ij->i", d[j], -u) >= cos)
+    side = np.maximum(slack[i], slack[j])
+    ok &= np.abs(d[i, 0] * v[:, 1] - d[i, 1] * v[:, 0]) <= side
+    ok &= np.abs(d[j, 0] * v[:, 1] - d[j, 1] * v[:, 0]) <= side
+    return ok, dist, u
+
+
 def facade_chords(pts: np.ndarray, d: np.ndarray, slack: np.ndarray, free: np.ndarray, column: np.ndarray,
                   blockers: np.ndarray) -> list[LineString]:
     """Closing lines across façade gaps between the given ends (see the module docstring).
@@ -91,18 +107,10 @@ def facade_chords(pts: np.ndarray, d: np.ndarray, slack: np.ndarray, free: np.nd
     i, j = cand[a[keep]], cand[b[keep]]
     if not len(i):
         return []
-    v = pts[j] - pts[i]
-    dist = np.hypot(v[:, 0], v[:, 1])
+    ok, dist, u = facing_in_line(pts, d, slack, i, j)
     near_column = column[i] | column[j]
-    ok = (dist <= FACADE_MAX) & ((dist > DOORWAY_MAX) | (near_column & (dist >= MIN_GAP)))
+    ok &= (dist <= FACADE_MAX) & ((dist > DOORWAY_MAX) | (near_column & (dist >= MIN_GAP)))
     ok &= ~(column[i] & column[j] & (dist <= DOORWAY_MAX))  # between two columns: a bay, not glass
-    u = np.divide(v, dist[:, None], out=np.zeros_like(v), where=dist[:, None] > 0)
-    cos = math.cos(math.radians(ALIGN_DEG))
-    ok &= np.einsum("ij,ij->i", d[i], u) >= cos
-    ok &= np.einsum("ij,ij->i", d[j], -u) >= cos
-    side = np.maximum(slack[i], slack[j])
-    ok &= np.abs(d[i, 0] * v[:, 1] - d[i, 1] * v[:, 0]) <= side
-    ok &= np.abs(d[j, 0] * v[:, 1] - d[j, 1] * v[:, 0]) <= side
     i, j, dist, u = i[ok], j[ok], dist[ok], u[ok]
     if not len(i):
         return []

@@ -16,14 +16,14 @@ from shapely.geometry import LineString
 
 from ..messages import say
 from ..model import Repair, Source
-from .facade import column_ends, facade_chords
+from .facade import ALIGN_DEG as FACING_DEG, column_ends, facade_chords, facing_in_line
 
 #: width range (m) of a doorway without a door
 DOORWAY = (0.6, 2.5)
 #: a line end this close (m) to another line's run abuts it (T-junction)
 JOIN_EPS = 0.01
 #: two line ends face each other when their directions are within this angle (degrees)
-ALIGN_DEG = 10.0
+ALIGN_DEG = FACING_DEG
 #: the two jambs of a doorway lie on one line within this (m) sideways
 LATERAL = 0.06
 #: the end of a wall drawn as an outline is joined to a wall this close ahead of it (m)
@@ -267,18 +267,10 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
     i, j = i[keep], j[keep]
     if not len(i):
         return []
-    v = pts[j] - pts[i]
-    dist = np.hypot(v[:, 0], v[:, 1])
-    ok = (dist >= DOORWAY[0]) & (dist <= DOORWAY[1])
-    u = np.divide(v, dist[:, None], out=np.zeros_like(v), where=dist[:, None] > 0)
-    cos = math.cos(math.radians(ALIGN_DEG))
-    ok &= np.einsum("ij,ij->i", d[i], u) >= cos
-    ok &= np.einsum("ij,ij->i", d[j], -u) >= cos
-    # the two ends lie on one line: never a slanted chord between unrelated wall ends (across
-    # a corridor from one wall's end to another's) that would cut a room in pieces
-    side = np.maximum(slack[i], slack[j])
-    ok &= np.abs(d[i, 0] * v[:, 1] - d[i, 1] * v[:, 0]) <= side
-    ok &= np.abs(d[j, 0] * v[:, 1] - d[j, 1] * v[:, 0]) <= side
+    # the two ends face each other on one line: never a slanted chord between unrelated wall
+    # ends (across a corridor from one wall's end to another's) that would cut a room in pieces
+    ok, dist, u = facing_in_line(pts, d, slack, i, j)
+    ok &= (dist >= DOORWAY[0]) & (dist <= DOORWAY[1])
     i, j, dist, u = i[ok], j[ok], dist[ok], u[ok]
     if not len(i):
         return []
