@@ -106,8 +106,10 @@ def test_iso_office_parameter_texts_name_no_room():
     plan, report = run("iso_office")
     # "number=1 radius=0.2" sits on an ignored layer: no room is named by it. The obstacles are
     # wall outlines with door gaps between them: twelve offices and the corridor, as a person
-    # reads the plan
-    assert len(plan.zones) == 13 and all(z.name is None for z in plan.zones)
+    # reads the plan, and the walkway between the two upper blocks and the walkable area round
+    # them (both closed at the blocks' corners)
+    assert len(plan.zones) == 15 and all(z.name is None for z in plan.zones)
+    assert sum(1 for z in plan.zones if 7 < z.polygon.area < 13) == 12  # the offices
 
 
 def test_mokuzo_single_layer_sheet_drawing():

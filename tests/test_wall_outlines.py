@@ -102,3 +102,21 @@ def test_an_outline_wall_stopping_short_of_the_wall_it_meets_is_joined_to_it() -
     rooms = find_rooms(Plan(path="short.dxf", lines=tuple(walls)))
     assert len(rooms.zones) == 2
     assert any(r.what == "bridged wall gaps" and "outlines" in r.detail for r in rooms.repairs)
+
+
+def test_a_doorway_beside_the_corners_of_two_l_shaped_outline_walls() -> None:
+    """The wall between an office and a corridor is two L-shaped outlines turning away at a
+    1 m doorway (no free end, no cap at the gap): their square corners facing each other on the
+    wall's line are its jambs; office and corridor are two rooms joined by an opening."""
+    def ring(*pts: tuple[float, float]) -> Line:
+        return Line("wall", LineString(list(pts) + [pts[0]]), Source("WALL"))
+
+    walls = [outline(0, -0.2, 12, 0), outline(0, 8, 12, 8.2), outline(-0.2, -0.2, 0, 8.2), outline(12, -0.2, 12.2, 8.2),
+             # the corridor wall at x 6..6.2, broken at y 3..4; each piece turns east at the gap
+             ring((6, 0), (6.2, 0), (6.2, 2.8), (8, 2.8), (8, 3), (6, 3)),
+             ring((6, 4), (8, 4), (8, 4.2), (6.2, 4.2), (6.2, 8), (6, 8))]
+    rooms = find_rooms(Plan(path="l.dxf", lines=tuple(walls)))
+    assert len(rooms.doorways) == 1
+    (chord,) = rooms.doorways
+    assert sorted(round(c, 2) for c in chord.bounds) == [3.0, 4.0, 6.0, 6.0]
+    assert len(rooms.zones) == 2

@@ -40,7 +40,7 @@ from .room_split import gap_chords, gap_repair, split_rooms
 from .soft import soft
 from .not_rooms import not_rooms
 from .facade import facade_repairs
-from .wall_bodies import body_ends, wall_bodies
+from .wall_bodies import body_ends, corner_ends, wall_bodies
 from .wall_ends import CAP_REACH, cap_bridges, door_joins, doorways, facade_closers, hairline_bridges
 from ..user_regex import user_pattern
 
@@ -99,7 +99,7 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
     blockers = np.concatenate([geoms, chords, np.array(bridges, dtype=object)]) if len(chords) or bridges \
         else geoms
     wall_objs = [ln for ln, w in zip(line_objs, is_wall.tolist()) if w]
-    body = soft("doorways", lambda: body_ends(wall_objs, geoms[is_wall]), lambda: None, repairs)
+    body = soft("doorways", lambda: _outline_ends(wall_objs, geoms[is_wall]), lambda: None, repairs)
     capped = soft("bridges", lambda: cap_bridges(body, geoms[is_wall]), list, repairs)
     if capped:
         blockers = np.concatenate([blockers, np.array(capped, dtype=object)])
@@ -218,6 +218,12 @@ def find_rooms(plan: Plan, zone_table: dict[str, int] | None = None, snap_tolera
             continue  # the zone table says this room is not part of the application area
         zones.append(Zone(f"R{n}", polys[k], level, best[k], source, src, number[k], shares[k]))
     return Rooms(tuple(zones), tuple(repairs), tuple(ways), n_faces, tuple(facades))
+
+
+def _outline_ends(lines: list[Line], geoms: np.ndarray):  # type: ignore[no-untyped-def]
+    """The ends of walls drawn as outlines: their caps and their square outer corners."""
+    caps, corners = body_ends(lines, geoms), corner_ends(lines, geoms)
+    return tuple(np.concatenate([c, k]) for c, k in zip(caps, corners))
 
 
 def _faces(work: np.ndarray) -> np.ndarray:

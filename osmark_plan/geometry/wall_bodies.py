@@ -102,6 +102,55 @@ def body_ends(lines: list[Line], geoms: np.ndarray) -> tuple[np.ndarray, np.ndar
     return mid, out, idx[ring[k]], length[k]
 
 
+#: a corner of a wall outline turns within this of a right angle (degrees)
+CORNER_DEG = 20.0
+#: both faces meeting at such a corner are at least this long (m)
+CORNER_FACE = 0.3
+
+
+def corner_ends(lines: list[Line], geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The square outer corners of walls drawn as closed outlines, as wall ends: a wall face
+    that stops at a corner where the wall turns (an L-shaped wall piece beside a doorway) ends
+    there, pointing on along the face. Two such ends facing each other on one line are the
+    jambs of a doorway, as two line ends are. Gives, for each face at each corner, the corner,
+    the direction along the face beyond it, the outline's index and a zero thickness."""
+    empty = (np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0))
+    if not len(geoms):
+        return empty
+    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
+    closed = wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= 5)
+    idx = np.flatnonzero(closed)
+    if not len(idx):
+        return empty
+    coords, owner = shapely.get_coordinates(geoms[idx], return_index=True)
+    same = owner[1:] == owner[:-1]
+    a, b, ring = coords[:-1][same], coords[1:][same], owner[:-1][same]
+    vec = b - a
+    length = np.hypot(*vec.T)
+    keep = length > 1e-9
+    a, vec, length, ring = a[keep], vec[keep], length[keep], ring[keep]
+    u = vec / length[:, None]
+    # orientation of each ring (shoelace): a convex corner turns the ring's way
+    cross_area = a[:, 0] * (a[:, 1] + vec[:, 1]) - (a[:, 0] + vec[:, 0]) * a[:, 1]
+    orient = np.sign(np.bincount(ring, weights=cross_area, minlength=len(idx)))
+    first = np.r_[True, ring[1:] != ring[:-1]]
+    last = np.r_[ring[1:] != ring[:-1], True]
+    pos = np.arange(len(ring))
+    start_of = np.maximum.accumulate(np.where(first, pos, 0))
+    nxt = np.where(last, start_of, pos + 1)
+    turn = u[:, 0] * u[nxt, 1] - u[:, 1] * u[nxt, 0]
+    square = np.abs(np.einsum("ij,ij->i", u, u[nxt])) <= np.sin(np.radians(CORNER_DEG))
+    convex = np.sign(turn) == orient[ring]
+    k = np.flatnonzero(square & convex & (length >= CORNER_FACE) & (length[nxt] >= CORNER_FACE))
+    if not len(k):
+        return empty
+    corner = a[k] + vec[k]
+    pts = np.vstack([corner, corner])
+    dirs = np.vstack([u[k], -u[nxt[k]]])  # on along the face arriving, back along the face leaving
+    own = np.r_[idx[ring[k]], idx[ring[k]]]
+    return pts, dirs, own, np.zeros(len(pts))
+
+
 def wall_bodies(lines: list[Line], geoms: np.ndarray, faces: np.ndarray) -> np.ndarray:
     """For each face, True when it lies inside a wall body or a column."""
     out = np.zeros(len(faces), dtype=bool)

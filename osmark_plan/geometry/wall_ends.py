@@ -308,12 +308,15 @@ def doorways(walls: np.ndarray, blockers: np.ndarray, doors: np.ndarray,
             blocked[ci[filled]] = True
     i, j, dist, chords = i[~blocked], j[~blocked], dist[~blocked], chords[~blocked]
     used: set[int] = set()
+    seen: set[tuple[float, ...]] = set()  # one chord per gap (two kinds of end may meet there)
     out: list[LineString] = []
     for k in np.argsort(dist, kind="stable").tolist():
         a, b = int(i[k]), int(j[k])
-        if a in used or b in used:
+        key = tuple(sorted(map(tuple, np.round(pts[[a, b]], 6).tolist())))  # type: ignore[arg-type]
+        if a in used or b in used or key in seen:
             continue
         used.update((a, b))
+        seen.add(key)  # type: ignore[arg-type]
         out.append(chords[k])
     return out
 
