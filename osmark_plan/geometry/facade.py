@@ -27,7 +27,7 @@ from shapely.geometry import LineString
 
 from ..messages import say
 from ..model import Repair
-from .wall_bodies import COLUMN
+from .wall_bodies import COLUMN, closed_walls, outline_polygons
 
 #: widest façade gap closed (m): a column bay
 FACADE_MAX = 8.0
@@ -46,16 +46,10 @@ def column_ends(lines, geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     on each side): the middle of each side, its outward normal, the outline's index and half
     the side's length (the sideways slack of a wall meeting it)."""
     empty = (np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0))
-    if not len(geoms):
-        return empty
-    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
-    closed = wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= 4)
-    idx = np.flatnonzero(closed)
+    idx = closed_walls(lines, geoms)
     if not len(idx):
         return empty
-    env = shapely.oriented_envelope(shapely.polygons(shapely.linearrings(
-        shapely.get_coordinates(geoms[idx]),
-        indices=np.repeat(np.arange(len(idx)), shapely.get_num_coordinates(geoms[idx])))))
+    env = shapely.oriented_envelope(outline_polygons(geoms[idx]))
     rect = shapely.get_coordinates(env)
     if len(rect) != 5 * len(idx):
         return empty

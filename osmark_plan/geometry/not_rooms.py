@@ -23,6 +23,7 @@ import shapely
 
 from ..messages import say
 from ..model import Line, Repair
+from .wall_bodies import outline_polygons
 
 #: an object outline (car, bath, table) encloses less than this (m²)
 OBJECT_AREA = 15.0
@@ -84,10 +85,7 @@ def _objects(f: np.ndarray, area: np.ndarray, lines: list[Line], geoms: np.ndarr
     closed = closed[_curved(geoms[closed])] if len(closed) else closed
     if not len(closed):
         return np.zeros(len(f), dtype=bool)
-    outlines = shapely.polygons(shapely.linearrings(
-        shapely.get_coordinates(geoms[closed]),
-        indices=np.repeat(np.arange(len(closed)), shapely.get_num_coordinates(geoms[closed]))))
-    outlines = shapely.make_valid(outlines)
+    outlines = shapely.make_valid(outline_polygons(geoms[closed]))
     fi, oi = shapely.STRtree(outlines).query(f, predicate="intersects")
     out = np.zeros(len(f), dtype=bool)
     if len(fi):

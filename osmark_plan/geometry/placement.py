@@ -176,10 +176,11 @@ def _labels(site: Site, config: Config) -> Iterator[NotPlaced]:
 
 
 def _named_beside(site: Site, cand: Candidate) -> bool:
-    """A name lying in no room that named a room found from the walls within ``BESIDE``."""
+    """A name lying in no room that named a room found from the walls within ``BESIDE``
+    (the rooms within reach found by one query of the site's region index)."""
     p = cand.label.point
     return any(r.zone is not None and r.zone.source.layer == ROOMS_LAYER and r.name and _same(r.name, cand)
-               and r.polygon.distance(p) <= BESIDE for r in site.regions)
+               for r in site.regions_near(p, BESIDE))
 
 
 def _in_region(cand: Candidate, text: str, region: Region, config: Config) -> NotPlaced:

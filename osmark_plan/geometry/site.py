@@ -163,6 +163,14 @@ class Site:
         """Id of the innermost region containing the point, else OUTSIDE."""
         return self.regions_at([(x, y)])[0]
 
+    def regions_near(self, point, distance: float) -> list[Region]:
+        """The regions within ``distance`` (m) of a point (one query of the region index)."""
+        index = self.region_index
+        if not index.regions:
+            return []
+        hits = index.tree.query(point, predicate="dwithin", distance=distance)
+        return [index.regions[int(k)] for k in sorted(hits.tolist())]
+
     def regions_at(self, points) -> list[str]:
         """Innermost region ids for many points (vectorised), OUTSIDE where none."""
         return self.region_index.locate(points)

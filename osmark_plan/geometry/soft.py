@@ -86,12 +86,15 @@ def polygonal(geoms: np.ndarray) -> np.ndarray:
     out = valid.copy()
     mixed = np.flatnonzero(kind == 7)  # GeometryCollection
     if len(mixed):
+        # the polygons of each collection as one MultiPolygon (make_valid's parts do not overlap)
         parts, owner = shapely.get_parts(valid[mixed], return_index=True)
         poly = np.isin(shapely.get_type_id(parts), (3, 6))
+        flat, sub = shapely.get_parts(parts[poly], return_index=True)  # MultiPolygons into polygons
         merged = np.full(len(mixed), shapely.MultiPolygon(), dtype=object)
-        if poly.any():
-            for k in np.unique(owner[poly]).tolist():
-                merged[k] = shapely.union_all(parts[poly & (owner == k)])
+        if len(flat):
+            holder = owner[poly][sub]
+            has, rank = np.unique(holder, return_inverse=True)  # (no gaps in the indices)
+            merged[has] = shapely.multipolygons(flat, indices=rank)
         out[mixed] = merged
     other = np.flatnonzero(~np.isin(kind, (3, 6, 7)))  # lines or points only
     out[other] = shapely.MultiPolygon()

@@ -12,6 +12,8 @@ circle under ``BODY_WIDTH``) or small and compact (a column: its bounding rectan
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import shapely
 
@@ -24,21 +26,61 @@ BODY_WIDTH = 0.8
 COLUMN = 1.5
 
 
+def closed_walls(lines: list[Line], geoms: np.ndarray, min_coords: int = 4) -> np.ndarray:
+    """Indices of the closed outlines on wall layers (at least ``min_coords`` vertices)."""
+    if not len(geoms):
+        return np.empty(0, dtype=int)
+    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
+    return np.flatnonzero(wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= min_coords))
+
+
+def outline_polygons(outlines: np.ndarray) -> np.ndarray:
+    """The polygons closed outlines (closed line strings) enclose, as drawn (not made valid)."""
+    counts = shapely.get_num_coordinates(outlines)
+    return shapely.polygons(shapely.linearrings(shapely.get_coordinates(outlines),
+                                                indices=np.repeat(np.arange(len(outlines)), counts)))
+
+
+class _Edges(NamedTuple):
+    """The edges of closed outlines: start, unit direction, length, the outline (index into the
+    outlines given) and the previous and next edge of the same outline."""
+
+    a: np.ndarray
+    u: np.ndarray
+    length: np.ndarray
+    ring: np.ndarray
+    prev: np.ndarray
+    nxt: np.ndarray
+
+
+def _edges(outlines: np.ndarray) -> _Edges:
+    """Every edge of every outline, with its neighbours round the outline (zero-length edges
+    left out)."""
+    coords, owner = shapely.get_coordinates(outlines, return_index=True)
+    same = owner[1:] == owner[:-1]  # edge k -> k+1 inside one outline (the closing vertex repeats the first)
+    a, vec, ring = coords[:-1][same], (coords[1:] - coords[:-1])[same], owner[:-1][same]
+    length = np.hypot(*vec.T)
+    keep = length > 1e-9
+    a, vec, length, ring = a[keep], vec[keep], length[keep], ring[keep]
+    first = np.r_[True, ring[1:] != ring[:-1]]
+    last = np.r_[ring[1:] != ring[:-1], True]
+    pos = np.arange(len(ring))
+    start_of = np.maximum.accumulate(np.where(first, pos, 0))
+    end_of = np.minimum.accumulate(np.where(last, pos, len(ring))[::-1])[::-1]
+    return _Edges(a, vec / length[:, None], length, ring, np.where(first, end_of, pos - 1),
+                  np.where(last, start_of, pos + 1))
+
+
+_NO_ENDS = (np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0))
+
+
 def body_outlines(lines: list[Line], geoms: np.ndarray) -> np.ndarray:
     """Polygons of the closed wall outlines that are wall bodies or columns."""
-    if not len(geoms):
-        return np.empty(0, dtype=object)
-    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
-    closed = wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= 4)
-    idx = np.flatnonzero(closed)
+    idx = closed_walls(lines, geoms)
     if not len(idx):
         return np.empty(0, dtype=object)
-    counts = shapely.get_num_coordinates(geoms[idx])
-    rings = shapely.linearrings(shapely.get_coordinates(geoms[idx]), indices=np.repeat(np.arange(len(idx)), counts))
-    polys = polygonal(shapely.polygons(rings))
-    area = shapely.area(polys)
-    ok = area > 0
-    polys, area = polys[ok], area[ok]
+    polys = polygonal(outline_polygons(geoms[idx]))
+    polys = polys[shapely.area(polys) > 0]
     if not len(polys):
         return polys
     width = 2 * shapely.length(shapely.maximum_inscribed_circle(polys, tolerance=0.01))
@@ -64,42 +106,22 @@ def body_ends(lines: list[Line], geoms: np.ndarray) -> tuple[np.ndarray, np.ndar
     (the wall's thickness there). A doorway between
     two such ends is found as between two single lines: drawings that draw every wall as its
     outline (straight pieces, L and T shapes, whole networks) have no free line ends at all."""
-    empty = (np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0))
-    if not len(geoms):
-        return empty
-    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
-    closed = wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= 5)
-    idx = np.flatnonzero(closed)
+    idx = closed_walls(lines, geoms, 5)
     if not len(idx):
-        return empty
-    coords, owner = shapely.get_coordinates(geoms[idx], return_index=True)
-    # edges k -> k+1 inside each ring (the closing vertex repeats the first)
-    same = owner[1:] == owner[:-1]
-    a, b = coords[:-1][same], coords[1:][same]
-    ring = owner[:-1][same]
-    vec = b - a
-    length = np.hypot(*vec.T)
-    # previous and next edge within the same ring (wrapping round)
-    first = np.r_[True, ring[1:] != ring[:-1]]
-    last = np.r_[ring[1:] != ring[:-1], True]
-    pos = np.arange(len(ring))
-    start_of = np.maximum.accumulate(np.where(first, pos, 0))
-    end_of = np.minimum.accumulate(np.where(last, pos, len(ring))[::-1])[::-1]
-    prev = np.where(first, end_of, pos - 1)
-    nxt = np.where(last, start_of, pos + 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        u = vec / length[:, None]
-        cos_pn = np.einsum("ij,ij->i", u[prev], u[nxt])
-        cos_pc = np.abs(np.einsum("ij,ij->i", u[prev], u))
-        cos_nc = np.abs(np.einsum("ij,ij->i", u[nxt], u))
+        return _NO_ENDS
+    e = _edges(geoms[idx])
+    u, length, prev, nxt = e.u, e.length, e.prev, e.nxt
+    cos_pn = np.einsum("ij,ij->i", u[prev], u[nxt])
+    cos_pc = np.abs(np.einsum("ij,ij->i", u[prev], u))
+    cos_nc = np.abs(np.einsum("ij,ij->i", u[nxt], u))
     cap = (length >= CAP_MIN) & (length < BODY_WIDTH) & (cos_pn < -0.95) & (cos_pc < 0.2) & (cos_nc < 0.2) & \
         (length[prev] > 1.5 * length) & (length[nxt] > 1.5 * length)
     k = np.flatnonzero(cap)
     if not len(k):
-        return empty
-    mid = (a[k] + b[k]) / 2
+        return _NO_ENDS
+    mid = e.a[k] + u[k] * (length[k] / 2)[:, None]
     out = u[prev[k]]  # the wall face arriving at the cap runs outward, along the wall
-    return mid, out, idx[ring[k]], length[k]
+    return mid, out, idx[e.ring[k]], length[k]
 
 
 #: a corner of a wall outline turns within this of a right angle (degrees)
@@ -114,36 +136,21 @@ def corner_ends(lines: list[Line], geoms: np.ndarray) -> tuple[np.ndarray, np.nd
     there, pointing on along the face. Two such ends facing each other on one line are the
     jambs of a doorway, as two line ends are. Gives, for each face at each corner, the corner,
     the direction along the face beyond it, the outline's index and a zero thickness."""
-    empty = (np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int), np.empty(0))
-    if not len(geoms):
-        return empty
-    wall = np.array([ln.kind == "wall" for ln in lines], dtype=bool)
-    closed = wall & shapely.is_closed(geoms) & (shapely.get_num_coordinates(geoms) >= 5)
-    idx = np.flatnonzero(closed)
+    idx = closed_walls(lines, geoms, 5)
     if not len(idx):
-        return empty
-    coords, owner = shapely.get_coordinates(geoms[idx], return_index=True)
-    same = owner[1:] == owner[:-1]
-    a, b, ring = coords[:-1][same], coords[1:][same], owner[:-1][same]
-    vec = b - a
-    length = np.hypot(*vec.T)
-    keep = length > 1e-9
-    a, vec, length, ring = a[keep], vec[keep], length[keep], ring[keep]
-    u = vec / length[:, None]
+        return _NO_ENDS
+    e = _edges(geoms[idx])
+    a, u, length, ring, nxt = e.a, e.u, e.length, e.ring, e.nxt
+    vec = u * length[:, None]
     # orientation of each ring (shoelace): a convex corner turns the ring's way
     cross_area = a[:, 0] * (a[:, 1] + vec[:, 1]) - (a[:, 0] + vec[:, 0]) * a[:, 1]
     orient = np.sign(np.bincount(ring, weights=cross_area, minlength=len(idx)))
-    first = np.r_[True, ring[1:] != ring[:-1]]
-    last = np.r_[ring[1:] != ring[:-1], True]
-    pos = np.arange(len(ring))
-    start_of = np.maximum.accumulate(np.where(first, pos, 0))
-    nxt = np.where(last, start_of, pos + 1)
     turn = u[:, 0] * u[nxt, 1] - u[:, 1] * u[nxt, 0]
     square = np.abs(np.einsum("ij,ij->i", u, u[nxt])) <= np.sin(np.radians(CORNER_DEG))
     convex = np.sign(turn) == orient[ring]
     k = np.flatnonzero(square & convex & (length >= CORNER_FACE) & (length[nxt] >= CORNER_FACE))
     if not len(k):
-        return empty
+        return _NO_ENDS
     corner = a[k] + vec[k]
     pts = np.vstack([corner, corner])
     dirs = np.vstack([u[k], -u[nxt[k]]])  # on along the face arriving, back along the face leaving

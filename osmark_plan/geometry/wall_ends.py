@@ -200,14 +200,17 @@ def _crossed_ends(points: np.ndarray, p: np.ndarray, g: np.ndarray, walls: np.nd
     v = np.where(at_start[:, None], second - first, before - last)
     n = np.hypot(v[:, 0], v[:, 1])
     v = np.divide(v, n[:, None], out=np.zeros_like(v), where=n[:, None] > 0)
-    out = []
     order = np.argsort(p, kind="stable")
     p, v = p[order], v[order]
-    bounds = np.flatnonzero(np.r_[True, p[1:] != p[:-1], True])
-    for a, b in zip(bounds[:-1], bounds[1:]):
-        if b - a >= 2 and (v[a:b] @ v[a:b].T).min() < -math.cos(math.radians(30)):
-            out.append(int(p[a]))
-    return np.asarray(out, dtype=int)
+    # every pair of lines at one point: the k-th next row of the same point, for each k up to
+    # the largest number of lines meeting at a point
+    crossed = np.zeros(len(p), dtype=bool)
+    widest = int(np.bincount(p).max())
+    for k in range(1, widest):
+        same = p[k:] == p[:-k]
+        opposite = np.einsum("ij,ij->i", v[k:], v[:-k]) < -math.cos(math.radians(30))
+        crossed[:-k] |= same & opposite
+    return np.unique(p[crossed])
 
 
 def _abutting(points: np.ndarray, owner: np.ndarray, walls: np.ndarray) -> np.ndarray:
